@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs AtsParser's native dependencies on Debian/Ubuntu. Idempotent: re-running only installs what is missing.
+#   scripts/install-deps.sh            toolchain + local servers (PostgreSQL, pgvector, Redis, Prometheus) + CI validators
+#   scripts/install-deps.sh --tools    only the document toolchain (what the container image needs)
+# The Dockerfile, .ci/run and the README commands all call this script.
+set -euo pipefail
+
+mode=all
+[ "${1:-}" = "--tools" ] && mode=tools
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+
+TOOLS=(antiword libreoffice-writer-nogui python3-uno pandoc poppler-utils poppler-data qpdf
+       tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-por
+       procps ca-certificates)
+SERVERS=(postgresql postgresql-contrib redis-server prometheus docker-compose python3 make gcc)
+
+want=("${TOOLS[@]}")
+[ "$mode" = all ] && want+=("${SERVERS[@]}")
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "install-deps: all apt packages present"
+fi
+
+# The Debian prometheus package starts a system service on :9090; tests start their own, so stop the system one.
+if [ "$mode" = all ] && command -v systemctl >/dev/null 2>&1; then
+  $SUDO systemctl disable --now prometheus prometheus-node-exporter redis-server >/dev/null 2>&1 || true
+fi
+
+[ "$mode" = all ] || exit 0
+
+# pgvector: the distro package where it exists, otherwise built from Debian's own source package.
+pgver=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)
+pgconfig=/usr/lib/postgresql/$pgver/bin/pg_config
+if [ -f "/usr/share/postgresql/$pgver/extension/vector.control" ]; then
+  echo "install-deps: pgvector present for PostgreSQL $pgver"
+elif apt-cache show "postgresql-$pgver-pgvector" >/dev/null 2>&1; then
+  $SUDO apt-get install -y -qq --no-install-recommends "postgresql-$pgver-pgvector" >/dev/null
+else
+  echo "install-deps: building pgvector from Debian's source package for PostgreSQL $pgver"
+  dpkg-query -W -f='${Status}' "postgresql-server-dev-$pgver" 2>/dev/null | grep -q "install ok installed" \
+    || $SUDO apt-get install -y -qq --no-install-recommends "postgresql-server-dev-$pgver" >/dev/null
+  d=$(mktemp -d); trap 'rm -rf "$d"' EXIT
+  mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
+  printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' > "$d/src.sources"
+  o=(-o "Dir::Etc::sourcelist=$d/src.sources" -o Dir::Etc::sourceparts=/dev/null -o "Dir::State::Lists=$d/lists" -o "Dir::Cache=$d/cache")
+  $SUDO apt-get "${o[@]}" update -qq
+  (cd "$d" && apt-get "${o[@]}" source --download-only pgvector >/dev/null)
+  tar -xzf "$d"/pgvector_*.orig.tar.gz -C "$d"
+  make -s -C "$d"/pgvector-*/ PG_CONFIG="$pgconfig" >/dev/null
+  $SUDO make -s -C "$d"/pgvector-*/ install PG_CONFIG="$pgconfig" >/dev/null
+fi
+echo "install-deps: done"

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace AtsParser.Api.Infrastructure;
+
+/// <summary>
+/// Maps the well-known environment names (MAX_FILE_SIZE, DOC_ENABLE_OCR, ...) onto configuration keys,
+/// so both `Extraction__MaxFileSizeBytes` and `MAX_FILE_SIZE` work. One table; features add their rows.
+/// </summary>
+public static partial class WellKnownEnvironment
+{
+    static readonly (string Env, string Key, Func<string, string>? Convert)[] Map =
+    [
+        ("MAX_FILE_SIZE", "Extraction:MaxFileSizeBytes", ParseSize),
+        ("MAX_PAGES", "Extraction:MaxPages", null),
+        ("MAX_OCR_PAGES", "Extraction:MaxOcrPages", null),
+        ("MAX_EXTRACTED_CHARS", "Extraction:MaxExtractedChars", null),
+        ("MIN_TEXT_LENGTH_FOR_OCR", "Extraction:MinTextLengthForOcr", null),
+        ("BULK_MAX_FILES", "Extraction:BulkMaxFiles", null),
+        ("DOC_ENABLE_ANTIWORD", "Extraction:EnableAntiword", null),
+        ("DOC_ENABLE_LIBREOFFICE", "Extraction:EnableLibreOffice", null),
+        ("DOC_ENABLE_PANDOC", "Extraction:EnablePandoc", null),
+        ("DOC_ENABLE_OCR", "Extraction:EnableOcr", null),
+        ("OCR_LANGUAGES", "Extraction:OcrLanguages", null),
+        ("LIBREOFFICE_CONCURRENCY", "Extraction:LibreOfficeConcurrency", null),
+        ("OCR_CONCURRENCY", "Extraction:OcrConcurrency", null),
+        ("TEMP_ROOT", "Extraction:TempRoot", null),
+    ];
+
+    public static IConfigurationBuilder AddWellKnownEnvironmentVariables(this IConfigurationBuilder builder)
+    {
+        var values = new Dictionary<string, string?>();
+        foreach (var (env, key, convert) in Map)
+        {
+            var v = Environment.GetEnvironmentVariable(env);
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            values[key] = convert is null ? v.Trim() : convert(v.Trim());
+        }
+        return builder.AddInMemoryCollection(values);
+    }
+
+    /// <summary>"10485760", "10MB", "10 MiB", "512k" → bytes. Unparseable values pass through for validation to name.</summary>
+    public static string ParseSize(string v)
+    {
+        var m = SizeRegex().Match(v);
+        if (!m.Success) return v;
+        var n = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        var mult = m.Groups[2].Value.ToLowerInvariant() switch
+        {
+            "" or "b" => 1L,
+            "k" or "kb" or "kib" => 1024L,
+            "m" or "mb" or "mib" => 1024L * 1024,
+            "g" or "gb" or "gib" => 1024L * 1024 * 1024,
+            _ => 1L,
+        };
+        return ((long)(n * mult)).ToString(CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]{0,3})\s*$")]
+    private static partial Regex SizeRegex();
+}

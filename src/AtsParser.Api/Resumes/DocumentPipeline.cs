@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using AtsParser.Api.Documents;
+using AtsParser.Api.Extraction;
+
+namespace AtsParser.Api.Resumes;
+
+/// <summary>Upload → detect → extract → result. The single path every endpoint (and later the job worker) uses.</summary>
+public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipeline> logger)
+{
+    public async Task<ParseResult> ProcessAsync(Upload upload, ParseRequestOptions options, CancellationToken ct)
+    {
+        var total = Stopwatch.StartNew();
+        var bytes = upload.Bytes ?? [];
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        try
+        {
+            if (upload.Error is not null) throw upload.Error;
+            var sw = Stopwatch.StartNew();
+            var sniff = FormatSniffer.Sniff(bytes, upload.FileName, upload.ContentType);
+            var detectMs = sw.ElapsedMilliseconds;
+            sw.Restart();
+            var extraction = await runner.RunAsync(new ExtractionInput(bytes, sniff), ct);
+            var extractMs = sw.ElapsedMilliseconds;
+            if (options.IncludeText) extraction = extraction with { Text = extraction.FullText };
+            Log.DocumentParsed(logger, sha, sniff.Format.Name(), bytes.LongLength, extraction.ExtractedBy, extraction.OcrUsed, extraction.Chars, total.ElapsedMilliseconds);
+            return new ParseResult
+            {
+                Document = new DocumentInfo(sha, upload.FileName, sniff.Format, bytes.LongLength, extraction.Pages),
+                Extraction = extraction,
+                TimingsMs = new() { ["detect"] = detectMs, ["extract"] = extractMs, ["total"] = total.ElapsedMilliseconds },
+            };
+        }
+        catch (DocumentException e)
+        {
+            Log.DocumentRejected(logger, sha, bytes.LongLength, e.Code);
+            throw;
+        }
+        catch (ExtractionFailedException e)
+        {
+            Log.DocumentRejected(logger, sha, bytes.LongLength, e.Code);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using AtsParser.Api.Documents;
+using AtsParser.Api.Extraction;
+using AtsParser.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace AtsParser.Api.Resumes;
+
+public static class ParseEndpoints
+{
+    public static IEndpointRouteBuilder MapParsing(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Parsing");
+        // Body limits are enforced per file while streaming (UploadReader), so Kestrel's global cap is lifted here.
+        api.MapPost("/parse", Parse).WithMetadata(new DisableRequestSizeLimitAttribute()).Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(504);
+        api.MapPost("/bulk-parse-resumes", BulkParse).WithMetadata(new DisableRequestSizeLimitAttribute()).Accepts<IFormFileCollection>("multipart/form-data")
+            .ProducesProblem(400).ProducesProblem(413);
+        return app;
+    }
+
+    public static async Task<Ok<ParseResult>> Parse(HttpRequest request, DocumentPipeline pipeline, IOptions<ExtractionOptions> options,
+        bool? includeText, CancellationToken ct)
+    {
+        var uploads = await UploadReader.ReadAsync(request, "file", options.Value.MaxFileSizeBytes, 1, ct);
+        if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
+        var result = await pipeline.ProcessAsync(uploads[0], new ParseRequestOptions { IncludeText = includeText == true }, ct);
+        return TypedResults.Ok(result);
+    }
+
+    public static async Task<Ok<BulkParseResponse>> BulkParse(HttpRequest request, DocumentPipeline pipeline, IOptions<ExtractionOptions> options,
+        bool? includeText, CancellationToken ct)
+    {
+        var o = options.Value;
+        var uploads = await UploadReader.ReadAsync(request, "files", o.MaxFileSizeBytes, o.BulkMaxFiles, ct);
+        if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
+        var entries = new BulkEntry[uploads.Count];
+        var parseOptions = new ParseRequestOptions { IncludeText = includeText == true };
+        // Files run concurrently; the per-tool caps inside the extractors bound the native work.
+        await Parallel.ForEachAsync(Enumerable.Range(0, uploads.Count), new ParallelOptions { MaxDegreeOfParallelism = o.BulkConcurrency, CancellationToken = ct },
+            async (i, token) =>
+            {
+                try
+                {
+                    entries[i] = new BulkEntry(i, uploads[i].FileName, 200, await pipeline.ProcessAsync(uploads[i], parseOptions, token), null);
+                }
+                catch (Exception e) when (Problems.From(e) is { } problem)
+                {
+                    entries[i] = new BulkEntry(i, uploads[i].FileName, problem.Status ?? 422, null, problem);
+                }
+            });
+        return TypedResults.Ok(new BulkParseResponse(entries.Length, entries.Count(e => e.Result is not null), entries.Count(e => e.Error is not null), entries));
+    }
+}
+
+public sealed record BulkEntry(int Index, string FileName, int Status, ParseResult? Result, ProblemDetails? Error);
+
+public sealed record BulkParseResponse(int Count, int Succeeded, int Failed, IReadOnlyList<BulkEntry> Results);

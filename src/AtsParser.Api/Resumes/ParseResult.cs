@@ -1,0 +1,19 @@
+using AtsParser.Api.Documents;
+using AtsParser.Api.Extraction;
+
+namespace AtsParser.Api.Resumes;
+
+public sealed record DocumentInfo(string Sha256, string FileName, DocumentFormat Format, long Bytes, int? Pages);
+
+/// <summary>The /api/v1/parse response. Later features add properties; existing ones never change.</summary>
+public sealed record ParseResult
+{
+    public required DocumentInfo Document { get; init; }
+    public required ExtractionResult Extraction { get; init; }
+    public required Dictionary<string, long> TimingsMs { get; init; }
+}
+
+public sealed record ParseRequestOptions
+{
+    public bool IncludeText { get; init; }
+}

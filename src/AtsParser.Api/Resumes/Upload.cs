@@ -1,0 +1,83 @@
+using AtsParser.Api.Documents;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace AtsParser.Api.Resumes;
+
+/// <summary>One uploaded file: its bytes, or the reason it was refused while streaming (e.g. too large).</summary>
+public sealed record Upload(string FileName, string? ContentType, byte[]? Bytes, DocumentException? Error);
+
+/// <summary>
+/// Streams multipart sections and enforces the per-file size limit while reading, so an oversized upload is
+/// refused after MAX_FILE_SIZE bytes instead of after buffering all of it.
+/// </summary>
+public static class UploadReader
+{
+    public static async Task<List<Upload>> ReadAsync(HttpRequest request, string field, long maxFileBytes, int maxFiles, CancellationToken ct)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            throw new DocumentException(ErrorCodes.MissingFile, $"Send multipart/form-data with the document in the field '{field}'.");
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary)) throw new DocumentException(ErrorCodes.BadRequest, "The multipart request has no boundary.");
+
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024, BodyLengthLimit = null };
+        var uploads = new List<Upload>();
+        MultipartSection? section;
+        while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var cd) || !cd.IsFileDisposition())
+            {
+                await Drain(section.Body, 64 * 1024, ct); // form fields are small; anything else is ignored
+                continue;
+            }
+            var name = cd.Name.Value?.Trim('"') ?? "";
+            if (!string.Equals(name, field, StringComparison.OrdinalIgnoreCase) && !(field == "file" && uploads.Count == 0)) { await Drain(section.Body, long.MaxValue, ct); continue; }
+            if (uploads.Count >= maxFiles)
+                throw new DocumentException(ErrorCodes.TooManyFiles, $"The request has more than {maxFiles} files (BULK_MAX_FILES). Split it into smaller requests, or use the jobs API.");
+            var fileName = FileNames.Sanitize(cd.FileNameStar.Value ?? cd.FileName.Value ?? "upload");
+            uploads.Add(await ReadFile(section, fileName, maxFileBytes, ct));
+            if (field == "file") break;
+        }
+        return uploads;
+    }
+
+    static async Task<Upload> ReadFile(MultipartSection section, string fileName, long max, CancellationToken ct)
+    {
+        var ms = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        while ((n = await section.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            if (ms.Length + n > max)
+            {
+                await Drain(section.Body, long.MaxValue, ct);
+                return new Upload(fileName, section.ContentType, null,
+                    new DocumentException(ErrorCodes.FileTooLarge, $"The file is larger than {max:N0} bytes (MAX_FILE_SIZE). Compress images or remove embedded media, or raise the limit."));
+            }
+            ms.Write(buffer, 0, n);
+        }
+        return new Upload(fileName, section.ContentType, ms.ToArray(), null);
+    }
+
+    static async Task Drain(Stream s, long max, CancellationToken ct)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int n;
+        while ((n = await s.ReadAsync(buffer, ct)) > 0 && (total += n) < max) { }
+    }
+}
+
+public static class FileNames
+{
+    /// <summary>Keeps only the last path segment, drops control and bidi-override characters, caps the length.</summary>
+    public static string Sanitize(string raw)
+    {
+        var name = raw.Trim().Trim('"');
+        var slash = Math.Max(name.LastIndexOf('/'), name.LastIndexOf('\\'));
+        if (slash >= 0) name = name[(slash + 1)..];
+        var clean = new string(name.Where(c => !char.IsControl(c) && c is not ('\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069' or '\u200E' or '\u200F')).ToArray());
+        if (clean.Length > 255) clean = clean[..255];
+        return clean.Length == 0 ? "upload" : clean;
+    }
+}
