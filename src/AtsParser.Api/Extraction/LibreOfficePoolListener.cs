@@ -27,6 +27,7 @@ public sealed record ListenerReply(ListenerVerdict Verdict, string? Error);
 public sealed class LibreOfficePoolListener(int index, string profileDir)
 {
     Process? _worker;
+    string? _pipeName;
     readonly StringBuilder _stderr = new();
 
     public int Index { get; } = index;
@@ -39,6 +40,7 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
     public async Task StartAsync(string python, string script, string soffice, string accept, TimeSpan timeout, CancellationToken ct)
     {
         if (Directory.Exists(ProfileDir)) Directory.Delete(ProfileDir, recursive: true);
+        _pipeName = accept.StartsWith("pipe,name=", StringComparison.Ordinal) ? accept["pipe,name=".Length..] : null;
         Directory.CreateDirectory(ProfileDir);
         var psi = new ProcessStartInfo(python)
         {
@@ -135,6 +137,7 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
         try { p.WaitForExit(5000); } catch (InvalidOperationException) { }
         p.Dispose();
         _worker = null;
+        LibreOfficePipes.Remove(new Uri(ProfileDir).AbsoluteUri, _pipeName);
     }
 
     public void DeleteProfile()

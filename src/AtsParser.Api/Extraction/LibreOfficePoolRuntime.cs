@@ -47,3 +47,41 @@ public static class LibreOfficeFilters
         return DefaultExport.TryGetValue(parts[0], out var filter) ? (filter, "") : null;
     }
 }
+
+/// <summary>
+/// The socket files LibreOffice creates in /tmp: OSL_PIPE_{uid}_SingleOfficeIPC_{md5 of the profile URL} per
+/// profile, and OSL_PIPE_{uid}_{name} for `--accept=pipe,name=...`. A killed soffice leaves them behind, so
+/// whoever kills one removes its files (the names are unique to our per-call or per-listener profiles).
+/// </summary>
+public static class LibreOfficePipes
+{
+    static readonly string? Uid = ReadUid();
+
+    public static void Remove(string profileUrl, string? acceptPipeName = null)
+    {
+        if (Uid is null) return;
+        // LibreOffice hashes the UTF-16 code units and writes each byte as unpadded hex (officeipcthread.cxx).
+        var md5 = System.Security.Cryptography.MD5.HashData(System.Text.Encoding.Unicode.GetBytes(profileUrl));
+        var hash = string.Concat(md5.Select(b => b.ToString("x", System.Globalization.CultureInfo.InvariantCulture)));
+        TryDelete($"/tmp/OSL_PIPE_{Uid}_SingleOfficeIPC_{hash}");
+        if (acceptPipeName is not null) TryDelete($"/tmp/OSL_PIPE_{Uid}_{acceptPipeName}");
+    }
+
+    static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    static string? ReadUid()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+            return line?.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+}

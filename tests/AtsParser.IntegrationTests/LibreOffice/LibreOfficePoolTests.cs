@@ -113,6 +113,7 @@ public sealed class LibreOfficePoolTests
         pids.Where(LibreOfficeProcesses.IsAlive).Should().BeEmpty();
         LibreOfficeProcesses.Mentioning(root).Should().BeEmpty();
         Directory.Exists(root).Should().BeFalse();
+        Directory.GetFiles("/tmp", $"OSL_PIPE_*{Path.GetFileName(root)}*").Should().BeEmpty("the listeners' pipe sockets are removed");
     }
 
     [Fact(Timeout = 120_000)]

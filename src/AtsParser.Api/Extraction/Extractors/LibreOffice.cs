@@ -35,14 +35,23 @@ public sealed class LibreOfficeConverter(ToolRegistry tools, LibreOfficePool poo
     {
         var profile = new Uri(tmp.File("profile")).AbsoluteUri;
         using var slot = await tools.AcquireAsync("soffice", ct);
-        var r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("soffice"),
-            ["--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo", "-env:UserInstallation=" + profile,
-             "--convert-to", filter, "--outdir", outDir, inPath])
+        ProcessResult r;
+        try
         {
-            WorkingDirectory = tmp.Path,
-            Timeout = TimeSpan.FromSeconds(options.Value.LibreOfficeTimeoutSeconds),
-            Environment = new Dictionary<string, string> { ["HOME"] = tmp.Path, ["SAL_USE_VCLPLUGIN"] = "svp" },
-        }, ct);
+            r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("soffice"),
+                ["--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo", "-env:UserInstallation=" + profile,
+                 "--convert-to", filter, "--outdir", outDir, inPath])
+            {
+                WorkingDirectory = tmp.Path,
+                Timeout = TimeSpan.FromSeconds(options.Value.LibreOfficeTimeoutSeconds),
+                Environment = new Dictionary<string, string> { ["HOME"] = tmp.Path, ["SAL_USE_VCLPLUGIN"] = "svp" },
+            }, ct);
+        }
+        finally
+        {
+            // A soffice killed on timeout or cancel leaves its IPC socket file in /tmp.
+            LibreOfficePipes.Remove(profile);
+        }
         // soffice exits 0 even when it could not load the document, so the output file is the verdict.
         if (!File.Exists(outPath))
             throw new ToolFailedException("soffice", $"LibreOffice wrote no output (exit {r.ExitCode}): {OcrEngine.Tail(r.Stderr + r.StdoutText)}", r.ExitCode);

@@ -7,6 +7,7 @@
 # {"ok": true} or {"ok": false, "kind": "load|store|crash|dead", "error": "..."}. Staying alive between requests
 # saves the ~100 ms of python start-up and UNO connect per conversion. On stdin EOF (host stopped or died) it
 # terminates soffice, so a crashed host leaves no listener behind.
+import hashlib
 import json
 import os
 import signal
@@ -57,7 +58,13 @@ def connect(proc, accept, seconds):
             time.sleep(0.05)
 
 
-def stop(proc, desktop, accept):
+def ipc_pipe(profile):
+    # soffice's single-instance socket: MD5 of the profile URL's UTF-16 units, bytes as unpadded hex.
+    digest = hashlib.md5(uno.systemPathToFileUrl(profile).encode("utf-16-le")).digest()
+    return "/tmp/OSL_PIPE_%d_SingleOfficeIPC_%s" % (os.getuid(), "".join("%x" % b for b in digest))
+
+
+def stop(proc, desktop, accept, profile):
     if proc.poll() is None:
         try:
             desktop.terminate()
@@ -70,10 +77,13 @@ def stop(proc, desktop, accept):
         except ProcessLookupError:
             pass
         proc.wait()
-    # A killed soffice leaves its named-pipe socket file behind in /tmp.
+    # A killed soffice leaves its socket files behind in /tmp.
+    files = [ipc_pipe(profile)]
     if accept.startswith("pipe,name="):
+        files.append("/tmp/OSL_PIPE_%d_%s" % (os.getuid(), accept[len("pipe,name="):]))
+    for f in files:
         try:
-            os.unlink("/tmp/OSL_PIPE_%d_%s" % (os.getuid(), accept[len("pipe,name="):]))
+            os.unlink(f)
         except OSError:
             pass
 
@@ -120,7 +130,7 @@ def main():
     try:
         desktop = connect(proc, accept, startup)
     except Exception as e:
-        stop(proc, None, accept)
+        stop(proc, None, accept, profile)
         reply({"ready": False, "error": str(e)[:300]})
         return 1
     reply({"ready": True, "pid": proc.pid})
@@ -142,7 +152,7 @@ def main():
                 reply({"ok": False, "kind": "crash", "error": "LibreOffice crashed while converting the document"})
                 return 2
     finally:
-        stop(proc, desktop, accept)
+        stop(proc, desktop, accept, profile)
     return 0
 
 
