@@ -21,6 +21,21 @@ public static partial class Log
     [LoggerMessage(1101, LogLevel.Information, "Rejected {Sha256} bytes={Bytes}: {Code}")]
     public static partial void DocumentRejected(ILogger logger, string sha256, long bytes, string code);
 
+    [LoggerMessage(1300, LogLevel.Information, "LibreOffice listener {Index} ready (pid {Pid}) in {Ms} ms")]
+    public static partial void LoListenerStarted(ILogger logger, int index, int pid, long ms);
+
+    [LoggerMessage(1301, LogLevel.Warning, "LibreOffice listener {Index} failed to start: {Error}")]
+    public static partial void LoListenerStartFailed(ILogger logger, int index, string error);
+
+    [LoggerMessage(1302, LogLevel.Warning, "LibreOffice listener {Index} replaced after {Conversions} conversions: {Reason}")]
+    public static partial void LoListenerReplaced(ILogger logger, int index, int conversions, string reason);
+
+    [LoggerMessage(1303, LogLevel.Warning, "LibreOffice pool unavailable, converting cold: {Reason}")]
+    public static partial void LoPoolUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(1304, LogLevel.Information, "LibreOffice pool stopped ({Listeners} listeners)")]
+    public static partial void LoPoolStopped(ILogger logger, int listeners);
+
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);
 }

@@ -23,6 +23,9 @@ public static partial class WellKnownEnvironment
         ("DOC_ENABLE_OCR", "Extraction:EnableOcr", null),
         ("OCR_LANGUAGES", "Extraction:OcrLanguages", null),
         ("LIBREOFFICE_CONCURRENCY", "Extraction:LibreOfficeConcurrency", null),
+        ("LIBREOFFICE_POOL_SIZE", "Extraction:LibreOfficePoolSize", null),
+        ("LIBREOFFICE_POOL_PORT_BASE", "Extraction:LibreOfficePoolPortBase", null),
+        ("LIBREOFFICE_PYTHON", "Extraction:LibreOfficePython", null),
         ("OCR_CONCURRENCY", "Extraction:OcrConcurrency", null),
         ("TEMP_ROOT", "Extraction:TempRoot", null),
     ];
