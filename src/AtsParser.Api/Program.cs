@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
+using AtsParser.Api.Observability;
 using AtsParser.Api.Resumes;
+using AtsParser.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +26,12 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.AddExtraction(builder.Configuration);
 builder.Services.AddSingleton<DocumentPipeline>();
 
+// Metrics: Prometheus text at /metrics, fed by the "AtsParser" meter (AtsMetrics).
+builder.Services.AddObservability(builder.Configuration);
+
+// Security: API keys / HS256 JWTs (required in Production), rate limits, CORS, security headers, body limits.
+builder.Services.AddSecurity(builder.Configuration, builder.Environment);
+
 // API documentation.
 builder.Services.AddOpenApi();
 
@@ -31,12 +39,15 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHttpMetrics();
+app.UseSecurity();
 
 app.MapOpenApi();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "AtsParser v1"));
 
 app.MapHealth();
 app.MapParsing();
+app.MapMetrics();
 
 app.Run();
 

@@ -25,7 +25,18 @@ public static partial class WellKnownEnvironment
         ("LIBREOFFICE_CONCURRENCY", "Extraction:LibreOfficeConcurrency", null),
         ("OCR_CONCURRENCY", "Extraction:OcrConcurrency", null),
         ("TEMP_ROOT", "Extraction:TempRoot", null),
+        ("API_KEY_HASHES", "Security:ApiKeyHashes", null),
+        ("JWT_SECRET", "Security:JwtSecret", null),
+        ("JWT_ISSUER", "Security:JwtIssuer", null),
+        ("JWT_AUDIENCE", "Security:JwtAudience", null),
+        ("AUTH_DISABLED", "Security:AuthDisabled", null),
+        ("RATE_LIMIT_PER_MINUTE", "Security:RateLimitPerMinute", null),
+        ("CORS_ORIGINS", "Security:CorsOrigins", null),
+        ("LLM_PRICES", "Observability:LlmPrices", null),
     ];
+
+    /// <summary>Every well-known name the service reads; deployment files are checked against this list.</summary>
+    public static IEnumerable<string> Names => Map.Select(m => m.Env);
 
     public static IConfigurationBuilder AddWellKnownEnvironmentVariables(this IConfigurationBuilder builder)
     {
