@@ -3,11 +3,12 @@ using System.Security.Cryptography;
 using AtsParser.Api.Documents;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Observability;
+using AtsParser.Api.Parsing;
 
 namespace AtsParser.Api.Resumes;
 
 /// <summary>Upload → detect → extract → result. The single path every endpoint (and later the job worker) uses.</summary>
-public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipeline> logger)
+public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipeline> logger, IResumeParser? parser = null)
 {
     public async Task<ParseResult> ProcessAsync(Upload upload, ParseRequestOptions options, CancellationToken ct)
     {
@@ -25,6 +26,11 @@ public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipelin
             sw.Restart();
             var extraction = await runner.RunAsync(new ExtractionInput(bytes, sniff), ct);
             var extractMs = sw.ElapsedMilliseconds;
+            sw.Restart();
+            Resume? resume = null;
+            if (parser is not null)
+                resume = await parser.ParseAsync(new ParseInput(extraction.FullText, extraction.Links, options.AsOf) { TextTruncated = extraction.Truncated }, ct);
+            var parseMs = sw.ElapsedMilliseconds;
             if (options.IncludeText) extraction = extraction with { Text = extraction.FullText };
             Log.DocumentParsed(logger, sha, sniff.Format.Name(), bytes.LongLength, extraction.ExtractedBy, extraction.OcrUsed, extraction.Chars, total.ElapsedMilliseconds);
             AtsMetrics.ExtractionCompleted(extraction.ExtractedBy, extractMs / 1000d, extraction.OcrPages);
@@ -33,7 +39,8 @@ public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipelin
             {
                 Document = new DocumentInfo(sha, upload.FileName, sniff.Format, bytes.LongLength, extraction.Pages),
                 Extraction = extraction,
-                TimingsMs = new() { ["detect"] = detectMs, ["extract"] = extractMs, ["total"] = total.ElapsedMilliseconds },
+                TimingsMs = new() { ["detect"] = detectMs, ["extract"] = extractMs, ["parse"] = parseMs, ["total"] = total.ElapsedMilliseconds },
+                Resume = resume,
             };
         }
         catch (DocumentException e)

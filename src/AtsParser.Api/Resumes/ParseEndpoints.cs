@@ -21,22 +21,22 @@ public static class ParseEndpoints
     }
 
     public static async Task<Ok<ParseResult>> Parse(HttpRequest request, DocumentPipeline pipeline, IOptions<ExtractionOptions> options,
-        bool? includeText, CancellationToken ct)
+        bool? includeText, DateOnly? asOf, CancellationToken ct)
     {
         var uploads = await UploadReader.ReadAsync(request, "file", options.Value.MaxFileSizeBytes, 1, ct);
         if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
-        var result = await pipeline.ProcessAsync(uploads[0], new ParseRequestOptions { IncludeText = includeText == true }, ct);
+        var result = await pipeline.ProcessAsync(uploads[0], RequestOptions(includeText, asOf), ct);
         return TypedResults.Ok(result);
     }
 
     public static async Task<Ok<BulkParseResponse>> BulkParse(HttpRequest request, DocumentPipeline pipeline, IOptions<ExtractionOptions> options,
-        bool? includeText, CancellationToken ct)
+        bool? includeText, DateOnly? asOf, CancellationToken ct)
     {
         var o = options.Value;
         var uploads = await UploadReader.ReadAsync(request, "files", o.MaxFileSizeBytes, o.BulkMaxFiles, ct);
         if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
         var entries = new BulkEntry[uploads.Count];
-        var parseOptions = new ParseRequestOptions { IncludeText = includeText == true };
+        var parseOptions = RequestOptions(includeText, asOf);
         // Files run concurrently; the per-tool caps inside the extractors bound the native work.
         await Parallel.ForEachAsync(Enumerable.Range(0, uploads.Count), new ParallelOptions { MaxDegreeOfParallelism = o.BulkConcurrency, CancellationToken = ct },
             async (i, token) =>
@@ -52,6 +52,12 @@ public static class ParseEndpoints
             });
         return TypedResults.Ok(new BulkParseResponse(entries.Length, entries.Count(e => e.Result is not null), entries.Count(e => e.Error is not null), entries));
     }
+
+    static ParseRequestOptions RequestOptions(bool? includeText, DateOnly? asOf) => new()
+    {
+        IncludeText = includeText == true,
+        AsOf = asOf ?? DateOnly.FromDateTime(DateTime.UtcNow),
+    };
 }
 
 public sealed record BulkEntry(int Index, string FileName, int Status, ParseResult? Result, ProblemDetails? Error);

@@ -1,5 +1,6 @@
 using AtsParser.Api.Documents;
 using AtsParser.Api.Extraction;
+using AtsParser.Api.Parsing;
 
 namespace AtsParser.Api.Resumes;
 
@@ -11,9 +12,13 @@ public sealed record ParseResult
     public required DocumentInfo Document { get; init; }
     public required ExtractionResult Extraction { get; init; }
     public required Dictionary<string, long> TimingsMs { get; init; }
+    /// <summary>The structured resume (schema v1).</summary>
+    public Resume? Resume { get; init; }
 }
 
 public sealed record ParseRequestOptions
 {
     public bool IncludeText { get; init; }
+    /// <summary>The date that resolves "Present"; defaults to today (UTC).</summary>
+    public DateOnly AsOf { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 }
