@@ -60,6 +60,18 @@ public static partial class Log
     [LoggerMessage(1431, LogLevel.Warning, "Retention purge failed ({Error}); retrying at the next interval")]
     public static partial void RetentionFailed(ILogger logger, string error);
 
+    [LoggerMessage(1600, LogLevel.Information, "Security: auth enforced={Enforced} apiKeys={ApiKeys} jwt={Jwt} rateLimitPerMinute={PerMinute} corsOrigins={CorsOrigins}")]
+    public static partial void SecurityConfigured(ILogger logger, bool enforced, int apiKeys, bool jwt, int perMinute, int corsOrigins);
+
+    [LoggerMessage(1601, LogLevel.Warning, "AUTH_DISABLED=true in Production: every endpoint is open; only do this behind an authenticating gateway")]
+    public static partial void AuthDisabledInProduction(ILogger logger);
+
+    [LoggerMessage(1602, LogLevel.Information, "Authentication failed: scheme={Scheme} reason={Reason} path={Path}")]
+    public static partial void AuthFailed(ILogger logger, string scheme, string reason, string path);
+
+    [LoggerMessage(1603, LogLevel.Information, "Rate limited: partition={Partition} path={Path}")]
+    public static partial void RateLimited(ILogger logger, string partition, string path);
+
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);
 }
