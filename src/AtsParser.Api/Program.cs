@@ -4,8 +4,11 @@ using AtsParser.Api.Data;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
+using AtsParser.Api.Observability;
 using AtsParser.Api.Resumes;
 using AtsParser.Api.Search;
+
+using AtsParser.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +36,12 @@ builder.Services.AddParseCache(builder.Configuration);
 // Storage and search: PostgreSQL + pgvector when DATABASE_URL is set (SQL migrations, dedupe, erase, retention).
 builder.Services.AddStorage(builder.Configuration);
 
+// Metrics: Prometheus text at /metrics, fed by the "AtsParser" meter (AtsMetrics).
+builder.Services.AddObservability(builder.Configuration);
+
+// Security: API keys / HS256 JWTs (required in Production), rate limits, CORS, security headers, body limits.
+builder.Services.AddSecurity(builder.Configuration, builder.Environment);
+
 // API documentation.
 builder.Services.AddOpenApi();
 
@@ -43,6 +52,8 @@ if (StorageCommands.IsStorageCommand(args)) { Environment.ExitCode = await Stora
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHttpMetrics();
+app.UseSecurity();
 
 app.MapOpenApi();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "AtsParser v1"));
@@ -51,6 +62,8 @@ app.MapHealth();
 app.MapParsing();
 app.MapResumes();
 app.MapSearch();
+
+app.MapMetrics();
 
 app.Run();
 
