@@ -1,11 +1,15 @@
 using AtsParser.Bench;
 using AtsParser.Bench.Extraction;
+using AtsParser.Bench.Storage;
 
 // Benchmarks, one subcommand each: dotnet run -c Release --project bench/AtsParser.Bench -- <name> [options]
 // Add a benchmark by adding a row here and putting it in its own folder.
 var commands = new Dictionary<string, Func<string[], CancellationToken, Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["extraction"] = ExtractionBench.RunAsync,
+    ["storage-cache"] = CacheBench.RunAsync,
+    ["search-eval"] = SearchEvalBench.RunAsync,
+    ["vector-search"] = VectorBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
