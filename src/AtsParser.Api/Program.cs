@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
+using AtsParser.Api.Parsing;
 using AtsParser.Api.Resumes;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,9 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.AddExtraction(builder.Configuration);
 builder.Services.AddSingleton<DocumentPipeline>();
 
+// Structured parsing: schema v1; the offline heuristic parser (OpenAI when configured), one finalizer for both.
+builder.Services.AddParsing(builder.Configuration);
+
 // API documentation.
 builder.Services.AddOpenApi();
 
@@ -37,6 +41,7 @@ app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "AtsParser v1"));
 
 app.MapHealth();
 app.MapParsing();
+app.MapSchemas();
 
 app.Run();
 

@@ -21,6 +21,9 @@ public static partial class Log
     [LoggerMessage(1101, LogLevel.Information, "Rejected {Sha256} bytes={Bytes}: {Code}")]
     public static partial void DocumentRejected(ILogger logger, string sha256, long bytes, string code);
 
+    [LoggerMessage(1500, LogLevel.Debug, "Heuristic parse: lines={Lines} sections={Sections} jobs={Jobs} schools={Schools} in {Ms} ms")]
+    public static partial void HeuristicParsed(ILogger logger, int lines, int sections, int jobs, int schools, long ms);
+
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);
 }
