@@ -5,9 +5,9 @@ using AtsParser.Api.Extraction;
 using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
 using AtsParser.Api.Observability;
+using AtsParser.Api.Parsing;
 using AtsParser.Api.Resumes;
 using AtsParser.Api.Search;
-
 using AtsParser.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -42,6 +42,9 @@ builder.Services.AddObservability(builder.Configuration);
 // Security: API keys / HS256 JWTs (required in Production), rate limits, CORS, security headers, body limits.
 builder.Services.AddSecurity(builder.Configuration, builder.Environment);
 
+// Structured parsing: schema v1; the offline heuristic parser (OpenAI when configured), one finalizer for both.
+builder.Services.AddParsing(builder.Configuration);
+
 // API documentation.
 builder.Services.AddOpenApi();
 
@@ -64,6 +67,8 @@ app.MapResumes();
 app.MapSearch();
 
 app.MapMetrics();
+
+app.MapSchemas();
 
 app.Run();
 

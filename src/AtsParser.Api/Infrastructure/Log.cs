@@ -72,6 +72,9 @@ public static partial class Log
     [LoggerMessage(1603, LogLevel.Information, "Rate limited: partition={Partition} path={Path}")]
     public static partial void RateLimited(ILogger logger, string partition, string path);
 
+    [LoggerMessage(1500, LogLevel.Debug, "Heuristic parse: lines={Lines} sections={Sections} jobs={Jobs} schools={Schools} in {Ms} ms")]
+    public static partial void HeuristicParsed(ILogger logger, int lines, int sections, int jobs, int schools, long ms);
+
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);
 }
