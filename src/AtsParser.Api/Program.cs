@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
+using AtsParser.Api.Parsing.OpenAi;
 using AtsParser.Api.Resumes;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,9 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 // Detection and extraction: native tool chains with per-tool caps and timeouts.
 builder.Services.AddExtraction(builder.Configuration);
 builder.Services.AddSingleton<DocumentPipeline>();
+
+// Structured parsing by an OpenAI-compatible model when OPENAI_API_KEY is set (wraps the heuristic parser as its fallback).
+builder.Services.AddOpenAiParsing(builder.Configuration);
 
 // API documentation.
 builder.Services.AddOpenApi();

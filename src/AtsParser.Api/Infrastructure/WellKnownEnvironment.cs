@@ -25,6 +25,15 @@ public static partial class WellKnownEnvironment
         ("LIBREOFFICE_CONCURRENCY", "Extraction:LibreOfficeConcurrency", null),
         ("OCR_CONCURRENCY", "Extraction:OcrConcurrency", null),
         ("TEMP_ROOT", "Extraction:TempRoot", null),
+        ("OPENAI_API_KEY", "OpenAi:ApiKey", null),
+        ("OPENAI_BASE_URL", "OpenAi:BaseUrl", null),
+        ("OPENAI_MODEL", "OpenAi:Model", null),
+        ("OPENAI_MAX_TOKENS", "OpenAi:MaxTokens", null),
+        ("OPENAI_TEMPERATURE", "OpenAi:Temperature", null),
+        ("OPENAI_TIMEOUT_SECONDS", "OpenAi:TimeoutSeconds", null),
+        ("OPENAI_MAX_RETRIES", "OpenAi:MaxRetries", null),
+        ("MAX_INPUT_CHARS", "OpenAi:MaxInputChars", null),
+        ("CHARS_PER_TOKEN_ESTIMATE", "OpenAi:CharsPerTokenEstimate", null),
     ];
 
     public static IConfigurationBuilder AddWellKnownEnvironmentVariables(this IConfigurationBuilder builder)
