@@ -56,9 +56,9 @@ public static class SectionHeadings
         if (t.Length is < 2 or > 48) return null;
         var key = LinePatterns.Key(t).Replace('&', ' ').Replace(" and ", " ").Replace("  ", " ").Trim();
         if (Exact.TryGetValue(key, out var category)) return category;
-        // "Professional Experience & Internships", "Technical Skills / Tools": a heading word among at most four words.
+        // "Professional Experience & Internships", "Technical Skills / Tools": a heading word among at most three words.
         var words = key.Split([' ', '/', ',', '|'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length <= 4)
+        if (words.Length <= 3)
             foreach (var (cat, vocab) in Vocabulary)
                 if (vocab.Any(v => !v.Contains(' ') && words.Contains(v))) return cat;
         bool letters = t.Any(char.IsLetter), digits = t.Any(char.IsDigit);

@@ -56,7 +56,7 @@ public static class TextCompactor
     {
         int removed = 0;
         for (int i = 0; i < lines.Count; i++)
-            if (lines[i] is { Length: > 0 } line && LinePatterns.IsBoilerplate(line) && !LinePatterns.IsProtected(line)) { lines[i] = null; removed++; }
+            if (lines[i] is { Length: > 0 } line && LinePatterns.IsBoilerplate(line) && !LinePatterns.HasContact(line) && !LinePatterns.HasDate(line)) { lines[i] = null; removed++; }
         return removed;
     }
 
