@@ -1,6 +1,7 @@
 using AtsParser.Api.Documents;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Infrastructure;
+using AtsParser.Api.Parsing.Output;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -21,17 +22,19 @@ public static class ParseEndpoints
     }
 
     public static async Task<Ok<ParseResult>> Parse(HttpRequest request, DocumentPipeline pipeline, IOptions<ExtractionOptions> options,
-        bool? includeText, DateOnly? asOf, CancellationToken ct)
+        bool? includeText, DateOnly? asOf, bool? redact, string? format, CancellationToken ct)
     {
+        ResultViews.Validate(format);
         var uploads = await UploadReader.ReadAsync(request, "file", options.Value.MaxFileSizeBytes, 1, ct);
         if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
         var result = await pipeline.ProcessAsync(uploads[0], RequestOptions(includeText, asOf), ct);
-        return TypedResults.Ok(result);
+        return TypedResults.Ok(ResultViews.Apply(result, redact == true, format));
     }
 
     public static async Task<Ok<BulkParseResponse>> BulkParse(HttpRequest request, DocumentPipeline pipeline, IOptions<ExtractionOptions> options,
-        bool? includeText, DateOnly? asOf, CancellationToken ct)
+        bool? includeText, DateOnly? asOf, bool? redact, string? format, CancellationToken ct)
     {
+        ResultViews.Validate(format);
         var o = options.Value;
         var uploads = await UploadReader.ReadAsync(request, "files", o.MaxFileSizeBytes, o.BulkMaxFiles, ct);
         if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
@@ -43,7 +46,8 @@ public static class ParseEndpoints
             {
                 try
                 {
-                    entries[i] = new BulkEntry(i, uploads[i].FileName, 200, await pipeline.ProcessAsync(uploads[i], parseOptions, token), null);
+                    var result = ResultViews.Apply(await pipeline.ProcessAsync(uploads[i], parseOptions, token), redact == true, format);
+                    entries[i] = new BulkEntry(i, uploads[i].FileName, 200, result, null);
                 }
                 catch (Exception e) when (Problems.From(e) is { } problem)
                 {

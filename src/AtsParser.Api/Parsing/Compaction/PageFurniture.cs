@@ -18,19 +18,18 @@ public static partial class PageFurniture
                 if (LinePatterns.IsPageNumber(page[i]!)) { page[i] = null; pageNumbers++; }
         if (pages.Count < 2) return (0, pageNumbers);
 
-        // Two keys per line: exact, and with digits masked ("Page 2" = "Page 3"). A masked match only counts for lines
-        // without dates or contacts, so that job dates at the top of two pages are never taken for a header.
+        // Lines compare exactly, except the outermost line of a page, which compares with digits masked ("Page 2 - Jane
+        // Roe" = "Page 3 - Jane Roe") unless it holds a date or contact, so job dates atop two pages never look like a header.
         var pagesWithKey = new Dictionary<string, int>();
         foreach (var page in pages)
-            foreach (var key in EdgeIndexes(page).Select(i => EdgeKey(page[i]!)).Distinct())
+            foreach (var key in EdgeIndexes(page).Select(i => EdgeKey(page, i)).Distinct())
                 pagesWithKey[key] = pagesWithKey.GetValueOrDefault(key) + 1;
 
         int repeated = 0;
         var kept = new HashSet<string>();
         foreach (var page in pages)
-            foreach (var i in EdgeIndexes(page))
+            foreach (var (i, key) in EdgeIndexes(page).Select(i => (i, EdgeKey(page, i))).ToList())
             {
-                var key = EdgeKey(page[i]!);
                 if (pagesWithKey[key] < 2 || kept.Add(key)) continue;
                 page[i] = null;
                 repeated++;
@@ -45,10 +44,12 @@ public static partial class PageFurniture
         return nonBlank.Count <= 2 * EdgeLines ? nonBlank : nonBlank.Take(EdgeLines).Concat(nonBlank.TakeLast(EdgeLines));
     }
 
-    static string EdgeKey(string line)
+    static string EdgeKey(List<string?> page, int i)
     {
+        var line = page[i]!;
         var key = LinePatterns.Key(line);
-        return LinePatterns.HasDate(line) || LinePatterns.HasContact(line) ? "=" + key : "#" + DigitsRegex().Replace(key, "#");
+        bool outermost = page.FindIndex(l => !string.IsNullOrEmpty(l)) == i || page.FindLastIndex(l => !string.IsNullOrEmpty(l)) == i;
+        return outermost && !LinePatterns.HasDate(line) && !LinePatterns.HasContact(line) ? "#" + DigitsRegex().Replace(key, "#") : "=" + key;
     }
 
     [GeneratedRegex(@"\d+")]
