@@ -49,7 +49,7 @@ public sealed class Redactor
         var node = JsonSerializer.SerializeToNode(resume, Json)!.AsObject();
         var redactions = new List<Redaction>();
         foreach (var (key, child) in node.ToList())
-            if (key != "meta" && child is not null) node[key] = Walk(child, "resume." + key, redactions);
+            if (key != "meta" && child is not null) Walk(child, "resume." + key, redactions);
         return (node.Deserialize<Resume>(Json)!, redactions);
     }
 
@@ -65,21 +65,22 @@ public sealed class Redactor
         return text;
     }
 
-    JsonNode? Walk(JsonNode node, string path, List<Redaction> redactions)
+    /// <summary>Masks the strings under a node in place; objects and arrays are walked, other values left alone.</summary>
+    void Walk(JsonNode node, string path, List<Redaction> redactions)
     {
-        switch (node)
+        if (node is JsonObject o)
+            foreach (var (key, child) in o.ToList()) Visit(child, $"{path}.{key}", masked => o[key] = masked);
+        else if (node is JsonArray a)
+            for (int i = 0; i < a.Count; i++) { int at = i; Visit(a[i], $"{path}[{i}]", masked => a[at] = masked); }
+
+        void Visit(JsonNode? child, string childPath, Action<JsonNode> replace)
         {
-            case JsonObject o:
-                foreach (var (key, child) in o.ToList()) if (child is not null) o[key] = Walk(child, $"{path}.{key}", redactions);
-                return o;
-            case JsonArray a:
-                for (int i = 0; i < a.Count; i++) if (a[i] is { } item) a[i] = Walk(item, $"{path}[{i}]", redactions);
-                return a;
-            case JsonValue v when v.TryGetValue<string>(out var s):
-                var masked = Apply(s, path, redactions);
-                return masked == s ? v : JsonValue.Create(masked);
-            default:
-                return node;
+            if (child is JsonValue v && v.TryGetValue<string>(out var s))
+            {
+                var masked = Apply(s, childPath, redactions);
+                if (masked != s) replace(JsonValue.Create(masked));
+            }
+            else if (child is not null) Walk(child, childPath, redactions);
         }
     }
 
