@@ -6,6 +6,7 @@ using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
 using AtsParser.Api.Observability;
 using AtsParser.Api.Parsing;
+using AtsParser.Api.Parsing.OpenAi;
 using AtsParser.Api.Resumes;
 using AtsParser.Api.Search;
 using AtsParser.Api.Security;
@@ -44,6 +45,9 @@ builder.Services.AddSecurity(builder.Configuration, builder.Environment);
 
 // Structured parsing: schema v1; the offline heuristic parser (OpenAI when configured), one finalizer for both.
 builder.Services.AddParsing(builder.Configuration);
+
+// Structured parsing by an OpenAI-compatible model when OPENAI_API_KEY is set (wraps the heuristic parser as its fallback).
+builder.Services.AddOpenAiParsing(builder.Configuration);
 
 // API documentation.
 builder.Services.AddOpenApi();
