@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
+using AtsParser.Api.Caching;
+using AtsParser.Api.Data;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
 using AtsParser.Api.Resumes;
+using AtsParser.Api.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,10 +27,19 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.AddExtraction(builder.Configuration);
 builder.Services.AddSingleton<DocumentPipeline>();
 
+// Cache-aside for parse results: Redis when REDIS_URL is set, else bounded memory; never fails a request.
+builder.Services.AddParseCache(builder.Configuration);
+
+// Storage and search: PostgreSQL + pgvector when DATABASE_URL is set (SQL migrations, dedupe, erase, retention).
+builder.Services.AddStorage(builder.Configuration);
+
 // API documentation.
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+
+// `migrate` and `purge` run once and exit instead of serving.
+if (StorageCommands.IsStorageCommand(args)) { Environment.ExitCode = await StorageCommands.RunAsync(app, args); return; }
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -37,6 +49,8 @@ app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "AtsParser v1"));
 
 app.MapHealth();
 app.MapParsing();
+app.MapResumes();
+app.MapSearch();
 
 app.Run();
 

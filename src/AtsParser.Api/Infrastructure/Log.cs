@@ -21,6 +21,30 @@ public static partial class Log
     [LoggerMessage(1101, LogLevel.Information, "Rejected {Sha256} bytes={Bytes}: {Code}")]
     public static partial void DocumentRejected(ILogger logger, string sha256, long bytes, string code);
 
+    [LoggerMessage(1400, LogLevel.Information, "Migration {Version} applied")]
+    public static partial void MigrationApplied(ILogger logger, string version);
+
+    [LoggerMessage(1401, LogLevel.Information, "Schema current: {Total} migrations known, {Applied} applied now")]
+    public static partial void MigrationsCurrent(ILogger logger, int total, int applied);
+
+    [LoggerMessage(1410, LogLevel.Warning, "Cache {Backend} {Operation} failed ({Error}); bypassing the cache for {BreakSeconds} s")]
+    public static partial void CacheUnavailable(ILogger logger, string backend, string operation, string error, int breakSeconds);
+
+    [LoggerMessage(1420, LogLevel.Information, "Stored resume {Id} sha256={Sha256} embedding={Model} embedded={Embedded}")]
+    public static partial void ResumeStored(ILogger logger, Guid id, string sha256, string model, bool embedded);
+
+    [LoggerMessage(1421, LogLevel.Information, "Erased resume {Id} sha256={Sha256} cacheErased={CacheErased}")]
+    public static partial void ResumeErased(ILogger logger, Guid id, string sha256, bool cacheErased);
+
+    [LoggerMessage(1422, LogLevel.Warning, "Embedding {Sha256} with {Model} failed ({Error}); stored without a vector")]
+    public static partial void EmbeddingFailed(ILogger logger, string sha256, string model, string error);
+
+    [LoggerMessage(1430, LogLevel.Information, "Retention purge erased {Count} resumes older than {Days} days")]
+    public static partial void RetentionPurged(ILogger logger, int count, int days);
+
+    [LoggerMessage(1431, LogLevel.Warning, "Retention purge failed ({Error}); retrying at the next interval")]
+    public static partial void RetentionFailed(ILogger logger, string error);
+
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);
 }

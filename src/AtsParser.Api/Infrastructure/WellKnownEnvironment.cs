@@ -25,6 +25,16 @@ public static partial class WellKnownEnvironment
         ("LIBREOFFICE_CONCURRENCY", "Extraction:LibreOfficeConcurrency", null),
         ("OCR_CONCURRENCY", "Extraction:OcrConcurrency", null),
         ("TEMP_ROOT", "Extraction:TempRoot", null),
+        ("DATABASE_URL", "Storage:ConnectionString", null),
+        ("STORE_TEXT", "Storage:StoreText", null),
+        ("RETENTION_DAYS", "Storage:RetentionDays", null),
+        ("MIGRATE_ON_STARTUP", "Storage:MigrateOnStartup", null),
+        ("REDIS_URL", "Cache:RedisUrl", null),
+        ("CACHE_TTL", "Cache:TtlSeconds", Caching.CacheOptions.ParseSeconds),
+        ("EMBEDDINGS_BASE_URL", "Embeddings:BaseUrl", null),
+        ("EMBEDDINGS_MODEL", "Embeddings:Model", null),
+        ("EMBEDDINGS_PROVIDER", "Embeddings:Provider", null),
+        ("OPENAI_API_KEY", "Embeddings:ApiKey", null),
     ];
 
     public static IConfigurationBuilder AddWellKnownEnvironmentVariables(this IConfigurationBuilder builder)
