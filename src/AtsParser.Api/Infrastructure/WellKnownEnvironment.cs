@@ -35,6 +35,18 @@ public static partial class WellKnownEnvironment
         ("EMBEDDINGS_MODEL", "Embeddings:Model", null),
         ("EMBEDDINGS_PROVIDER", "Embeddings:Provider", null),
         ("OPENAI_API_KEY", "Embeddings:ApiKey", null),
+        ("JOBS_CONCURRENCY", "Jobs:Concurrency", null),
+        ("JOBS_WORKER_ENABLED", "Jobs:WorkerEnabled", null),
+        ("JOBS_LEASE_SECONDS", "Jobs:LeaseSeconds", null),
+        ("JOBS_MAX_QUEUE_DEPTH", "Jobs:MaxQueueDepth", null),
+        ("JOBS_MAX_FILES", "Jobs:MaxFilesPerJob", null),
+        ("JOBS_MAX_JOB_BYTES", "Jobs:MaxJobBytes", ParseSize),
+        ("JOBS_RETENTION_DAYS", "Jobs:RetentionDays", null),
+        ("RETRY_DELAYS", "Jobs:RetryDelays", null),
+        ("RETRY_MAX_ATTEMPTS", "Jobs:RetryMaxAttempts", null),
+        ("WEBHOOK_SECRET", "Webhooks:Secret", null),
+        ("WEBHOOK_RETRY_DELAYS", "Webhooks:RetryDelays", null),
+        ("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "Webhooks:AllowPrivateNetworks", null),
     ];
 
     public static IConfigurationBuilder AddWellKnownEnvironmentVariables(this IConfigurationBuilder builder)

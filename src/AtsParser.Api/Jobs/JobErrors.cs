@@ -6,7 +6,6 @@ namespace AtsParser.Api.Jobs;
 /// <summary>The jobs API's own stable error codes; document-level codes come from ErrorCodes.</summary>
 public static class JobErrors
 {
-    public const string StorageDisabled = "storage_disabled";
     public const string QueueFull = "queue_full";
     public const string JobNotFound = "job_not_found";
     public const string InvalidWebhookUrl = "invalid_webhook_url";
@@ -16,7 +15,6 @@ public static class JobErrors
 
     static readonly Dictionary<string, ErrorCodes.Info> All = new()
     {
-        [StorageDisabled] = new(503, "Storage is not configured", "Jobs keep their files and results in PostgreSQL. Set DATABASE_URL (e.g. postgres://user:pass@host:5432/atsparser) and restart."),
         [QueueFull] = new(503, "The job queue is full", "More files are waiting than JOBS_MAX_QUEUE_DEPTH allows. Retry after the number of seconds in Retry-After."),
         [JobNotFound] = new(404, "No such job", "Check the job id returned by POST /api/v1/jobs."),
         [InvalidWebhookUrl] = new(400, "The webhook URL is not valid", "Give an absolute http or https URL in webhookUrl."),

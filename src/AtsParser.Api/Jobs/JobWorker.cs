@@ -6,14 +6,14 @@ namespace AtsParser.Api.Jobs;
 /// Works the queue with at most JOBS_CONCURRENCY items in flight on this replica. Any number of replicas can run
 /// it against the same database: claims skip rows another replica has locked, and expired leases are re-delivered.
 /// </summary>
-public sealed class JobWorker(JobQueue queue, JobItemRunner runner, IOptions<JobsOptions> options, ILogger<JobWorker> logger) : BackgroundService
+public sealed class JobWorker(JobQueue queue, JobItemRunner runner, JobsDatabase database, IOptions<JobsOptions> options, ILogger<JobWorker> logger) : BackgroundService
 {
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         var o = options.Value;
-        if (!o.WorkerEnabled) return;
+        if (!o.WorkerEnabled || !database.Enabled) return;
         await Task.Yield(); // let the host finish starting before the first database round trip
         Log.WorkerStarted(logger, Owner, o.Concurrency);
         using var slots = new SemaphoreSlim(o.Concurrency);

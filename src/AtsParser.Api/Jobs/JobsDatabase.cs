@@ -1,14 +1,16 @@
+using AtsParser.Api.Data;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AtsParser.Api.Jobs;
 
 /// <summary>
-/// The data source jobs run on, or none when DATABASE_URL is unset. Services take this rather than the data
-/// source itself so the API can still start (and answer 503 storage_disabled) without a database.
+/// Jobs live in the storage database (DATABASE_URL). Without it the API still starts: the jobs endpoints answer
+/// 503 storage_disabled like storage's, and the worker and webhook dispatcher stay idle.
 /// </summary>
-public sealed class JobsDatabase(NpgsqlDataSource? source)
+public sealed class JobsDatabase(NpgsqlDataSource source, IOptions<StorageOptions> storage)
 {
-    public bool Enabled => source is not null;
+    public bool Enabled => storage.Value.Enabled;
 
-    public NpgsqlDataSource Source => source ?? throw new JobRejectedException(JobErrors.StorageDisabled);
+    public NpgsqlDataSource Source => Enabled ? source : throw new StorageException(StorageException.Disabled);
 }

@@ -30,6 +30,12 @@ public sealed class JobsOptions
     /// <summary>Queued plus running items above which new jobs are refused with 503 and Retry-After.</summary>
     [Range(1, 100_000_000)] public int MaxQueueDepth { get; set; } = 100_000;
 
+    /// <summary>The Retry-After a refused job gets.</summary>
+    [Range(1, 3600)] public int QueueFullRetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>Finished jobs and their results are deleted this many days after finishing (JOBS_RETENTION_DAYS); 0 keeps them.</summary>
+    [Range(0, 36_500)] public int RetentionDays { get; set; } = 30;
+
     [Range(1, 100_000)] public int MaxFilesPerJob { get; set; } = 10_000;
 
     /// <summary>Cap on one job's stored bytes (all files, or the zip's inflated entries).</summary>

@@ -63,6 +63,7 @@ public sealed class WebhookDispatcher(JobsDatabase database, IHttpClientFactory 
         var sw = Stopwatch.StartNew();
         int? status = null;
         string? error = null;
+        var permanent = false;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -77,13 +78,17 @@ public sealed class WebhookDispatcher(JobsDatabase database, IHttpClientFactory 
             if (!response.IsSuccessStatusCode) error = $"HTTP {status}";
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; } // shutting down: the hide time re-sends it
-        catch (Exception e) { error = e is OperationCanceledException ? "timeout" : e.Message; }
-        await RecordAsync(d, status, error, (int)sw.ElapsedMilliseconds, o, ct);
+        catch (Exception e)
+        {
+            error = e is OperationCanceledException ? "timeout" : e.Message;
+            permanent = e.InnerException is WebhookBlockedException || e is WebhookBlockedException;
+        }
+        await RecordAsync(d, status, error, permanent, (int)sw.ElapsedMilliseconds, o, ct);
     }
 
-    async Task RecordAsync(Delivery d, int? status, string? error, int ms, WebhookOptions o, CancellationToken ct)
+    async Task RecordAsync(Delivery d, int? status, string? error, bool permanent, int ms, WebhookOptions o, CancellationToken ct)
     {
-        var final = error is null ? "delivered" : d.Attempt >= o.MaxAttempts ? "failed" : "pending";
+        var final = error is null ? "delivered" : permanent || d.Attempt >= o.MaxAttempts ? "failed" : "pending";
         await using var batch = database.Source.CreateBatch();
         var attempt = new NpgsqlBatchCommand("""
             INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES (@id, @attempt, @status, @error, @ms)

@@ -33,8 +33,7 @@ public static class WebhookHttp
         var addresses = await Dns.GetHostAddressesAsync(endpoint.Host, ct);
         var allowed = addresses.Where(a => allowPrivate || !IsInternal(a)).ToArray();
         if (allowed.Length == 0)
-            throw new HttpRequestException(HttpRequestError.ConnectionError,
-                $"The webhook host resolves only to internal addresses; set WEBHOOK_ALLOW_PRIVATE_NETWORKS=true to allow it.");
+            throw new WebhookBlockedException("The webhook host resolves only to internal addresses; set WEBHOOK_ALLOW_PRIVATE_NETWORKS=true to allow it.");
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
@@ -67,3 +66,6 @@ public static class WebhookHttp
         };
     }
 }
+
+/// <summary>The receiver's address is internal and not allowed: retrying cannot help, so the delivery fails at once.</summary>
+public sealed class WebhookBlockedException(string message) : IOException(message);
