@@ -12,7 +12,10 @@ using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace AtsParser.Api.Jobs;
 
 /// <summary>Submission settings; form fields win over the query string.</summary>
-public sealed record JobSettings(string? WebhookUrl, bool WebhookPerFile, DateOnly? AsOf, bool IncludeText);
+public sealed record JobSettings(string? WebhookUrl, bool WebhookPerFile, DateOnly? AsOf, bool IncludeText, bool Store, bool Force);
+
+/// <summary>How every file of a job is processed; fixed at submission and stored with the job.</summary>
+public sealed record JobOptions(ParseRequestOptions Parse, bool Store, bool Force);
 
 /// <summary>
 /// Streams a multipart job submission straight into the database: each file is read (bounded by MAX_FILE_SIZE)
@@ -54,7 +57,8 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
         var settings = Merge(query, fields);
         Validate(settings);
         // asOf is fixed now, so a retry next week resolves "Present" exactly like the first attempt would have.
-        var options = new ParseRequestOptions { IncludeText = settings.IncludeText, AsOf = settings.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
+        var parse = new ParseRequestOptions { IncludeText = settings.IncludeText, AsOf = settings.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
+        var options = new JobOptions(parse, settings.Store, settings.Force);
         var id = await writer.CompleteAsync(JsonSerializer.Serialize(options, json.Value.SerializerOptions), settings, ct);
         await tx.CommitAsync(ct);
         return (id, writer.Count);
@@ -120,8 +124,11 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
             asOf = DateOnly.TryParseExact(a, "yyyy-MM-dd", out var d) ? d : throw new DocumentException(ErrorCodes.BadRequest, "asOf must be a date like 2024-06-30");
         return new JobSettings(
             f.TryGetValue("webhookUrl", out var url) ? url : query.WebhookUrl,
-            f.TryGetValue("webhookPerFile", out var pf) ? pf.Equals("true", StringComparison.OrdinalIgnoreCase) : query.WebhookPerFile,
+            Flag(f, "webhookPerFile", query.WebhookPerFile),
             asOf,
-            f.TryGetValue("includeText", out var it) ? it.Equals("true", StringComparison.OrdinalIgnoreCase) : query.IncludeText);
+            Flag(f, "includeText", query.IncludeText), Flag(f, "store", query.Store), Flag(f, "force", query.Force));
     }
+
+    static bool Flag(Dictionary<string, string> fields, string name, bool fallback) =>
+        fields.TryGetValue(name, out var v) ? v.Equals("true", StringComparison.OrdinalIgnoreCase) : fallback;
 }

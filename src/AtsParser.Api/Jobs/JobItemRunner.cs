@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using AtsParser.Api.Data;
 using AtsParser.Api.Resumes;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -7,8 +8,8 @@ using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace AtsParser.Api.Jobs;
 
 /// <summary>
-/// Processes one claimed item through the same DocumentPipeline as /api/v1/parse (so job results equal parse
-/// results), keeping the lease alive meanwhile. Losing the lease cancels the work; stopping the host hands
+/// Processes one claimed item through the same path as /api/v1/parse (ResumeIntake: cache, pipeline, optional
+/// store), so job results equal parse results, keeping the lease alive meanwhile. Losing the lease cancels the work; stopping the host hands
 /// the item back; failures are classified into retry, fail or dead-letter.
 /// </summary>
 public sealed class JobItemRunner(JobQueue queue, IServiceScopeFactory scopes, IOptions<JobsOptions> options,
@@ -27,13 +28,13 @@ public sealed class JobItemRunner(JobQueue queue, IServiceScopeFactory scopes, I
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var pipeline = scope.ServiceProvider.GetRequiredService<DocumentPipeline>();
+            var intake = scope.ServiceProvider.GetRequiredService<ResumeIntake>();
             var bytes = await queue.LoadBytesAsync(item.Id, work.Token);
             // Cancelled meanwhile (DELETE dropped the bytes): the fenced write below then changes nothing.
             if (bytes is null) throw new Documents.DocumentException(JobErrors.BytesMissing, "The stored upload is gone.");
-            var parseOptions = JsonSerializer.Deserialize<ParseRequestOptions>(item.OptionsJson, json.Value.SerializerOptions)!;
-            var result = await pipeline.ProcessAsync(new Upload(item.FileName, item.ContentType, bytes, null), parseOptions, work.Token);
-            resultJson = JsonSerializer.Serialize(result, json.Value.SerializerOptions);
+            var job = JsonSerializer.Deserialize<JobOptions>(item.OptionsJson, json.Value.SerializerOptions)!;
+            var parsed = await intake.ProcessAsync(new Upload(item.FileName, item.ContentType, bytes, null), job.Parse, job.Store, job.Force, work.Token);
+            resultJson = JsonSerializer.Serialize(parsed.Result, json.Value.SerializerOptions);
         }
         catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
         {

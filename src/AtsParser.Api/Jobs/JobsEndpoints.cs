@@ -23,9 +23,9 @@ public static class JobsEndpoints
         return app;
     }
 
-    /// <summary>Multipart `files` (repeated) or one .zip; webhookUrl, webhookPerFile, asOf and includeText as query or form fields.</summary>
+    /// <summary>Multipart `files` (repeated) or one .zip; webhookUrl, webhookPerFile, asOf, includeText, store and force as query or form fields.</summary>
     public static async Task<Results<Accepted<JobAccepted>, ProblemHttpResult>> Create(HttpContext http, JobIntake intake, JobQueue queue,
-        IOptions<JobsOptions> options, ILogger<JobIntake> logger, string? webhookUrl, bool? webhookPerFile, DateOnly? asOf, bool? includeText, CancellationToken ct)
+        IOptions<JobsOptions> options, ILogger<JobIntake> logger, string? webhookUrl, bool? webhookPerFile, DateOnly? asOf, bool? includeText, bool? store, bool? force, CancellationToken ct)
     {
         // Backpressure before a single byte of the body is read.
         var depth = await queue.DepthAsync(ct);
@@ -37,7 +37,7 @@ public static class JobsEndpoints
         }
         try
         {
-            var (id, total) = await intake.SubmitAsync(http.Request, new JobSettings(webhookUrl, webhookPerFile == true, asOf, includeText == true), ct);
+            var (id, total) = await intake.SubmitAsync(http.Request, new JobSettings(webhookUrl, webhookPerFile == true, asOf, includeText == true, store == true, force == true), ct);
             Log.JobCreated(logger, id, total);
             return TypedResults.Accepted($"/api/v1/jobs/{id}", new JobAccepted(id, "queued", total, $"/api/v1/jobs/{id}", $"/api/v1/jobs/{id}/results"));
         }
