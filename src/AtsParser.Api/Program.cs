@@ -5,8 +5,11 @@ using AtsParser.Api.Extraction;
 using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
 using AtsParser.Api.Jobs;
+using AtsParser.Api.Observability;
 using AtsParser.Api.Resumes;
 using AtsParser.Api.Search;
+
+using AtsParser.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -37,6 +40,12 @@ builder.Services.AddStorage(builder.Configuration);
 // Durable bulk jobs: a PostgreSQL queue (SKIP LOCKED + leases) worked by every replica, and signed webhooks.
 builder.Services.AddJobs(builder.Configuration);
 
+// Metrics: Prometheus text at /metrics, fed by the "AtsParser" meter (AtsMetrics).
+builder.Services.AddObservability(builder.Configuration);
+
+// Security: API keys / HS256 JWTs (required in Production), rate limits, CORS, security headers, body limits.
+builder.Services.AddSecurity(builder.Configuration, builder.Environment);
+
 // API documentation.
 builder.Services.AddOpenApi();
 
@@ -47,6 +56,8 @@ if (StorageCommands.IsStorageCommand(args)) { Environment.ExitCode = await Stora
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHttpMetrics();
+app.UseSecurity();
 
 app.MapOpenApi();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "AtsParser v1"));
@@ -56,6 +67,8 @@ app.MapParsing();
 app.MapResumes();
 app.MapSearch();
 app.MapJobs();
+
+app.MapMetrics();
 
 app.Run();
 

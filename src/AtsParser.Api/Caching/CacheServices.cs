@@ -15,9 +15,11 @@ public static class CacheServices
                 ? ActivatorUtilities.CreateInstance<MemoryCacheStore>(sp)
                 : ActivatorUtilities.CreateInstance<RedisCacheStore>(sp));
         // The parser's mode and model are part of every cache key; a model change must not serve old results.
-        services.AddSingleton(sp => new ParserIdentity(
-            sp.GetService<IResumeParser>()?.Mode ?? "none",
-            config["Parsing:Model"] ?? ""));
+        services.AddSingleton(sp =>
+        {
+            var mode = sp.GetService<IResumeParser>()?.Mode ?? "none";
+            return new ParserIdentity(mode, mode == "openai" ? config["OpenAi:Model"] ?? "" : "");
+        });
         services.AddSingleton<ParseCache>();
         services.AddSingleton<CachedParser>();
         return services;

@@ -33,6 +33,7 @@ public static class PostgresUrl
             key = key.ToLowerInvariant() switch { "sslmode" => "SSL Mode", "connect_timeout" => "Timeout", "application_name" => "Application Name", _ => key };
             b[key] = val;
         }
+        if (string.IsNullOrEmpty(b.Host)) throw new ArgumentException("the URL has no host");
         return b.ConnectionString;
     }
 }

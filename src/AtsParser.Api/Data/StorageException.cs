@@ -9,4 +9,12 @@ public sealed class StorageException(string code, string? detail = null, Excepti
 
     public string Code { get; } = code;
     public string? Detail { get; } = detail;
+
+    /// <summary>The database could not be reached: a transient Npgsql error, possibly wrapped by EF Core's execution strategy.</summary>
+    public static bool IsUnavailable(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is Npgsql.NpgsqlException { IsTransient: true }) return true;
+        return false;
+    }
 }

@@ -21,6 +21,8 @@ public static class StorageServices
             // Without DATABASE_URL nothing opens a connection: the storage endpoints answer 503 before using it.
             return new NpgsqlDataSourceBuilder(o.Enabled ? o.NpgsqlConnectionString : "Host=storage-disabled").Build();
         });
+        // EF Core logs every command at Information; SQL text is noise here and parameters could carry resume data.
+        services.AddLogging(b => b.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
         services.AddDbContext<AtsDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<ResumeStore>();
         services.AddSingleton<ResumeIntake>();

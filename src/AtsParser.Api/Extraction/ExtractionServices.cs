@@ -13,6 +13,8 @@ public static class ExtractionServices
         services.AddHostedService<ToolProbe>();
         services.AddSingleton<PdfInfo>();
         services.AddSingleton<OcrEngine>();
+        services.AddSingleton<LibreOfficePool>();
+        services.AddHostedService(sp => sp.GetRequiredService<LibreOfficePool>());
         services.AddSingleton<LibreOfficeConverter>();
         services.AddSingleton<PdfTextExtractor>();
         services.AddSingleton<PdfOcrExtractor>();

@@ -21,6 +21,21 @@ public static partial class Log
     [LoggerMessage(1101, LogLevel.Information, "Rejected {Sha256} bytes={Bytes}: {Code}")]
     public static partial void DocumentRejected(ILogger logger, string sha256, long bytes, string code);
 
+    [LoggerMessage(1300, LogLevel.Information, "LibreOffice listener {Index} ready (pid {Pid}) in {Ms} ms")]
+    public static partial void LoListenerStarted(ILogger logger, int index, int pid, long ms);
+
+    [LoggerMessage(1301, LogLevel.Warning, "LibreOffice listener {Index} failed to start: {Error}")]
+    public static partial void LoListenerStartFailed(ILogger logger, int index, string error);
+
+    [LoggerMessage(1302, LogLevel.Warning, "LibreOffice listener {Index} replaced after {Conversions} conversions: {Reason}")]
+    public static partial void LoListenerReplaced(ILogger logger, int index, int conversions, string reason);
+
+    [LoggerMessage(1303, LogLevel.Warning, "LibreOffice pool unavailable, converting cold: {Reason}")]
+    public static partial void LoPoolUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(1304, LogLevel.Information, "LibreOffice pool stopped ({Listeners} listeners)")]
+    public static partial void LoPoolStopped(ILogger logger, int listeners);
+
     [LoggerMessage(1400, LogLevel.Information, "Migration {Version} applied")]
     public static partial void MigrationApplied(ILogger logger, string version);
 
@@ -95,6 +110,17 @@ public static partial class Log
 
     [LoggerMessage(1723, LogLevel.Warning, "Webhook dispatcher failed; retrying")]
     public static partial void WebhookDispatcherFailed(ILogger logger, Exception exception);
+    [LoggerMessage(1600, LogLevel.Information, "Security: auth enforced={Enforced} apiKeys={ApiKeys} jwt={Jwt} rateLimitPerMinute={PerMinute} corsOrigins={CorsOrigins}")]
+    public static partial void SecurityConfigured(ILogger logger, bool enforced, int apiKeys, bool jwt, int perMinute, int corsOrigins);
+
+    [LoggerMessage(1601, LogLevel.Warning, "AUTH_DISABLED=true in Production: every endpoint is open; only do this behind an authenticating gateway")]
+    public static partial void AuthDisabledInProduction(ILogger logger);
+
+    [LoggerMessage(1602, LogLevel.Information, "Authentication failed: scheme={Scheme} reason={Reason} path={Path}")]
+    public static partial void AuthFailed(ILogger logger, string scheme, string reason, string path);
+
+    [LoggerMessage(1603, LogLevel.Information, "Rate limited: partition={Partition} path={Path}")]
+    public static partial void RateLimited(ILogger logger, string partition, string path);
 
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);

@@ -23,6 +23,9 @@ public static partial class WellKnownEnvironment
         ("DOC_ENABLE_OCR", "Extraction:EnableOcr", null),
         ("OCR_LANGUAGES", "Extraction:OcrLanguages", null),
         ("LIBREOFFICE_CONCURRENCY", "Extraction:LibreOfficeConcurrency", null),
+        ("LIBREOFFICE_POOL_SIZE", "Extraction:LibreOfficePoolSize", null),
+        ("LIBREOFFICE_POOL_PORT_BASE", "Extraction:LibreOfficePoolPortBase", null),
+        ("LIBREOFFICE_PYTHON", "Extraction:LibreOfficePython", null),
         ("OCR_CONCURRENCY", "Extraction:OcrConcurrency", null),
         ("TEMP_ROOT", "Extraction:TempRoot", null),
         ("DATABASE_URL", "Storage:ConnectionString", null),
@@ -47,7 +50,20 @@ public static partial class WellKnownEnvironment
         ("WEBHOOK_SECRET", "Webhooks:Secret", null),
         ("WEBHOOK_RETRY_DELAYS", "Webhooks:RetryDelays", null),
         ("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "Webhooks:AllowPrivateNetworks", null),
+        ("API_KEY_HASHES", "Security:ApiKeyHashes", null),
+        ("JWT_SECRET", "Security:JwtSecret", null),
+        ("JWT_ISSUER", "Security:JwtIssuer", null),
+        ("JWT_AUDIENCE", "Security:JwtAudience", null),
+        ("AUTH_DISABLED", "Security:AuthDisabled", null),
+        ("RATE_LIMIT_PER_MINUTE", "Security:RateLimitPerMinute", null),
+        ("CORS_ORIGINS", "Security:CorsOrigins", null),
+        ("LLM_PRICES", "Observability:LlmPrices", null),
+        // Cloud Run, Railway and Heroku say which port to listen on in PORT; it wins over ASPNETCORE_HTTP_PORTS.
+        ("PORT", "HTTP_PORTS", null),
     ];
+
+    /// <summary>Every well-known name the service reads; deployment files are checked against this list.</summary>
+    public static IEnumerable<string> Names => Map.Select(m => m.Env);
 
     public static IConfigurationBuilder AddWellKnownEnvironmentVariables(this IConfigurationBuilder builder)
     {

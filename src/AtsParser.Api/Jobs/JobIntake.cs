@@ -4,6 +4,7 @@ using AtsParser.Api.Documents;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Resumes;
 using AtsParser.Api.Webhooks;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -31,6 +32,10 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
             throw new DocumentException(ErrorCodes.MissingFile, "Send multipart/form-data with the documents in the field 'files' (repeated), or one .zip");
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary)) throw new DocumentException(ErrorCodes.BadRequest, "The multipart request has no boundary.");
+
+        // The route lifts Kestrel's global cap; the ceiling for a whole job goes back on here (files, fields and framing).
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = jobs.Value.MaxJobBytes + jobs.Value.MaxFilesPerJob * 1024L + 1024 * 1024;
 
         await using var conn = await database.Source.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
