@@ -4,6 +4,7 @@ using AtsParser.Api.Data;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
+using AtsParser.Api.Jobs;
 using AtsParser.Api.Observability;
 using AtsParser.Api.Parsing;
 using AtsParser.Api.Parsing.OpenAi;
@@ -37,6 +38,9 @@ builder.Services.AddParseCache(builder.Configuration);
 // Storage and search: PostgreSQL + pgvector when DATABASE_URL is set (SQL migrations, dedupe, erase, retention).
 builder.Services.AddStorage(builder.Configuration);
 
+// Durable bulk jobs: a PostgreSQL queue (SKIP LOCKED + leases) worked by every replica, and signed webhooks.
+builder.Services.AddJobs(builder.Configuration);
+
 // Metrics: Prometheus text at /metrics, fed by the "AtsParser" meter (AtsMetrics).
 builder.Services.AddObservability(builder.Configuration);
 
@@ -69,6 +73,7 @@ app.MapHealth();
 app.MapParsing();
 app.MapResumes();
 app.MapSearch();
+app.MapJobs();
 
 app.MapMetrics();
 
