@@ -20,6 +20,9 @@ public abstract class ExtractionHost : IAsyncLifetime
     protected ExtractionHost(ApiFactory factory, params (string Key, string Value)[] settings)
     {
         Factory = factory.With("Extraction:TempRoot", TempRoot);
+        // A loaded 2-core CI box can take a minute per cold LibreOffice start; these tests are about outcomes, not speed.
+        foreach (var key in new[] { "LibreOfficeTimeoutSeconds", "OcrPageTimeoutSeconds", "PdfTimeoutSeconds", "PandocTimeoutSeconds", "AntiwordTimeoutSeconds" })
+            Factory.With("Extraction:" + key, "300");
         foreach (var (k, v) in settings) Factory.With(k, v);
     }
 
@@ -82,5 +85,9 @@ public sealed record Reply(int Status, string Body)
     public string Text => Extraction.GetProperty("text").GetString() ?? "";
     public string ExtractedBy => Extraction.GetProperty("extractedBy").GetString() ?? "";
     public bool OcrUsed => Extraction.GetProperty("ocrUsed").GetBoolean();
-    public override string ToString() => Status + " " + (Code ?? (Status == 200 ? ExtractedBy : Body[..Math.Min(Body.Length, 200)]));
+    public override string ToString() => Status + " " + (Status == 200 ? ExtractedBy : Code + " " + Attempts);
+
+    string Attempts => Json.TryGetProperty("attempts", out var a)
+        ? "[" + string.Join(", ", a.EnumerateArray().Select(x => $"{x.GetProperty("tool").GetString()}:{x.GetProperty("outcome").GetString()}")) + "]"
+        : "";
 }

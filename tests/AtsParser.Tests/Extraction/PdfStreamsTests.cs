@@ -59,4 +59,15 @@ public class PdfStreamsTests
 
         act.Should().NotThrow();
     }
+
+    [Fact]
+    public void Junk_after_the_last_eof_marker_is_cut_off_when_it_is_longer_than_popplers_look_back()
+    {
+        var pdf = PdfWithFlateStream(1000);
+        var junk = new byte[3 * 1024 * 1024];
+        new Random(7).NextBytes(junk);
+
+        PdfStreams.WithoutTrailingJunk([.. pdf, .. junk]).Length.Should().Be(pdf.Length - 1, "the cut ends right after %%EOF, before its newline");
+        PdfStreams.WithoutTrailingJunk(pdf).Length.Should().Be(pdf.Length, "a short tail after %%EOF is left alone");
+    }
 }
