@@ -22,7 +22,8 @@ static class EvalCommand
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON to this file" };
         var quiet = new Option<bool>("--no-mismatches") { Description = "Do not print the mismatch list" };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Date that resolves 'Present' (default: today)" };
-        var command = new Command("eval", "Measure parser accuracy against answer keys") { dir, minF1, floorsFile, json, quiet, asOf };
+        var dump = new Option<DirectoryInfo?>("--dump-text") { Description = "Write each document's extracted text to this folder (for debugging the parser)" };
+        var command = new Command("eval", "Measure parser accuracy against answer keys") { dir, minF1, floorsFile, json, quiet, asOf, dump };
         command.SetAction(async (parse, ct) =>
         {
             var floors = parse.GetValue(floorsFile) is { } f ? EvalFloors.Parse(await File.ReadAllTextAsync(f.FullName, ct)) : EvalFloors.Default();
@@ -39,7 +40,10 @@ static class EvalCommand
             await using var services = CorpusEvaluation.BuildServices();
             var eval = services.GetRequiredService<CorpusEvaluation>();
             var day = parse.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.UtcNow);
-            var report = await eval.RunAsync(parse.GetValue(dir)!.FullName, day, file => AnsiConsole.MarkupLineInterpolated($"[grey]{file}[/]"), ct);
+            var dumpDir = parse.GetValue(dump);
+            if (dumpDir is not null) Directory.CreateDirectory(dumpDir.FullName);
+            var report = await eval.RunAsync(parse.GetValue(dir)!.FullName, day, file => AnsiConsole.MarkupLineInterpolated($"[grey]{file}[/]"), ct,
+                dumpDir is null ? null : (file, text) => File.WriteAllText(Path.Combine(dumpDir.FullName, file.Replace('/', '_') + ".txt"), text));
             EvalOutput.Print(report, floors, showMismatches: !parse.GetValue(quiet));
             if (parse.GetValue(json) is { } outFile)
                 await File.WriteAllTextAsync(outFile.FullName, JsonSerializer.Serialize(EvalOutput.ToJson(report, floors), EvalOutput.JsonOptions), ct);

@@ -11,7 +11,7 @@ namespace AtsParser.Api.Parsing.Evaluation;
 /// </summary>
 public sealed class CorpusEvaluation(ChainRunner extraction, HeuristicResumeParser parser)
 {
-    public async Task<EvalReport> RunAsync(string corpusDir, DateOnly asOf, Action<string>? progress, CancellationToken ct)
+    public async Task<EvalReport> RunAsync(string corpusDir, DateOnly asOf, Action<string>? progress, CancellationToken ct, Action<string, string>? extracted = null)
     {
         var truthDir = Path.Combine(corpusDir, "truth");
         if (!Directory.Exists(truthDir)) throw new DirectoryNotFoundException($"{truthDir} does not exist: the folder needs truth/<file>.json answer keys.");
@@ -39,6 +39,7 @@ public sealed class CorpusEvaluation(ChainRunner extraction, HeuristicResumePars
                 documents++;
                 continue;
             }
+            extracted?.Invoke(key.File, text.FullText);
             var sw = Stopwatch.StartNew();
             var resume = parser.Parse(new ParseInput(text.FullText, text.Links, asOf) { TextTruncated = text.Truncated });
             timings.Add(new DocumentTiming(key.File, sw.Elapsed.TotalMilliseconds));

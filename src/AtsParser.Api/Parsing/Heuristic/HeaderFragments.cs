@@ -19,18 +19,12 @@ public static partial class HeaderFragments
         var t = line;
         if (cut is not null && cut.Index + cut.Length <= t.Length) t = t.Remove(cut.Index, cut.Length).Insert(cut.Index, " | ");
         t = DateLabels().Replace(t, " ");
-        t = t.Trim().Trim(['•', '●', '▪', '*', '|', '-', '–', ':', ',', ' ', '(', ')']).Trim();
+        t = UrlInText().Replace(t, " ");
+        t = t.Trim().Trim(['•', '●', '▪', '*', '|', '-', '–', ':', ',', ' ']).Trim();
+        if (t.StartsWith('(') && !t.Contains(')')) t = t[1..];
+        if (t.EndsWith(')') && !t.Contains('(')) t = t[..^1];
         var result = new List<Fragment>();
         if (t.Length == 0) return result;
-        var lm = Labelled().Match(t);
-        if (lm.Success)
-        {
-            var label = lm.Groups["l"].Value.ToLowerInvariant();
-            var kind = label.StartsWith("design") || label.StartsWith("role") || label.StartsWith("rol") || label.StartsWith("position") || label.StartsWith("title") || label.StartsWith("cargo") || label.StartsWith("puesto") || label.StartsWith("poste") || label.StartsWith("funktion") ? TitleLabel
-                : label.StartsWith("loc") || label.StartsWith("ort") || label.StartsWith("place") ? LocationLabel : EmployerLabel;
-            result.Add(new Fragment(lm.Groups["v"].Value.Trim(), kind, index));
-            return result;
-        }
         // A quoted employer (Hebrew rows: “company” – title).
         var q = Quoted().Match(t);
         if (q.Success)
@@ -40,8 +34,15 @@ public static partial class HeaderFragments
         }
         foreach (var part in Separators().Split(t))
         {
-            var p = part.Trim().Trim('|', '-', '–', ',', ':', '.', ' ').Trim();
+            var p = part.Trim().Trim('|', '-', '–', ',', ':', ' ').Trim();
+            if (p.EndsWith('.') && !CompanyAbbreviation().IsMatch(p)) p = p.TrimEnd('.');
             if (p.Length == 0 || p.Equals("Link", StringComparison.OrdinalIgnoreCase)) continue;
+            var lm = Labelled().Match(p);
+            if (lm.Success)
+            {
+                result.Add(new Fragment(lm.Groups["v"].Value.Trim(), LabelKind(lm.Groups["l"].Value.ToLowerInvariant()), index));
+                continue;
+            }
             p = LinkSuffix().Replace(p, "").Trim();
             var asMatch = AsTitle().Match(p);
             if (asMatch.Success)
@@ -54,6 +55,11 @@ public static partial class HeaderFragments
         }
         return result;
     }
+
+    static string LabelKind(string label) =>
+        label.StartsWith("design") || label.StartsWith("rol") || label.StartsWith("position") || label.StartsWith("job") || label.StartsWith("title")
+        || label.StartsWith("cargo") || label.StartsWith("puesto") || label.StartsWith("poste") || label.StartsWith("funktion") ? TitleLabel
+        : label.StartsWith("loc") || label.StartsWith("ort") || label.StartsWith("place") ? LocationLabel : EmployerLabel;
 
     static IEnumerable<Fragment> SplitAroundPlace(string p, int index)
     {
@@ -96,6 +102,13 @@ public static partial class HeaderFragments
 
     [GeneratedRegex(@"[“""„«](?<q>[^“""”„«»]{2,80})[”""»]")]
     private static partial Regex Quoted();
+
+    [GeneratedRegex(@"(?:https?://|www\.)\S+")]
+    private static partial Regex UrlInText();
+
+    // "Ltd.", "Inc.", "Co.", "Corp." keep their dot.
+    [GeneratedRegex(@"(?i)\b(?:inc|ltd|co|corp|llc|s\.a|pvt|gmbh|bros)\.$")]
+    private static partial Regex CompanyAbbreviation();
 
     [GeneratedRegex(@"\s*-\s*Link$", RegexOptions.IgnoreCase)]
     private static partial Regex LinkSuffix();

@@ -49,6 +49,8 @@ static partial class ListItems
     {
         var t = line.Trim().TrimStart('•', '●', '▪', '◦', '■', '➢', '►', '✓', '✔', '*', '-', '–', '·', '❖', '○').Trim();
         var m = Prefix().Match(t);
+        // "עברית: שפת אם" or "English: fluent": the label is the language itself, not a category.
+        if (m.Success && SpokenLanguages.Find(m.Value.TrimEnd(':', '：', ' ')) is { } hit && hit.Length >= m.Value.TrimEnd(':', '：', ' ').Trim().Length - 1) return t;
         return m.Success ? t[m.Length..].Trim() : t;
     }
 

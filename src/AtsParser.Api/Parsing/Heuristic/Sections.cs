@@ -61,7 +61,7 @@ public static partial class SectionDetector
     public static (string Kind, string After)? Heading(string line)
     {
         var t = line.Trim();
-        if (t.Length is 0 or > 80) return null;
+        if (t.Length == 0) return null;
         t = LeadingNoise().Replace(t, "");
         if (t.Length == 0) return null;
         string head = t, rest = "";
@@ -72,6 +72,7 @@ public static partial class SectionDetector
             int paren = t.IndexOfAny(['(', '（']);
             if (paren > 0) { head = t[..paren]; rest = t[paren..].Trim(); }
         }
+        if (head.Length > 60 || (colon < 0 && t.Length > 80)) return null;
         var folded = TextNormalizer.Fold(TrailingNoise().Replace(head, ""));
         if (folded.Length == 0 || folded.Split(' ').Length > LongestHeadingWords) return null;
         if (Headings.TryGetValue(folded, out var kind)) return (kind, rest);
