@@ -33,7 +33,19 @@ static partial class EducationExtractor
                     bool isDateLine = i == block.DateLine;
                     foreach (var f in HeaderFragments.From(doc.Lines[i], i, isDateLine ? block.Dates : null))
                     {
-                        var text = GradeSuffix().Replace(f.Text, "").Trim();
+                        var text = LevelPrefix().Replace(GradeSuffix().Replace(f.Text, "").Trim(), "").Trim().TrimEnd(',');
+                        if (text.EndsWith(" in", StringComparison.Ordinal)) text = text[..^3];
+                        if (text.Length < f.Text.Length && GradeSuffix().IsMatch(f.Text)) current.Grade ??= GradeSuffix().Match(f.Text).Value.Trim(' ', '-', '–', ',');
+                        // "B.Tech/B.E. (Computers) from Lovely Professional University (LPU)"
+                        var from = DegreeFrom().Match(text);
+                        if (from.Success && DegreeLevelClassifier.IsDegree(from.Groups["d"].Value))
+                        {
+                            if (current.Degree is not null || current.Institution is not null) { drafts.Add(Close(current, unknown)); current = new Draft(); unknown = []; }
+                            current.Degree = from.Groups["d"].Value.Trim();
+                            current.Institution = from.Groups["i"].Value.Trim();
+                            current.Lines.Add(i);
+                            continue;
+                        }
                         var label = SchoolLabel().Match(text);
                         if (label.Success)
                         {
@@ -45,7 +57,8 @@ static partial class EducationExtractor
                         }
                         if (IgnoredLabel().IsMatch(text)) continue;
                         if (f.Label == HeaderFragments.LocationLabel) { current.Location ??= f.Text; continue; }
-                        if (Grade().IsMatch(f.Text)) { current.Grade ??= f.Text; continue; }
+                        if (text.Length == 0) continue;
+                        if (Grade().IsMatch(text) && !DegreeLevelClassifier.IsDegree(text)) { current.Grade ??= text; continue; }
                         bool degree = DegreeLevelClassifier.IsDegree(text), school = DegreeLevelClassifier.IsInstitution(text);
                         if (school && (!degree || text.Contains("school", StringComparison.OrdinalIgnoreCase) && current.Institution is null && current.Degree is not null))
                         {
@@ -104,6 +117,13 @@ static partial class EducationExtractor
             Confidence = Math.Round(confidence, 2),
         };
     }
+
+    [GeneratedRegex(@"^(?<d>.{2,80}?)\s+(?:from|at|@|von|de la|de|à|na|no)\s+(?<i>.{3,100})$")]
+    private static partial Regex DegreeFrom();
+
+    // Portal level labels ahead of a degree ("UG:", "PG:", "Doctorate:").
+    [GeneratedRegex(@"^(?:UG|PG|SSC|HSC|Doctorate|Graduation|Post Graduation)\s*:\s*")]
+    private static partial Regex LevelPrefix();
 
     [GeneratedRegex(@"^(?<l>college|school|university|institute|institution|universidad|universidade|université|hochschule|schule|colegio|dept|department|field of study|field)\s*:\s*(?<v>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex SchoolLabel();

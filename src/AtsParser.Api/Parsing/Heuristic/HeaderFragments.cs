@@ -56,6 +56,17 @@ public static partial class HeaderFragments
         return result;
     }
 
+    /// <summary>
+    /// "Firma 2 (Ort)", "Google (Remote)", "Acme (Berlin, Germany)" are places; "Danggeun Pay Inc. (KarrotPay)",
+    /// "Lovely Professional University (LPU)", "SME( Computer Science )" are part of the name.
+    /// </summary>
+    static bool IsParenthesisedPlace(string before, string inside)
+    {
+        if (LocationExtractor.IsPlace(inside) || Remote().IsMatch(inside) || Geo.CountryNamed(inside) is not null) return true;
+        if (inside.Contains(' ') || inside.Any(char.IsDigit) || inside.All(c => char.IsUpper(c) || c == '.')) return false;
+        return !CompanyAbbreviation().IsMatch(before) && JobTitles.CompanyScore(before.Split(' ')[^1]) == 0 && JobTitles.TitleScore(before) == 0;
+    }
+
     static string LabelKind(string label) =>
         label.StartsWith("design") || label.StartsWith("rol") || label.StartsWith("position") || label.StartsWith("job") || label.StartsWith("title")
         || label.StartsWith("cargo") || label.StartsWith("puesto") || label.StartsWith("poste") || label.StartsWith("funktion") ? TitleLabel
@@ -85,7 +96,7 @@ public static partial class HeaderFragments
         }
         if (LocationExtractor.IsPlace(p) || Remote().IsMatch(p)) { yield return new Fragment(p, LocationLabel, index); yield break; }
         var paren = TrailingPlace().Match(p);
-        if (paren.Success && paren.Groups["c"].Value.Trim().Length > 0)
+        if (paren.Success && paren.Groups["c"].Value.Trim().Length > 0 && IsParenthesisedPlace(paren.Groups["c"].Value.Trim(), paren.Groups["p"].Value.Trim()))
         {
             yield return new Fragment(paren.Groups["c"].Value.Trim(), null, index);
             yield return new Fragment(paren.Groups["p"].Value.Trim(), LocationLabel, index);
@@ -107,7 +118,7 @@ public static partial class HeaderFragments
     private static partial Regex UrlInText();
 
     // "Ltd.", "Inc.", "Co.", "Corp." keep their dot.
-    [GeneratedRegex(@"(?i)\b(?:inc|ltd|co|corp|llc|s\.a|pvt|gmbh|bros)\.$")]
+    [GeneratedRegex(@"(?i)\b(?:inc|ltd|co|corp|llc|s\.a|pvt|gmbh|bros)\.?$")]
     private static partial Regex CompanyAbbreviation();
 
     [GeneratedRegex(@"\s*-\s*Link$", RegexOptions.IgnoreCase)]
@@ -119,7 +130,7 @@ public static partial class HeaderFragments
     [GeneratedRegex(@"^(?:remote|hybrid|remoto|télétravail|homeoffice|home office)$", RegexOptions.IgnoreCase)]
     private static partial Regex Remote();
 
-    [GeneratedRegex(@"(?i)\b(?:from|von|desde|de|du|dal|duration|period|dates?|zeitraum|periodo|período)\s*:?-?\s*(?=\|)|\b(?:from|duration)\s*:-?")]
+    [GeneratedRegex(@"(?i)\b(?:from|von|desde|de|du|dal|duration|period|dates?|zeitraum|periodo|período|since|seit|ab|depuis|expected graduation|expected|graduated|grad)\s*:?-?\s*(?=\|)|\b(?:from|duration)\s*:-?")]
     private static partial Regex DateLabels();
 
     [GeneratedRegex(@"^(?<l>designation|role|rol|position|job\s+title|title|cargo|puesto|poste|funktion|company|employer|organi[sz]ation|empresa|firma|entreprise|arbeitgeber|location|ort|place)\s*:\s*(?<v>\S.*)$", RegexOptions.IgnoreCase)]

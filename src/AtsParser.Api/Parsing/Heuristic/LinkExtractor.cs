@@ -7,7 +7,7 @@ namespace AtsParser.Api.Parsing.Heuristic;
 /// </summary>
 static partial class LinkExtractor
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?<site>github|gitlab|linkedin|twitter|youtube|quora|kaggle)\s*(?::|://)\s*(?<h>[@/]?[\w./-]{2,60})")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?<site>github|gitlab|linkedin|twitter|youtube|quora|kaggle)\s*(?:://|:)\s*(?<h>[@/]?[\w./-]{2,60})")]
     private static partial System.Text.RegularExpressions.Regex Handle();
 
     static readonly string[] ProfileHosts =

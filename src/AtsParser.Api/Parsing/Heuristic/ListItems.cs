@@ -43,7 +43,7 @@ static partial class ListItems
     // Rejoin a wrapped line: the previous ends mid-list or the next starts in lower case.
     static bool Continues(string previous, string next) =>
         !EntrySegmenter.IsBullet(next) && !Prefix().IsMatch(next) &&
-        (previous.EndsWith(',') || (char.IsLower(next[0]) && previous.Length > 40) || (previous.Length >= 60 && previous.Contains(',') && !previous.EndsWith('.')));
+        (previous.EndsWith(',') || (char.IsLower(next[0]) && !previous.EndsWith('.') && !previous.EndsWith(':')) || (previous.Length >= 60 && previous.Contains(',') && !previous.EndsWith('.')));
 
     public static string StripPrefix(string line)
     {
@@ -71,7 +71,7 @@ static partial class ListItems
             }
         }
         items.Add(line[start..]);
-        return items.Select(Clean).Where(x => x.Length > 0).ToList();
+        return items.Select(Clean).Where(x => x.Any(char.IsLetterOrDigit)).ToList();
     }
 
     static bool IsSeparator(string s, int i, out int width)
