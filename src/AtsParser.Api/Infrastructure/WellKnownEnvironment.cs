@@ -23,8 +23,44 @@ public static partial class WellKnownEnvironment
         ("DOC_ENABLE_OCR", "Extraction:EnableOcr", null),
         ("OCR_LANGUAGES", "Extraction:OcrLanguages", null),
         ("LIBREOFFICE_CONCURRENCY", "Extraction:LibreOfficeConcurrency", null),
+        ("LIBREOFFICE_POOL_SIZE", "Extraction:LibreOfficePoolSize", null),
+        ("LIBREOFFICE_POOL_PORT_BASE", "Extraction:LibreOfficePoolPortBase", null),
+        ("LIBREOFFICE_PYTHON", "Extraction:LibreOfficePython", null),
         ("OCR_CONCURRENCY", "Extraction:OcrConcurrency", null),
         ("TEMP_ROOT", "Extraction:TempRoot", null),
+        ("DATABASE_URL", "Storage:ConnectionString", null),
+        ("STORE_TEXT", "Storage:StoreText", null),
+        ("RETENTION_DAYS", "Storage:RetentionDays", null),
+        ("MIGRATE_ON_STARTUP", "Storage:MigrateOnStartup", null),
+        ("REDIS_URL", "Cache:RedisUrl", null),
+        ("CACHE_TTL", "Cache:TtlSeconds", Caching.CacheOptions.ParseSeconds),
+        ("EMBEDDINGS_BASE_URL", "Embeddings:BaseUrl", null),
+        ("EMBEDDINGS_MODEL", "Embeddings:Model", null),
+        ("EMBEDDINGS_PROVIDER", "Embeddings:Provider", null),
+        ("OPENAI_API_KEY", "Embeddings:ApiKey", null),
+        ("JOBS_CONCURRENCY", "Jobs:Concurrency", null),
+        ("JOBS_WORKER_ENABLED", "Jobs:WorkerEnabled", null),
+        ("JOBS_LEASE_SECONDS", "Jobs:LeaseSeconds", null),
+        ("JOBS_MAX_QUEUE_DEPTH", "Jobs:MaxQueueDepth", null),
+        ("JOBS_MAX_FILES", "Jobs:MaxFilesPerJob", null),
+        ("JOBS_MAX_JOB_BYTES", "Jobs:MaxJobBytes", ParseSize),
+        ("JOBS_RETENTION_DAYS", "Jobs:RetentionDays", null),
+        ("RETRY_DELAYS", "Jobs:RetryDelays", null),
+        ("RETRY_MAX_ATTEMPTS", "Jobs:RetryMaxAttempts", null),
+        ("WEBHOOK_SECRET", "Webhooks:Secret", null),
+        ("WEBHOOK_RETRY_DELAYS", "Webhooks:RetryDelays", null),
+        ("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "Webhooks:AllowPrivateNetworks", null),
+        ("API_KEY_HASHES", "Security:ApiKeyHashes", null),
+        ("JWT_SECRET", "Security:JwtSecret", null),
+        ("JWT_ISSUER", "Security:JwtIssuer", null),
+        ("JWT_AUDIENCE", "Security:JwtAudience", null),
+        ("AUTH_DISABLED", "Security:AuthDisabled", null),
+        ("RATE_LIMIT_PER_MINUTE", "Security:RateLimitPerMinute", null),
+        ("CORS_ORIGINS", "Security:CorsOrigins", null),
+        ("LLM_PRICES", "Observability:LlmPrices", null),
+        // Cloud Run, Railway and Heroku say which port to listen on in PORT; it wins over ASPNETCORE_HTTP_PORTS.
+        ("PORT", "HTTP_PORTS", null),
+
         ("OPENAI_API_KEY", "OpenAi:ApiKey", null),
         ("OPENAI_BASE_URL", "OpenAi:BaseUrl", null),
         ("OPENAI_MODEL", "OpenAi:Model", null),
@@ -35,6 +71,9 @@ public static partial class WellKnownEnvironment
         ("MAX_INPUT_CHARS", "OpenAi:MaxInputChars", null),
         ("CHARS_PER_TOKEN_ESTIMATE", "OpenAi:CharsPerTokenEstimate", null),
     ];
+
+    /// <summary>Every well-known name the service reads; deployment files are checked against this list.</summary>
+    public static IEnumerable<string> Names => Map.Select(m => m.Env);
 
     public static IConfigurationBuilder AddWellKnownEnvironmentVariables(this IConfigurationBuilder builder)
     {

@@ -97,7 +97,11 @@ public sealed record Skill(string Raw, string Name, List<string> Sources);
 public sealed record Certification(string Name, string? Issuer = null, PartialDate? Date = null);
 
 /// <summary>A spoken language: name as printed, ISO 639-1 code, level as printed, CEFR level where stated.</summary>
-public sealed record SpokenLanguage(string Name, string? Code, string? Level, string? Cefr);
+public sealed record SpokenLanguage(string Name, string? Code, string? Level, string? Cefr)
+{
+    /// <summary>The language as printed, with a level only where it is attached ("English (Native)", "英语 - 熟练").</summary>
+    public string? Raw { get; init; }
+}
 
 public sealed record Project(string Name, string? Description = null, string? Url = null);
 

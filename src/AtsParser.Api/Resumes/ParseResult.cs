@@ -9,6 +9,8 @@ public sealed record DocumentInfo(string Sha256, string FileName, DocumentFormat
 /// <summary>The /api/v1/parse response. Later features add properties; existing ones never change.</summary>
 public sealed record ParseResult
 {
+    /// <summary>Set when the result is stored (?store=true, or read from storage).</summary>
+    public Guid? Id { get; init; }
     public required DocumentInfo Document { get; init; }
     public required ExtractionResult Extraction { get; init; }
     public required Dictionary<string, long> TimingsMs { get; init; }
