@@ -23,7 +23,7 @@ public sealed partial class CorpusCompactionTests(ITestOutputHelper output)
     {
         await using var factory = new ApiFactory();
         var runner = factory.Services.GetRequiredService<ChainRunner>();
-        var rows = new List<(string File, int Raw, int Baseline, int Compacted, int Tight)>();
+        var rows = new List<(string File, int Raw, int Baseline, int Compacted, int Mid, int Tight)>();
         var missing = new List<string>();
         foreach (var file in Corpus.Manifest().Select(r => r["file"]))
         {
@@ -31,20 +31,23 @@ public sealed partial class CorpusCompactionTests(ITestOutputHelper output)
             var extraction = await runner.RunAsync(new ExtractionInput(bytes, FormatSniffer.Sniff(bytes, file, null)), CancellationToken.None);
             var text = extraction.FullText;
             var compacted = TextCompactor.Compact(text, 40_000, 4);
+            var mid = TextCompactor.Compact(text, 8_000, 4);
             var tight = TextCompactor.Compact(text, 2_000, 4);
             foreach (var token in Tokens(text))
-            {
-                if (!compacted.Text.Contains(token, StringComparison.Ordinal)) missing.Add($"{file}: '{token}' lost at 40000 chars");
-                if (!tight.Text.Contains(token, StringComparison.Ordinal)) missing.Add($"{file}: '{token}' lost at 2000 chars");
-            }
-            rows.Add((file, Tokens4(text.Length), Tokens4(Baseline(text).Length), compacted.Report.TokensAfter, tight.Report.TokensAfter));
+                foreach (var (budget, result) in new[] { (40_000, compacted), (8_000, mid), (2_000, tight) })
+                    if (!result.Text.Contains(token, StringComparison.Ordinal)) missing.Add($"{file}: '{token}' lost at {budget} chars");
+            rows.Add((file, Tokens4(text.Length), Tokens4(Baseline(text).Length), compacted.Report.TokensAfter, mid.Report.TokensAfter, tight.Report.TokensAfter));
         }
 
         Report(rows);
         missing.Should().BeEmpty();
         rows.Should().HaveCountGreaterThanOrEqualTo(30);
+        // Floors a little under the measured values (bench/RESULTS.md): a regression in compaction fails here.
         var saved = rows.Select(r => 1 - (double)r.Compacted / r.Raw).Order().ToList();
-        Percentile(saved, 0.5).Should().BeGreaterThan(0.05, "the measured median saving is far above this floor");
+        Percentile(saved, 0.5).Should().BeGreaterThan(0.01);
+        Percentile(saved, 0.9).Should().BeGreaterThan(0.08);
+        var savedTight = rows.Select(r => 1 - (double)r.Tight / r.Raw).Order().ToList();
+        Percentile(savedTight, 0.5).Should().BeGreaterThan(0.2);
         rows.Should().OnlyContain(r => r.Compacted <= r.Baseline, "compaction never sends more than collapsing whitespace would");
     }
 
@@ -60,11 +63,15 @@ public sealed partial class CorpusCompactionTests(ITestOutputHelper output)
 
     static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Round(p * (sorted.Count - 1))];
 
-    void Report(List<(string File, int Raw, int Baseline, int Compacted, int Tight)> rows)
+    void Report(List<(string File, int Raw, int Baseline, int Compacted, int Mid, int Tight)> rows)
     {
         string F(double v) => v.ToString("0.0%", CultureInfo.InvariantCulture);
-        foreach (var r in rows) output.WriteLine($"{r.File}\traw {r.Raw}\tbaseline {r.Baseline}\tcompacted {r.Compacted}\ttight {r.Tight}");
-        foreach (var (name, pick) in new (string, Func<(string File, int Raw, int Baseline, int Compacted, int Tight), int>)[] { ("baseline (whitespace collapse)", r => r.Baseline), ("compaction, 40000-char budget", r => r.Compacted) })
+        foreach (var r in rows) output.WriteLine($"{r.File}\traw {r.Raw}\tbaseline {r.Baseline}\t40000 {r.Compacted}\t8000 {r.Mid}\t2000 {r.Tight}");
+        foreach (var (name, pick) in new (string, Func<(string File, int Raw, int Baseline, int Compacted, int Mid, int Tight), int>)[]
+                 {
+                     ("baseline (whitespace collapse)", r => r.Baseline), ("compaction, 40000-char budget (default)", r => r.Compacted),
+                     ("compaction, 8000-char budget", r => r.Mid), ("compaction, 2000-char budget", r => r.Tight),
+                 })
         {
             var ratios = rows.Select(r => 1 - (double)pick(r) / r.Raw).Order().ToList();
             var absolute = rows.Select(r => (double)(r.Raw - pick(r))).Order().ToList();
