@@ -21,7 +21,19 @@ public static class CacheServices
             return new ParserIdentity(mode, mode == "openai" ? config["OpenAi:Model"] ?? "" : "");
         });
         services.AddSingleton<ParseCache>();
+        services.AddHostedService<RedisConnector>();
         services.AddSingleton<CachedParser>();
         return services;
+    }
+
+    sealed class RedisConnector(ICacheStore store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct)
+        {
+            (store as RedisCacheStore)?.StartConnecting();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

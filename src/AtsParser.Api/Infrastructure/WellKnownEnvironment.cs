@@ -57,7 +57,6 @@ public static partial class WellKnownEnvironment
         ("AUTH_DISABLED", "Security:AuthDisabled", null),
         ("RATE_LIMIT_PER_MINUTE", "Security:RateLimitPerMinute", null),
         ("CORS_ORIGINS", "Security:CorsOrigins", null),
-        ("LLM_PRICES", "Observability:LlmPrices", null),
         // Cloud Run, Railway and Heroku say which port to listen on in PORT; it wins over ASPNETCORE_HTTP_PORTS.
         ("PORT", "HTTP_PORTS", null),
 
