@@ -19,6 +19,8 @@ public sealed class ScriptedParser : IResumeParser
     public string Mode => "scripted";
     public TimeSpan Delay { get; init; }
     public bool BlockEverything { get; init; }
+    /// <summary>Calls after this many hang (a replica that dies mid-job); 0 means never.</summary>
+    public int BlockAfter { get; init; }
     readonly ConcurrentDictionary<string, byte> _healed = new();
 
     /// <summary>The "dependency" is healthy again for documents carrying this marker.</summary>
@@ -35,7 +37,7 @@ public sealed class ScriptedParser : IResumeParser
     {
         var key = input.Text.Trim();
         var n = _calls.AddOrUpdate(key, 1, (_, c) => c + 1);
-        if (BlockEverything || key.Contains("BLOCK", StringComparison.Ordinal))
+        if (BlockEverything || (BlockAfter > 0 && TotalCalls > BlockAfter) || key.Contains("BLOCK", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _blocked);
             await _release.Task; // deliberately deaf to ct
