@@ -6,9 +6,10 @@ using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
 using AtsParser.Api.Jobs;
 using AtsParser.Api.Observability;
+using AtsParser.Api.Parsing;
+using AtsParser.Api.Parsing.OpenAi;
 using AtsParser.Api.Resumes;
 using AtsParser.Api.Search;
-
 using AtsParser.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -46,6 +47,12 @@ builder.Services.AddObservability(builder.Configuration);
 // Security: API keys / HS256 JWTs (required in Production), rate limits, CORS, security headers, body limits.
 builder.Services.AddSecurity(builder.Configuration, builder.Environment);
 
+// Structured parsing: schema v1; the offline heuristic parser (OpenAI when configured), one finalizer for both.
+builder.Services.AddParsing(builder.Configuration);
+
+// Structured parsing by an OpenAI-compatible model when OPENAI_API_KEY is set (wraps the heuristic parser as its fallback).
+builder.Services.AddOpenAiParsing(builder.Configuration);
+
 // API documentation.
 builder.Services.AddOpenApi();
 
@@ -69,6 +76,8 @@ app.MapSearch();
 app.MapJobs();
 
 app.MapMetrics();
+
+app.MapSchemas();
 
 app.Run();
 

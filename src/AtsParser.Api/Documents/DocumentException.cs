@@ -6,6 +6,9 @@ public sealed class DocumentException(string code, string? detail = null, Except
 {
     public string Code { get; } = code;
     public string? Detail { get; } = detail;
+
+    /// <summary>The file is hostile (e.g. a DTD inside an Office part): no further extractor may be given it.</summary>
+    public bool StopsChain { get; init; }
 }
 
 /// <summary>The stable error codes, their HTTP status and what the user should do. One table, used everywhere.</summary>

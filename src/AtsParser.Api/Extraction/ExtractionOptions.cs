@@ -18,6 +18,8 @@ public sealed class ExtractionOptions
     [Range(1_000_000, 1_000_000_000)] public long MaxImagePixels { get; set; } = 60_000_000;
     [Range(1, 1L << 32)] public long MaxZipUncompressedBytes { get; set; } = 100 * 1024 * 1024;
     [Range(2, 10_000)] public int MaxZipCompressionRatio { get; set; } = 200;
+    /// <summary>What all compressed streams of one PDF may inflate to (decompression bombs).</summary>
+    [Range(1_000_000, 1L << 34)] public long MaxPdfInflatedBytes { get; set; } = 256L * 1024 * 1024;
     [Range(1, 1000)] public int BulkMaxFiles { get; set; } = 50;
     [Range(1, 64)] public int BulkConcurrency { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
 
@@ -52,6 +54,8 @@ public sealed class ExtractionOptions
 
     /// <summary>Where per-call temp directories go; empty means the system temp directory.</summary>
     public string TempRoot { get; set; } = "";
+
+    public string TempDirectory => string.IsNullOrWhiteSpace(TempRoot) ? TempDir.DefaultRoot : TempRoot;
 }
 
 [OptionsValidator]

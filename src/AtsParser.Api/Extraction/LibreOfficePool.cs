@@ -53,10 +53,14 @@ public sealed class LibreOfficePool(ToolRegistry tools, IOptions<ExtractionOptio
     {
         if (!Enabled) return false;
         await EnsureWarming().WaitAsync(ct);
-        Task[] pending;
-        lock (_gate) pending = [.. _starts];
-        await Task.WhenAll(pending).WaitAsync(ct);
-        return ReadyCount > 0;
+        // A failed start-up queues a retry, so wait until no start-up is left in flight.
+        while (true)
+        {
+            Task[] pending;
+            lock (_gate) pending = _starts.Where(t => !t.IsCompleted).ToArray();
+            if (pending.Length == 0) return ReadyCount > 0;
+            await Task.WhenAll(pending).WaitAsync(ct);
+        }
     }
 
     /// <summary>
@@ -118,7 +122,12 @@ public sealed class LibreOfficePool(ToolRegistry tools, IOptions<ExtractionOptio
             _root = Path.Combine(TempDir.Root, $"lo-pool-{Guid.NewGuid():N}");
             return _warm = Task.Run(async () =>
             {
-                _runtime = await LibreOfficePoolRuntime.ResolveAsync(options.Value.LibreOfficePython, _root, _stopping.Token);
+                try { _runtime = await LibreOfficePoolRuntime.ResolveAsync(options.Value.LibreOfficePython, _root, _stopping.Token); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
+                {
+                    MarkUnavailable("the pool could not prepare its directory: " + e.Message);
+                    return;
+                }
                 if (_runtime is null) { MarkUnavailable("no python with the uno module (install python3-uno or set LIBREOFFICE_PYTHON)"); return; }
                 for (int i = 0; i < Size; i++) StartInBackground(new LibreOfficePoolListener(i, Path.Combine(_root, $"profile-{i}")));
             });

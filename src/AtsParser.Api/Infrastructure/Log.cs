@@ -122,6 +122,30 @@ public static partial class Log
     [LoggerMessage(1603, LogLevel.Information, "Rate limited: partition={Partition} path={Path}")]
     public static partial void RateLimited(ILogger logger, string partition, string path);
 
+    [LoggerMessage(1500, LogLevel.Debug, "Heuristic parse: lines={Lines} sections={Sections} jobs={Jobs} schools={Schools} in {Ms} ms")]
+    public static partial void HeuristicParsed(ILogger logger, int lines, int sections, int jobs, int schools, long ms);
+
+    [LoggerMessage(1550, LogLevel.Information, "OpenAI parser enabled: model={Model} endpoint={EndpointHost}")]
+    public static partial void OpenAiParserEnabled(ILogger logger, string model, string endpointHost);
+
+    [LoggerMessage(1551, LogLevel.Debug, "Compacted input: chars {CharsBefore} -> {CharsAfter}, estimated tokens {TokensBefore} -> {TokensAfter}, cut lines {CutLines}")]
+    public static partial void OpenAiCompacted(ILogger logger, int charsBefore, int charsAfter, int tokensBefore, int tokensAfter, int cutLines);
+
+    [LoggerMessage(1552, LogLevel.Information, "Model {Model} answered: finish={FinishReason} tokensIn={TokensIn} tokensOut={TokensOut} in {Ms} ms; observed chars/token {CharsPerToken:F2}")]
+    public static partial void OpenAiAnswered(ILogger logger, string model, string finishReason, int tokensIn, int tokensOut, long ms, double charsPerToken);
+
+    [LoggerMessage(1553, LogLevel.Warning, "Model call retry {Attempt} ({Reason}) after {DelayMs} ms")]
+    public static partial void OpenAiRetrying(ILogger logger, string reason, int attempt, long delayMs);
+
+    [LoggerMessage(1554, LogLevel.Warning, "Falling back to the heuristic parser ({Code}): {Reason}")]
+    public static partial void OpenAiFallback(ILogger logger, string code, string reason);
+
+    [LoggerMessage(1555, LogLevel.Information, "Text not sent to the model: {MeaningfulChars} letters or digits, or unreadable")]
+    public static partial void OpenAiSkippedNoText(ILogger logger, int meaningfulChars);
+
+    [LoggerMessage(1556, LogLevel.Information, "Grounding: {Dropped} values dropped, {LowConfidence} kept with low confidence")]
+    public static partial void GroundingChecked(ILogger logger, int dropped, int lowConfidence);
+
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);
 }

@@ -60,6 +60,16 @@ public static partial class WellKnownEnvironment
         ("LLM_PRICES", "Observability:LlmPrices", null),
         // Cloud Run, Railway and Heroku say which port to listen on in PORT; it wins over ASPNETCORE_HTTP_PORTS.
         ("PORT", "HTTP_PORTS", null),
+
+        ("OPENAI_API_KEY", "OpenAi:ApiKey", null),
+        ("OPENAI_BASE_URL", "OpenAi:BaseUrl", null),
+        ("OPENAI_MODEL", "OpenAi:Model", null),
+        ("OPENAI_MAX_TOKENS", "OpenAi:MaxTokens", null),
+        ("OPENAI_TEMPERATURE", "OpenAi:Temperature", null),
+        ("OPENAI_TIMEOUT_SECONDS", "OpenAi:TimeoutSeconds", null),
+        ("OPENAI_MAX_RETRIES", "OpenAi:MaxRetries", null),
+        ("MAX_INPUT_CHARS", "OpenAi:MaxInputChars", null),
+        ("CHARS_PER_TOKEN_ESTIMATE", "OpenAi:CharsPerTokenEstimate", null),
     ];
 
     /// <summary>Every well-known name the service reads; deployment files are checked against this list.</summary>

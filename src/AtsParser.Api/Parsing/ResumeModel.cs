@@ -97,7 +97,11 @@ public sealed record Skill(string Raw, string Name, List<string> Sources);
 public sealed record Certification(string Name, string? Issuer = null, PartialDate? Date = null);
 
 /// <summary>A spoken language: name as printed, ISO 639-1 code, level as printed, CEFR level where stated.</summary>
-public sealed record SpokenLanguage(string Name, string? Code, string? Level, string? Cefr);
+public sealed record SpokenLanguage(string Name, string? Code, string? Level, string? Cefr)
+{
+    /// <summary>The language as printed, with a level only where it is attached ("English (Native)", "英语 - 熟练").</summary>
+    public string? Raw { get; init; }
+}
 
 public sealed record Project(string Name, string? Description = null, string? Url = null);
 
@@ -142,6 +146,8 @@ public sealed record ResumeMeta
     public bool Truncated { get; init; }
     public Dictionary<string, long> TimingsMs { get; init; } = [];
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Cache { get; init; }
+    /// <summary>What input-size compaction did before the text went to a model (OpenAI parser only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Compaction.CompactionReport? Compaction { get; init; }
 }
 
 public static class ResumeSchema

@@ -16,6 +16,10 @@ public sealed record ParseResult
     public required Dictionary<string, long> TimingsMs { get; init; }
     /// <summary>The structured resume (schema v1).</summary>
     public Resume? Resume { get; init; }
+    /// <summary>?format=jsonresume: the resume as JSON Resume (then `resume` is left out).</summary>
+    public Parsing.Output.JsonResumeDocument? JsonResume { get; init; }
+    /// <summary>?redact=true: every masked span, by path and kind.</summary>
+    public List<Parsing.Output.Redaction>? Redactions { get; init; }
 }
 
 public sealed record ParseRequestOptions

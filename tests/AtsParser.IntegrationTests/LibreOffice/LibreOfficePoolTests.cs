@@ -3,6 +3,9 @@ using AtsParser.Api.Documents;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Extraction.Extractors;
 using AtsParser.IntegrationTests.Support;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -114,6 +117,24 @@ public sealed class LibreOfficePoolTests
         LibreOfficeProcesses.Mentioning(root).Should().BeEmpty();
         Directory.Exists(root).Should().BeFalse();
         Directory.GetFiles("/tmp", $"OSL_PIPE_*{Path.GetFileName(root)}*").Should().BeEmpty("the listeners' pipe sockets are removed");
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_doc_upload_with_antiword_disabled_is_converted_by_a_warm_listener()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var ct = cts.Token;
+        await using var host = Host(1).With("Extraction:EnableAntiword", "false");
+        var pool = await WarmPoolAsync(host, ct);
+        using var client = host.CreateClient();
+
+        using var response = await client.PostAsync("/api/v1/parse",
+            ApiFactory.Form("file", ("resume.doc", File.ReadAllBytes(Corpus.PathOf(Documents[0])))), ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        body.GetProperty("extraction").GetProperty("extractedBy").GetString().Should().Be("libreoffice");
+        pool.Converted.Should().Be(1);
     }
 
     [Fact(Timeout = 120_000)]

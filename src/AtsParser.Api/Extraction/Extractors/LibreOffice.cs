@@ -10,6 +10,8 @@ namespace AtsParser.Api.Extraction.Extractors;
 /// </summary>
 public sealed class LibreOfficeConverter(ToolRegistry tools, LibreOfficePool pool, IOptions<ExtractionOptions> options)
 {
+    public string TempRoot => options.Value.TempDirectory;
+
     /// <summary>Converts the input to `filter` (e.g. "txt:Text (encoded):UTF8" or "pdf") and returns the output path inside `tmp`.</summary>
     public async Task<string> ConvertAsync(ExtractionInput input, string filter, string outExt, TempDir tmp, CancellationToken ct)
     {
@@ -66,7 +68,7 @@ public sealed class LibreOfficeTextExtractor(LibreOfficeConverter converter) : I
 
     public async Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct)
     {
-        using var tmp = new TempDir("soffice");
+        using var tmp = new TempDir(converter.TempRoot, "soffice");
         var path = await converter.ConvertAsync(input, "txt:Text (encoded):UTF8", "txt", tmp, ct);
         return new ExtractorOutput(await File.ReadAllTextAsync(path, ct));
     }
@@ -80,7 +82,7 @@ public sealed class LibreOfficeOcrExtractor(LibreOfficeConverter converter, PdfO
 
     public async Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct)
     {
-        using var tmp = new TempDir("soffice-ocr");
+        using var tmp = new TempDir(converter.TempRoot, "soffice-ocr");
         var pdf = await converter.ConvertAsync(input, "pdf", "pdf", tmp, ct);
         return await ocr.OcrPdfFileAsync(pdf, tmp.Path, ct);
     }

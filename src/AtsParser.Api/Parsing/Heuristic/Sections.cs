@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using AtsParser.Api.Parsing.Data;
+
+namespace AtsParser.Api.Parsing.Heuristic;
+
+public static class SectionKinds
+{
+    public const string Header = "header", Personal = "personal", Summary = "summary", Experience = "experience", Education = "education",
+        Skills = "skills", Languages = "languages", Certifications = "certifications", Projects = "projects", Awards = "awards",
+        Interests = "interests", References = "references", Publications = "publications", Other = "other";
+}
+
+/// <summary>
+/// A run of lines under one heading. Start is the first content line; HeadingRest is whatever followed the heading on its
+/// own line ("Skills: Python, Go" or the dates in "EDUCACIÓN (03/2019-EN CURSO)"). Parent is set for a one-line labelled
+/// section found inside another section ("Languages: C, C++" inside Skills).
+/// </summary>
+public sealed record Section(string Kind, int HeadingLine, int Start, int End, string HeadingRest, string? Parent = null)
+{
+    public IEnumerable<int> LineIndexes => Enumerable.Range(Start, Math.Max(0, End - Start));
+}
+
+public static partial class SectionDetector
+{
+    static readonly Dictionary<string, string> Headings = DataFiles.ReadTsv("headings.tsv")
+        .Where(r => r.Length >= 2)
+        .GroupBy(r => TextNormalizer.Fold(r[1]))
+        .ToDictionary(g => g.Key, g => g.First()[0]);
+
+    static readonly int LongestHeadingWords = Headings.Keys.Max(k => k.Split(' ').Length);
+
+    public static List<Section> Detect(string[] lines)
+    {
+        var sections = new List<Section>();
+        string kind = SectionKinds.Header;
+        int headingLine = -1, start = 0;
+        string rest = "";
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var h = Heading(lines[i]);
+            if (h is null) continue;
+            var (k, after) = h.Value;
+            bool inline = after.Length > 0 && !after.StartsWith('(') && !Dates.DateParser.FindRanges(after).Any();
+            if (inline && kind != SectionKinds.Header && lines[i].Contains(':'))
+            {
+                // A labelled line inside a section: keep the enclosing section and record the label as a one-line child.
+                sections.Add(new Section(kind, headingLine, start, i, rest));
+                sections.Add(new Section(k, i, i + 1, i + 1, after, kind));
+                start = i + 1;
+                rest = "";
+                continue;
+            }
+            sections.Add(new Section(kind, headingLine, start, i, rest));
+            kind = k; headingLine = i; start = i + 1; rest = after;
+        }
+        sections.Add(new Section(kind, headingLine, start, lines.Length, rest));
+        return sections.Where(s => s.End > s.Start || s.HeadingRest.Length > 0 || s.Kind != SectionKinds.Header).ToList();
+    }
+
+    /// <summary>The section a line announces, and what follows the heading on the same line; null when it is not a heading.</summary>
+    public static (string Kind, string After)? Heading(string line)
+    {
+        var t = line.Trim();
+        if (t.Length is 0 or > 80) return null;
+        t = LeadingNoise().Replace(t, "");
+        if (t.Length == 0) return null;
+        string head = t, rest = "";
+        int colon = t.IndexOfAny([':', '：']);
+        if (colon > 0) { head = t[..colon]; rest = t[(colon + 1)..].Trim(); }
+        else
+        {
+            int paren = t.IndexOfAny(['(', '（']);
+            if (paren > 0) { head = t[..paren]; rest = t[paren..].Trim(); }
+        }
+        var folded = TextNormalizer.Fold(TrailingNoise().Replace(head, ""));
+        if (folded.Length == 0 || folded.Split(' ').Length > LongestHeadingWords) return null;
+        if (Headings.TryGetValue(folded, out var kind)) return (kind, rest);
+        // Letter-spaced small caps ("E X P E R I E N C E").
+        if (folded.Length > 6 && folded.Split(' ').All(w => w.Length == 1) && Headings.TryGetValue(folded.Replace(" ", ""), out kind)) return (kind, rest);
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?:[^\p{L}\p{N}(]+|[0-9]{1,2}[.)]\s+|[IVX]{1,4}[.)]\s+)+")]
+    private static partial Regex LeadingNoise();
+
+    [GeneratedRegex(@"[^\p{L}\p{N})]+$")]
+    private static partial Regex TrailingNoise();
+}
