@@ -21,11 +21,11 @@ public sealed class CrashSafetyTests
     public async Task Killing_the_service_with_sigkill_mid_job_loses_and_duplicates_nothing_after_a_restart()
     {
         var database = await (await TestServers.PostgresAsync()).CreateDatabaseAsync();
-        // OCR makes each file take a second or so: the kill lands while files are running.
-        var files = Images(2);
+        await using var llm = await SlowLlmAsync();
+        var files = Texts("sigkill", 8);
         Guid job;
         long[] runningAtKill;
-        using (var service = await ServiceProcess.StartAsync(database))
+        using (var service = await ServiceProcess.StartAsync(database, llm.BaseUrl))
         {
             job = await service.SubmitAsync(files, PerFileHooks);
             while (await JobsHost.Scalar(database, "SELECT count(*) FROM job_items WHERE status = 'running'") == 0) await Task.Delay(100);
@@ -33,7 +33,7 @@ public sealed class CrashSafetyTests
             service.Kill();
         }
 
-        await using var replacement = await JobsHost.StartAsync(database: database);
+        await using var replacement = await JobsHost.StartAsync(database: database, settings: Llm(llm));
         var status = await replacement.WaitForAsync(job);
 
         status.GetProperty("counts").GetProperty("succeeded").GetInt32().Should().Be(files.Count);
@@ -47,9 +47,10 @@ public sealed class CrashSafetyTests
     public async Task Two_replicas_share_a_job_and_the_survivor_finishes_the_files_of_the_one_killed_mid_flight()
     {
         var database = await (await TestServers.PostgresAsync()).CreateDatabaseAsync();
-        await using var survivor = await JobsHost.StartAsync(database: database, settings: [("Jobs:Concurrency", "1")]);
-        var files = Images(3);
-        using var doomed = await ServiceProcess.StartAsync(database);
+        await using var llm = await SlowLlmAsync();
+        await using var survivor = await JobsHost.StartAsync(database: database, settings: [.. Llm(llm), ("Jobs:Concurrency", "2")]);
+        var files = Texts("replicas", 12);
+        using var doomed = await ServiceProcess.StartAsync(database, llm.BaseUrl);
         var job = await doomed.SubmitAsync(files, PerFileHooks);
         var owner = $"%/{doomed.Pid}/%";
         while (await JobsHost.Scalar(database, "SELECT count(*) FROM job_items WHERE status = 'running' AND lease_owner LIKE @o", ("o", owner)) == 0)
@@ -69,15 +70,16 @@ public sealed class CrashSafetyTests
     public async Task A_file_whose_worker_dies_on_its_last_attempt_is_dead_lettered_with_its_bytes_kept()
     {
         var database = await (await TestServers.PostgresAsync()).CreateDatabaseAsync();
+        await using var llm = await SlowLlmAsync();
         Guid job;
-        using (var doomed = await ServiceProcess.StartAsync(database, ("RETRY_MAX_ATTEMPTS", "1")))
+        using (var doomed = await ServiceProcess.StartAsync(database, llm.BaseUrl, ("RETRY_MAX_ATTEMPTS", "1")))
         {
-            job = await doomed.SubmitAsync(Images(1).Take(1));
+            job = await doomed.SubmitAsync(Texts("poison", 1));
             while (await JobsHost.Scalar(database, "SELECT count(*) FROM job_items WHERE status = 'running'") == 0) await Task.Delay(50);
             doomed.Kill();
         }
 
-        await using var next = await JobsHost.StartAsync(database: database, settings: [("Jobs:RetryMaxAttempts", "1")]);
+        await using var next = await JobsHost.StartAsync(database: database, settings: [.. Llm(llm), ("Jobs:RetryMaxAttempts", "1")]);
         var status = await next.WaitForAsync(job);
 
         var file = status.GetProperty("files")[0];
@@ -103,10 +105,20 @@ public sealed class CrashSafetyTests
         status.GetProperty("counts").GetProperty("succeeded").GetInt32().Should().Be(3);
     }
 
-    /// <summary>The corpus images, each also with trailing bytes appended (same picture, other hash): OCR makes every file take a while.</summary>
-    static List<(string Name, byte[] Bytes)> Images(int variants) => Directory.GetFiles(Corpus.PathOf("image")).Order()
-        .SelectMany(p => Enumerable.Range(0, variants).Select(v => ($"v{v}-{Path.GetFileName(p)}", (byte[])[.. File.ReadAllBytes(p), .. new byte[v]])))
-        .ToList();
+    /// <summary>
+    /// The real OpenAI parser against a fake endpoint that answers after 1.5 s: every file spends its time waiting on
+    /// the "LLM", as in production, so kills land mid-flight without burning the CPU other tests need.
+    /// </summary>
+    static async Task<FakeOpenAiServer> SlowLlmAsync()
+    {
+        var server = await FakeOpenAiServer.StartAsync();
+        server.Default = FakeReply.Answer(Parsing.OpenAi.SampleResume.Answer()).After(TimeSpan.FromSeconds(1.5));
+        return server;
+    }
+
+    static (string, string?)[] Llm(FakeOpenAiServer server) => [("OpenAi:ApiKey", "test-key"), ("OpenAi:BaseUrl", server.BaseUrl)];
+
+    static List<(string Name, byte[] Bytes)> Texts(string marker, int n) => Enumerable.Range(0, n).Select(i => TestDocs.Text(marker, i)).ToList();
 
     static Task<long> DuplicateCompletions(string database) => JobsHost.Scalar(database,
         "SELECT count(*) FROM (SELECT item_id FROM webhook_deliveries WHERE item_id IS NOT NULL GROUP BY item_id HAVING count(*) > 1) d");
@@ -133,7 +145,7 @@ sealed class ServiceProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<ServiceProcess> StartAsync(string database, params (string Name, string Value)[] env)
+    public static async Task<ServiceProcess> StartAsync(string database, string llmBaseUrl, params (string Name, string Value)[] env)
     {
         var port = LocalProcess.FreePort();
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -147,6 +159,8 @@ sealed class ServiceProcess : IDisposable
         psi.Environment["JOBS_CONCURRENCY"] = "2";
         psi.Environment["WEBHOOK_SECRET"] = JobsHost.WebhookSecret;
         psi.Environment["WEBHOOK_ALLOW_PRIVATE_NETWORKS"] = "true";
+        psi.Environment["OPENAI_API_KEY"] = "test-key";
+        psi.Environment["OPENAI_BASE_URL"] = llmBaseUrl;
         foreach (var (name, value) in env) psi.Environment[name] = value;
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };
