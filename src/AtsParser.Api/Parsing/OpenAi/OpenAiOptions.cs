@@ -38,6 +38,26 @@ public sealed class OpenAiOptions
     /// <summary>CHARS_PER_TOKEN_ESTIMATE: used for the before/after token estimates until usage calibrates it.</summary>
     [Range(0.5, 20.0)] public double CharsPerTokenEstimate { get; set; } = 4;
 
+    /// <summary>LLM_PRICES: US dollars per million tokens, "model=input/output" pairs separated by commas.</summary>
+    [Required, RegularExpression(@"^\s*[^=,\s]+=[0-9.]+/[0-9.]+\s*(,\s*[^=,\s]+=[0-9.]+/[0-9.]+\s*)*$")]
+    public string PriceTable { get; set; } = "gpt-4o-mini=0.15/0.60,gpt-4o=2.50/10.00,gpt-4.1-mini=0.40/1.60,gpt-4.1=2.00/8.00,gpt-4.1-nano=0.10/0.40";
+
+    public IReadOnlyDictionary<string, (double Input, double Output)> Prices =>
+        PriceTable.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('='))
+            .ToDictionary(kv => kv[0], kv =>
+            {
+                var io = kv[1].Split('/');
+                return (double.Parse(io[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(io[1], System.Globalization.CultureInfo.InvariantCulture));
+            }, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Estimated cost of one call; the longest configured model name the model starts with sets the price, else 0.</summary>
+    public double EstimateCostUsd(string model, long inputTokens, long outputTokens)
+    {
+        var price = Prices.Where(p => model.StartsWith(p.Key, StringComparison.OrdinalIgnoreCase)).OrderByDescending(p => p.Key.Length).Select(p => p.Value).FirstOrDefault();
+        return (inputTokens * price.Input + outputTokens * price.Output) / 1_000_000.0;
+    }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(ApiKey);
 
     public Uri Endpoint()

@@ -74,5 +74,5 @@ public sealed partial class OpenAiResumeParser
         };
     }
 
-    decimal Cost(Usage usage) => (decimal)Math.Round(AtsMetrics.EstimateCostUsd(options.Value.Model, usage.In, usage.Out), 6);
+    decimal Cost(Usage usage) => (decimal)Math.Round(options.Value.EstimateCostUsd(options.Value.Model, usage.In, usage.Out), 6);
 }
