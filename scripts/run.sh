@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Starts AtsParser on http://127.0.0.1:5080 with everything it needs: installs missing native dependencies
-# (idempotent), then runs the service.
+# (idempotent), starts local PostgreSQL+pgvector and Redis unless DATABASE_URL/REDIS_URL are set, then runs the service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+# Storage and cache: use DATABASE_URL / REDIS_URL when set, otherwise throw-away local servers with data in .data/
+# (stop them with scripts/dev-servers.sh stop). Pending migrations are applied before the server listens.
+if [ -z "${DATABASE_URL:-}" ] && [ -z "${REDIS_URL:-}" ] && [ "${ATS_NO_SERVERS:-}" != 1 ]; then
+  eval "$(bash scripts/dev-servers.sh start)"
+fi
+export MIGRATE_ON_STARTUP="${MIGRATE_ON_STARTUP:-true}"
 exec dotnet run --project src/AtsParser.Api -c Release --urls "${ATS_URLS:-http://127.0.0.1:5080}"

@@ -1,14 +1,23 @@
 using AtsParser.Bench;
+using AtsParser.Bench.Extraction;
+using AtsParser.Bench.Storage;
 
-// Benchmarks, one per file; the first argument names the bench.
-return args.FirstOrDefault() switch
+// Benchmarks, one subcommand each: dotnet run -c Release --project bench/AtsParser.Bench -- <name> [options]
+// Add a benchmark by adding a row here and putting it in its own folder.
+var commands = new Dictionary<string, Func<string[], CancellationToken, Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
-    "parsing" => await ParsingBench.RunAsync(args[1..]),
-    _ => Usage(),
+    ["extraction"] = ExtractionBench.RunAsync,
+    ["storage-cache"] = CacheBench.RunAsync,
+    ["search-eval"] = SearchEvalBench.RunAsync,
+    ["vector-search"] = VectorBench.RunAsync,
+    ["parsing"] = (a, _) => ParsingBench.RunAsync(a),
 };
 
-static int Usage()
+if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/AtsParser.Bench -- parsing [corpusDir] [rounds]");
+    Console.Error.WriteLine($"usage: AtsParser.Bench <{string.Join("|", commands.Keys)}> [options]");
     return 2;
 }
+using var cts = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+return await command(args[1..], cts.Token);

@@ -1,9 +1,16 @@
 using System.Text.Json.Serialization;
+using AtsParser.Api.Caching;
+using AtsParser.Api.Data;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
+using AtsParser.Api.Jobs;
+using AtsParser.Api.Observability;
 using AtsParser.Api.Parsing;
+using AtsParser.Api.Parsing.OpenAi;
 using AtsParser.Api.Resumes;
+using AtsParser.Api.Search;
+using AtsParser.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,22 +32,51 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.AddExtraction(builder.Configuration);
 builder.Services.AddSingleton<DocumentPipeline>();
 
+// Cache-aside for parse results: Redis when REDIS_URL is set, else bounded memory; never fails a request.
+builder.Services.AddParseCache(builder.Configuration);
+
+// Storage and search: PostgreSQL + pgvector when DATABASE_URL is set (SQL migrations, dedupe, erase, retention).
+builder.Services.AddStorage(builder.Configuration);
+
+// Durable bulk jobs: a PostgreSQL queue (SKIP LOCKED + leases) worked by every replica, and signed webhooks.
+builder.Services.AddJobs(builder.Configuration);
+
+// Metrics: Prometheus text at /metrics, fed by the "AtsParser" meter (AtsMetrics).
+builder.Services.AddObservability();
+
+// Security: API keys / HS256 JWTs (required in Production), rate limits, CORS, security headers, body limits.
+builder.Services.AddSecurity(builder.Configuration, builder.Environment);
+
 // Structured parsing: schema v1; the offline heuristic parser (OpenAI when configured), one finalizer for both.
 builder.Services.AddParsing(builder.Configuration);
+
+// Structured parsing by an OpenAI-compatible model when OPENAI_API_KEY is set (wraps the heuristic parser as its fallback).
+builder.Services.AddOpenAiParsing(builder.Configuration);
 
 // API documentation.
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+// `migrate` and `purge` run once and exit instead of serving.
+if (StorageCommands.IsStorageCommand(args)) { Environment.ExitCode = await StorageCommands.RunAsync(app, args); return; }
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHttpMetrics();
+app.UseSecurity();
 
 app.MapOpenApi();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "AtsParser v1"));
 
 app.MapHealth();
 app.MapParsing();
+app.MapResumes();
+app.MapSearch();
+app.MapJobs();
+
+app.MapMetrics();
+
 app.MapSchemas();
 
 app.Run();

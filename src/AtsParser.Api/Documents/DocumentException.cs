@@ -6,6 +6,9 @@ public sealed class DocumentException(string code, string? detail = null, Except
 {
     public string Code { get; } = code;
     public string? Detail { get; } = detail;
+
+    /// <summary>The file is hostile (e.g. a DTD inside an Office part): no further extractor may be given it.</summary>
+    public bool StopsChain { get; init; }
 }
 
 /// <summary>The stable error codes, their HTTP status and what the user should do. One table, used everywhere.</summary>
@@ -39,6 +42,9 @@ public static class ErrorCodes
         [CorruptDocument] = new(422, "The document is damaged", "The file could not be read as a valid document. Re-export or re-save it from the original application and upload it again."),
         [ExtractionFailed] = new(422, "No text could be extracted", "None of the extractors produced usable text. If this is a scan, make sure OCR is enabled (DOC_ENABLE_OCR) and the image is legible."),
         [NoText] = new(422, "The document contains no text", "The document has no readable text. If it is a scan or a photo, upload a clearer image."),
+        ["resume_not_found"] = new(404, "Resume not found", "No stored resume has this id. It may have been deleted (DELETE or the RETENTION_DAYS purge)."),
+        ["storage_disabled"] = new(503, "Storage is not enabled", "Set DATABASE_URL to a PostgreSQL database with pgvector (postgres://user:pass@host:5432/db), then run `dotnet run --project src/AtsParser.Api -- migrate` or start with MIGRATE_ON_STARTUP=true. Parsing without ?store=true works without it."),
+        ["storage_unavailable"] = new(503, "Storage is unavailable", "The database could not be reached. Retry later; parsing without ?store=true still works."),
         [ExtractionTimeout] = new(504, "Extraction timed out", "Text extraction took longer than the configured tool timeouts. Retry later, or send a smaller or simpler document."),
     };
 

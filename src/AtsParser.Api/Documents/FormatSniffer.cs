@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace AtsParser.Api.Documents;
 
@@ -8,7 +10,7 @@ namespace AtsParser.Api.Documents;
 /// break no ties today, but are kept in the signature so callers never need to trust them.
 /// Throws <see cref="DocumentException"/> for empty, encrypted, corrupt or unsupported input.
 /// </summary>
-public static class FormatSniffer
+public static partial class FormatSniffer
 {
     static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
@@ -23,7 +25,11 @@ public static class FormatSniffer
         if (head.IndexOf("%PDF-"u8) >= 0) return new(DocumentFormat.Pdf, "pdf header");
         if (bytes.StartsWith(Ole2)) return SniffOle2(bytes);
         if (bytes.StartsWith(Zip) || bytes.StartsWith(EmptyZip)) return SniffZip(bytes);
-        if (bytes.StartsWith("{\\rtf"u8)) return new(DocumentFormat.Rtf, "rtf header");
+        if (bytes.StartsWith("{\\rtf"u8))
+        {
+            RtfStructure.Check(bytes);
+            return new(DocumentFormat.Rtf, "rtf header");
+        }
 
         var image = ImageKind(bytes);
         if (image is not null) return new(DocumentFormat.Image, image + " signature") { ImageKind = image };
@@ -38,6 +44,9 @@ public static class FormatSniffer
             throw new DocumentException(ErrorCodes.UnsupportedFormat, "The file is binary data in no supported document format.");
         var start = decoded.Text.AsSpan(0, Math.Min(decoded.Text.Length, 2048)).TrimStart();
         if (LooksLikeHtml(start)) return new(DocumentFormat.Html, "html markup");
+        // PDF syntax without a %PDF header (a damaged or cut PDF) must not be "parsed" as a text resume.
+        if (PdfSyntax().IsMatch(decoded.Text.AsSpan(0, Math.Min(decoded.Text.Length, 4096))))
+            throw new DocumentException(ErrorCodes.CorruptDocument, "The file contains PDF syntax but no PDF header: it is a damaged PDF. Re-export it from the original application and upload it again.");
         if (start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
             throw new DocumentException(ErrorCodes.UnsupportedFormat, "The file is an XML document, not a resume format. Send PDF, DOCX, DOC, RTF, ODT, TXT, HTML or an image.");
         return new(DocumentFormat.Txt, "text (" + decoded.EncodingName + ")");
@@ -60,9 +69,24 @@ public static class FormatSniffer
             throw new DocumentException(ErrorCodes.EncryptedDocument);
         if (bytes.IndexOf(Encoding.Unicode.GetBytes("WordDocument")) >= 0)
             return new(DocumentFormat.Doc, "ole2 WordDocument stream");
-        if (bytes.Length < 4096)
-            throw new DocumentException(ErrorCodes.CorruptDocument, "The file has an OLE2 (Word 97-2003) header but is truncated. Re-save it and upload it again.");
+        if (Ole2Truncated(bytes) || bytes.IndexOf(Encoding.Unicode.GetBytes("Root Entry")) < 0)
+            throw new DocumentException(ErrorCodes.CorruptDocument, "The file has an OLE2 (Word 97-2003) header but its directory is missing or cut off. Re-save it and upload it again.");
         throw new DocumentException(ErrorCodes.UnsupportedFormat, "The file is an OLE2 container without a Word document (e.g. Excel or Outlook). Send the resume as DOC, DOCX or PDF.");
+    }
+
+    // The header names the sectors of the directory and of the allocation table; a cut file lacks them.
+    static bool Ole2Truncated(ReadOnlySpan<byte> b)
+    {
+        if (b.Length < 512) return true;
+        int shift = BinaryPrimitives.ReadUInt16LittleEndian(b[30..]);
+        if (shift is not (9 or 12)) return true;
+        long sectorSize = 1L << shift, length = b.Length;
+        bool Beyond(int sector) => sector >= 0 && (sector + 2L) * sectorSize > length;
+        if (Beyond(BinaryPrimitives.ReadInt32LittleEndian(b[48..]))) return true;
+        var fatSectors = Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(b[44..]), 109u);
+        for (int i = 0; i < fatSectors; i++)
+            if (Beyond(BinaryPrimitives.ReadInt32LittleEndian(b[(76 + 4 * i)..]))) return true;
+        return false;
     }
 
     static SniffResult SniffZip(ReadOnlySpan<byte> bytes)
@@ -104,4 +128,7 @@ public static class FormatSniffer
         if (b.Length > 26 && b.StartsWith("BM"u8) && b[6] == 0 && b[7] == 0 && b[8] == 0 && b[9] == 0) return "bmp";
         return null;
     }
+
+    [GeneratedRegex(@"(^|\s)\d+\s+\d+\s+obj\s*<<|startxref\s+\d|%%EOF")]
+    private static partial Regex PdfSyntax();
 }

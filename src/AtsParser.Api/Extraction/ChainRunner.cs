@@ -22,6 +22,7 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
         var o = options.Value;
         var attempts = new List<ExtractionAttempt>();
         string? corruptDetail = null;
+        bool ocrDone = false;
         foreach (var extractor in chain)
         {
             var skip = extractor.Tools.FirstOrDefault(t => !tools.IsUsable(t));
@@ -31,12 +32,19 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
                 attempts.Add(new(extractor.Name, s.Enabled ? AttemptOutcome.Unavailable : AttemptOutcome.Disabled, 0, $"{skip} is {(s.Enabled ? "not installed" : "disabled")}"));
                 continue;
             }
+            // An earlier extractor already OCRed every page; running OCR again would cost seconds for the same text.
+            if (ocrDone && extractor.Tools.Contains("tesseract"))
+            {
+                attempts.Add(new(extractor.Name, AttemptOutcome.Skipped, 0, "OCR already ran on every page"));
+                continue;
+            }
             var sw = Stopwatch.StartNew();
             try
             {
                 var output = await extractor.ExtractAsync(input, ct);
                 var text = TextQuality.Clean(output.Text);
                 var ms = sw.ElapsedMilliseconds;
+                ocrDone |= output.OcrCoveredAllPages;
                 if (TextQuality.MeaningfulChars(text) < o.MinDocumentChars)
                 {
                     attempts.Add(new(extractor.Name, AttemptOutcome.TooLittleText, ms, $"{TextQuality.MeaningfulChars(text)} letters or digits"));
@@ -67,7 +75,7 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
             {
                 throw;
             }
-            catch (DocumentException e) when (StopCodes.Contains(e.Code))
+            catch (DocumentException e) when (StopCodes.Contains(e.Code) || e.StopsChain)
             {
                 attempts.Add(new(extractor.Name, e.Code, sw.ElapsedMilliseconds, e.Detail ?? e.Code));
                 Log.ExtractorStopped(logger, extractor.Name, e.Code);
@@ -93,7 +101,7 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
 
     static string FailureCode(List<ExtractionAttempt> attempts, bool corrupt)
     {
-        var ran = attempts.Where(a => a.Outcome is not (AttemptOutcome.Disabled or AttemptOutcome.Unavailable)).ToList();
+        var ran = attempts.Where(a => a.Outcome is not (AttemptOutcome.Disabled or AttemptOutcome.Unavailable or AttemptOutcome.Skipped)).ToList();
         if (ran.Count > 0 && ran.All(a => a.Outcome == AttemptOutcome.Timeout)) return ErrorCodes.ExtractionTimeout;
         if (corrupt && ran.All(a => a.Outcome is AttemptOutcome.Corrupt or AttemptOutcome.Failed or AttemptOutcome.Timeout)) return ErrorCodes.CorruptDocument;
         if (ran.Count > 0 && ran.All(a => a.Outcome is AttemptOutcome.TooLittleText)) return ErrorCodes.NoText;

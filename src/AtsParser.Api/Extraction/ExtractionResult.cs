@@ -9,6 +9,7 @@ public static class AttemptOutcome
     public const string Success = "success";
     public const string Disabled = "disabled";
     public const string Unavailable = "unavailable";
+    public const string Skipped = "skipped";
     public const string TooLittleText = "too_little_text";
     public const string Garbage = "garbage";
     public const string Timeout = "timeout";

@@ -13,6 +13,8 @@ public static class ExtractionServices
         services.AddHostedService<ToolProbe>();
         services.AddSingleton<PdfInfo>();
         services.AddSingleton<OcrEngine>();
+        services.AddSingleton<LibreOfficePool>();
+        services.AddHostedService(sp => sp.GetRequiredService<LibreOfficePool>());
         services.AddSingleton<LibreOfficeConverter>();
         services.AddSingleton<PdfTextExtractor>();
         services.AddSingleton<PdfOcrExtractor>();
@@ -36,7 +38,7 @@ public static class ExtractionServices
         public async Task StartAsync(CancellationToken ct)
         {
             if (!string.IsNullOrWhiteSpace(options.Value.TempRoot)) TempDir.Root = options.Value.TempRoot;
-            Directory.CreateDirectory(TempDir.Root);
+            Directory.CreateDirectory(options.Value.TempDirectory);
             await tools.ProbeVersionsAsync(ct);
             foreach (var t in tools.All) Log.ToolProbed(logger, t.Name, t.Available, t.Enabled, t.Version ?? "");
         }

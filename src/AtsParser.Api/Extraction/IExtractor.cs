@@ -12,6 +12,8 @@ public sealed record ExtractorOutput(string Text)
     public int? Pages { get; init; }
     public bool OcrUsed { get; init; }
     public int OcrPages { get; init; }
+    /// <summary>OCR already ran on every page (up to the OCR page cap): a later OCR extractor would repeat it.</summary>
+    public bool OcrCoveredAllPages { get; init; }
     /// <summary>Link targets the text does not show (e.g. a DOCX hyperlink labelled only "LinkedIn").</summary>
     public IReadOnlyList<string> Links { get; init; } = [];
 }

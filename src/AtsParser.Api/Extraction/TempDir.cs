@@ -3,13 +3,21 @@ namespace AtsParser.Api.Extraction;
 /// <summary>A per-call temporary directory under the service's temp root, always deleted on dispose.</summary>
 public sealed class TempDir : IDisposable
 {
-    public static string Root { get; set; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "atsparser");
+    public static string DefaultRoot { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "atsparser");
+
+    /// <summary>
+    /// The process-wide root for code without options at hand (set from Extraction:TempRoot at start-up).
+    /// Extractors pass their host's root explicitly, so two hosts in one process (tests) never share one.
+    /// </summary>
+    public static string Root { get; set; } = DefaultRoot;
 
     public string Path { get; }
 
-    public TempDir(string purpose)
+    public TempDir(string purpose) : this(Root, purpose) { }
+
+    public TempDir(string root, string purpose)
     {
-        Path = System.IO.Path.Combine(Root, $"{purpose}-{Guid.NewGuid():N}");
+        Path = System.IO.Path.Combine(root, $"{purpose}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);
     }
 

@@ -5,7 +5,7 @@ namespace AtsParser.Api.Extraction;
 /// <summary>Cleans extractor output and judges whether it is usable text.</summary>
 public static class TextQuality
 {
-    /// <summary>Drops control characters (keeping tab, newline, form feed), normalises line endings and NBSP.</summary>
+    /// <summary>Drops control characters (keeping tab, newline, form feed), normalises line endings, NBSP and hyphens.</summary>
     public static string Clean(string text)
     {
         var sb = new StringBuilder(text.Length);
@@ -15,6 +15,9 @@ public static class TextQuality
             if (c == '\r') { sb.Append('\n'); if (i + 1 < text.Length && text[i + 1] == '\n') i++; continue; }
             if (c is '\n' or '\t' or '\f') { sb.Append(c); continue; }
             if (c == '\u00A0') { sb.Append(' '); continue; }
+            // Hyphen and non-breaking hyphen read as '-'; a soft hyphen is invisible wherever it survives to here.
+            if (c is '\u2010' or '\u2011') { sb.Append('-'); continue; }
+            if (c == '\u00AD') continue;
             if (char.IsControl(c) || c == '\uFEFF' || c is '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E') continue;
             sb.Append(c);
         }

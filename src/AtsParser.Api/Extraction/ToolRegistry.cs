@@ -27,12 +27,15 @@ public sealed class ToolRegistry
     readonly Dictionary<string, ToolStatus> _status = new();
     readonly Dictionary<string, SemaphoreSlim> _caps = new();
 
-    public ToolRegistry(IOptions<ExtractionOptions> options)
+    public ToolRegistry(IOptions<ExtractionOptions> options) : this(options, FindOnPath) { }
+
+    /// <summary>`locate` maps a binary name to its path, or null when it is not installed (tests fake a machine with it).</summary>
+    public ToolRegistry(IOptions<ExtractionOptions> options, Func<string, string?> locate)
     {
         _options = options.Value;
         foreach (var t in Tools)
         {
-            var path = FindOnPath(t.Binary);
+            var path = locate(t.Binary);
             _status[t.Name] = new ToolStatus(t.Name, t.Binary, path, null, t.Enabled(_options), path is not null, t.Required || t.Enabled(_options));
             _caps[t.Name] = new SemaphoreSlim(t.Cap(_options));
         }
@@ -71,7 +74,9 @@ public sealed class ToolRegistry
             {
                 var r = await ProcessRunner.RunAsync(new ProcessSpec(s.Path, t.VersionArgs) { Timeout = TimeSpan.FromSeconds(20) }, ct);
                 var text = (r.StdoutText + "\n" + r.Stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                var line = text.FirstOrDefault(l => l.Any(char.IsDigit) && !l.StartsWith("Usage", StringComparison.OrdinalIgnoreCase));
+                // antiword has no --version: its usage text carries "Version: 0.37" after an "Author: (C) 1998-2005" line.
+                var line = text.FirstOrDefault(l => l.Contains("version", StringComparison.OrdinalIgnoreCase) && l.Any(char.IsDigit))
+                           ?? text.FirstOrDefault(l => l.Any(char.IsDigit) && !l.StartsWith("Usage", StringComparison.OrdinalIgnoreCase));
                 _status[t.Name] = s with { Version = line?.Length > 120 ? line[..120] : line };
             }
             catch (Exception e) when (e is ToolFailedException or ToolTimeoutException)

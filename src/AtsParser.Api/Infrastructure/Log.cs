@@ -21,8 +21,133 @@ public static partial class Log
     [LoggerMessage(1101, LogLevel.Information, "Rejected {Sha256} bytes={Bytes}: {Code}")]
     public static partial void DocumentRejected(ILogger logger, string sha256, long bytes, string code);
 
+    [LoggerMessage(1300, LogLevel.Information, "LibreOffice listener {Index} ready (pid {Pid}) in {Ms} ms")]
+    public static partial void LoListenerStarted(ILogger logger, int index, int pid, long ms);
+
+    [LoggerMessage(1301, LogLevel.Warning, "LibreOffice listener {Index} failed to start: {Error}")]
+    public static partial void LoListenerStartFailed(ILogger logger, int index, string error);
+
+    [LoggerMessage(1302, LogLevel.Warning, "LibreOffice listener {Index} replaced after {Conversions} conversions: {Reason}")]
+    public static partial void LoListenerReplaced(ILogger logger, int index, int conversions, string reason);
+
+    [LoggerMessage(1303, LogLevel.Warning, "LibreOffice pool unavailable, converting cold: {Reason}")]
+    public static partial void LoPoolUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(1304, LogLevel.Information, "LibreOffice pool stopped ({Listeners} listeners)")]
+    public static partial void LoPoolStopped(ILogger logger, int listeners);
+
+    [LoggerMessage(1400, LogLevel.Information, "Migration {Version} applied")]
+    public static partial void MigrationApplied(ILogger logger, string version);
+
+    [LoggerMessage(1401, LogLevel.Information, "Schema current: {Total} migrations known, {Applied} applied now")]
+    public static partial void MigrationsCurrent(ILogger logger, int total, int applied);
+
+    [LoggerMessage(1410, LogLevel.Warning, "Cache {Backend} {Operation} failed ({Error}); bypassing the cache for {BreakSeconds} s")]
+    public static partial void CacheUnavailable(ILogger logger, string backend, string operation, string error, int breakSeconds);
+
+    [LoggerMessage(1420, LogLevel.Information, "Stored resume {Id} sha256={Sha256} embedding={Model} embedded={Embedded}")]
+    public static partial void ResumeStored(ILogger logger, Guid id, string sha256, string model, bool embedded);
+
+    [LoggerMessage(1421, LogLevel.Information, "Erased resume {Id} sha256={Sha256} cacheErased={CacheErased}")]
+    public static partial void ResumeErased(ILogger logger, Guid id, string sha256, bool cacheErased);
+
+    [LoggerMessage(1422, LogLevel.Warning, "Embedding {Sha256} with {Model} failed ({Error}); stored without a vector")]
+    public static partial void EmbeddingFailed(ILogger logger, string sha256, string model, string error);
+
+    [LoggerMessage(1430, LogLevel.Information, "Retention purge erased {Count} resumes older than {Days} days")]
+    public static partial void RetentionPurged(ILogger logger, int count, int days);
+
+    [LoggerMessage(1431, LogLevel.Warning, "Retention purge failed ({Error}); retrying at the next interval")]
+    public static partial void RetentionFailed(ILogger logger, string error);
+
+    [LoggerMessage(1700, LogLevel.Information, "Job {JobId} accepted with {Files} files")]
+    public static partial void JobCreated(ILogger logger, Guid jobId, int files);
+
+    [LoggerMessage(1701, LogLevel.Warning, "Job refused: queue depth {Depth} is at JOBS_MAX_QUEUE_DEPTH {Max}")]
+    public static partial void JobRefusedQueueFull(ILogger logger, long depth, int max);
+
+    [LoggerMessage(1702, LogLevel.Information, "Job {JobId} file {Index} sha256={Sha256} succeeded on attempt {Attempt} in {Ms} ms")]
+    public static partial void ItemSucceeded(ILogger logger, Guid jobId, int index, string sha256, int attempt, long ms);
+
+    [LoggerMessage(1703, LogLevel.Warning, "Job {JobId} file {Index} sha256={Sha256} failed with {Code} on attempt {Attempt}: now {Outcome}")]
+    public static partial void ItemFailed(ILogger logger, Guid jobId, int index, string sha256, string code, string outcome, int attempt);
+
+    [LoggerMessage(1704, LogLevel.Information, "Job {JobId} file {Index} handed back to the queue at shutdown")]
+    public static partial void ItemReleased(ILogger logger, Guid jobId, int index);
+
+    [LoggerMessage(1705, LogLevel.Warning, "Job {JobId} file {Index}: lease lost (cancelled or taken over); the result is discarded")]
+    public static partial void LeaseLost(ILogger logger, Guid jobId, int index);
+
+    [LoggerMessage(1706, LogLevel.Warning, "Re-delivered or dead-lettered {Count} items whose lease expired")]
+    public static partial void LeasesReaped(ILogger logger, int count);
+
+    [LoggerMessage(1707, LogLevel.Warning, "Job queue database unavailable; backing off")]
+    public static partial void QueueUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(1708, LogLevel.Information, "Job {JobId} cancelled: {Dropped} files dropped")]
+    public static partial void JobCancelled(ILogger logger, Guid jobId, int dropped);
+
+    [LoggerMessage(1709, LogLevel.Information, "Job {JobId}: {Count} dead-lettered files requeued")]
+    public static partial void ItemsRequeued(ILogger logger, Guid jobId, int count);
+
+    [LoggerMessage(1710, LogLevel.Information, "Job worker {Owner} started with concurrency {Concurrency}")]
+    public static partial void WorkerStarted(ILogger logger, string owner, int concurrency);
+
+    [LoggerMessage(1711, LogLevel.Warning, "Lease heartbeat failed; retrying at the next beat")]
+    public static partial void HeartbeatFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1712, LogLevel.Information, "Purged {Count} finished jobs older than {Days} days")]
+    public static partial void JobsPurged(ILogger logger, int count, int days);
+
+    [LoggerMessage(1720, LogLevel.Information, "Webhook {DeliveryId} {Event} delivered ({Status}) on attempt {Attempt} in {Ms} ms")]
+    public static partial void WebhookDelivered(ILogger logger, long deliveryId, string @event, int status, int attempt, int ms);
+
+    [LoggerMessage(1721, LogLevel.Warning, "Webhook {DeliveryId} {Event} attempt {Attempt} failed ({Error}); retrying in {Seconds} s")]
+    public static partial void WebhookAttemptFailed(ILogger logger, long deliveryId, string @event, int attempt, string error, double seconds);
+
+    [LoggerMessage(1722, LogLevel.Error, "Webhook {DeliveryId} {Event} given up after {Attempt} attempts ({Error})")]
+    public static partial void WebhookGaveUp(ILogger logger, long deliveryId, string @event, int attempt, string error);
+
+    [LoggerMessage(1723, LogLevel.Warning, "Webhook dispatcher failed; retrying")]
+    public static partial void WebhookDispatcherFailed(ILogger logger, Exception exception);
+    [LoggerMessage(1600, LogLevel.Information, "Security: auth enforced={Enforced} apiKeys={ApiKeys} jwt={Jwt} rateLimitPerMinute={PerMinute} corsOrigins={CorsOrigins}")]
+    public static partial void SecurityConfigured(ILogger logger, bool enforced, int apiKeys, bool jwt, int perMinute, int corsOrigins);
+
+    [LoggerMessage(1601, LogLevel.Warning, "AUTH_DISABLED=true in Production: every endpoint is open; only do this behind an authenticating gateway")]
+    public static partial void AuthDisabledInProduction(ILogger logger);
+
+    [LoggerMessage(1602, LogLevel.Information, "Authentication failed: scheme={Scheme} reason={Reason} path={Path}")]
+    public static partial void AuthFailed(ILogger logger, string scheme, string reason, string path);
+
+    [LoggerMessage(1603, LogLevel.Information, "Rate limited: partition={Partition} path={Path}")]
+    public static partial void RateLimited(ILogger logger, string partition, string path);
+
+    [LoggerMessage(1610, LogLevel.Debug, "Queue depth not sampled: {Error}")]
+    public static partial void QueueDepthUnavailable(ILogger logger, string error);
+
     [LoggerMessage(1500, LogLevel.Debug, "Heuristic parse: lines={Lines} sections={Sections} jobs={Jobs} schools={Schools} in {Ms} ms")]
     public static partial void HeuristicParsed(ILogger logger, int lines, int sections, int jobs, int schools, long ms);
+
+    [LoggerMessage(1550, LogLevel.Information, "OpenAI parser enabled: model={Model} endpoint={EndpointHost}")]
+    public static partial void OpenAiParserEnabled(ILogger logger, string model, string endpointHost);
+
+    [LoggerMessage(1551, LogLevel.Debug, "Compacted input: chars {CharsBefore} -> {CharsAfter}, estimated tokens {TokensBefore} -> {TokensAfter}, cut lines {CutLines}")]
+    public static partial void OpenAiCompacted(ILogger logger, int charsBefore, int charsAfter, int tokensBefore, int tokensAfter, int cutLines);
+
+    [LoggerMessage(1552, LogLevel.Information, "Model {Model} answered: finish={FinishReason} tokensIn={TokensIn} tokensOut={TokensOut} in {Ms} ms; observed chars/token {CharsPerToken:F2}")]
+    public static partial void OpenAiAnswered(ILogger logger, string model, string finishReason, int tokensIn, int tokensOut, long ms, double charsPerToken);
+
+    [LoggerMessage(1553, LogLevel.Warning, "Model call retry {Attempt} ({Reason}) after {DelayMs} ms")]
+    public static partial void OpenAiRetrying(ILogger logger, string reason, int attempt, long delayMs);
+
+    [LoggerMessage(1554, LogLevel.Warning, "Falling back to the heuristic parser ({Code}): {Reason}")]
+    public static partial void OpenAiFallback(ILogger logger, string code, string reason);
+
+    [LoggerMessage(1555, LogLevel.Information, "Text not sent to the model: {MeaningfulChars} letters or digits, or unreadable")]
+    public static partial void OpenAiSkippedNoText(ILogger logger, int meaningfulChars);
+
+    [LoggerMessage(1556, LogLevel.Information, "Grounding: {Dropped} values dropped, {LowConfidence} kept with low confidence")]
+    public static partial void GroundingChecked(ILogger logger, int dropped, int lowConfidence);
 
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);

@@ -146,6 +146,8 @@ public sealed record ResumeMeta
     public bool Truncated { get; init; }
     public Dictionary<string, long> TimingsMs { get; init; } = [];
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Cache { get; init; }
+    /// <summary>What input-size compaction did before the text went to a model (OpenAI parser only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Compaction.CompactionReport? Compaction { get; init; }
 }
 
 public static class ResumeSchema

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using AtsParser.Api.Documents;
 using AtsParser.Api.Extraction;
+using AtsParser.Api.Observability;
 using AtsParser.Api.Parsing;
 
 namespace AtsParser.Api.Resumes;
@@ -14,12 +15,14 @@ public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipelin
         var total = Stopwatch.StartNew();
         var bytes = upload.Bytes ?? [];
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var format = "unknown";
         try
         {
             if (upload.Error is not null) throw upload.Error;
             var sw = Stopwatch.StartNew();
             var sniff = FormatSniffer.Sniff(bytes, upload.FileName, upload.ContentType);
             var detectMs = sw.ElapsedMilliseconds;
+            format = sniff.Format.Name();
             sw.Restart();
             var extraction = await runner.RunAsync(new ExtractionInput(bytes, sniff), ct);
             var extractMs = sw.ElapsedMilliseconds;
@@ -30,6 +33,8 @@ public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipelin
             var parseMs = sw.ElapsedMilliseconds;
             if (options.IncludeText) extraction = extraction with { Text = extraction.FullText };
             Log.DocumentParsed(logger, sha, sniff.Format.Name(), bytes.LongLength, extraction.ExtractedBy, extraction.OcrUsed, extraction.Chars, total.ElapsedMilliseconds);
+            AtsMetrics.ExtractionCompleted(extraction.ExtractedBy, extractMs / 1000d, extraction.OcrPages);
+            AtsMetrics.DocumentProcessed(format, extraction.ExtractedBy, DocumentOutcome.Success, total.Elapsed.TotalSeconds);
             return new ParseResult
             {
                 Document = new DocumentInfo(sha, upload.FileName, sniff.Format, bytes.LongLength, extraction.Pages),
@@ -41,11 +46,18 @@ public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipelin
         catch (DocumentException e)
         {
             Log.DocumentRejected(logger, sha, bytes.LongLength, e.Code);
+            AtsMetrics.DocumentProcessed(format, "none", AtsMetrics.Outcome(e.Code), total.Elapsed.TotalSeconds);
             throw;
         }
         catch (ExtractionFailedException e)
         {
             Log.DocumentRejected(logger, sha, bytes.LongLength, e.Code);
+            AtsMetrics.DocumentProcessed(format, "none", AtsMetrics.Outcome(e.Code), total.Elapsed.TotalSeconds);
+            throw;
+        }
+        catch (Exception e) when (e is not (DocumentException or ExtractionFailedException))
+        {
+            AtsMetrics.DocumentProcessed(format, "none", e is OperationCanceledException ? DocumentOutcome.Cancelled : DocumentOutcome.Failed, total.Elapsed.TotalSeconds);
             throw;
         }
     }

@@ -1,6 +1,8 @@
+using AtsParser.Api.Data;
 using AtsParser.Api.Documents;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Infrastructure;
+using AtsParser.Api.Parsing.Output;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -20,18 +22,22 @@ public static class ParseEndpoints
         return app;
     }
 
-    public static async Task<Ok<ParseResult>> Parse(HttpRequest request, DocumentPipeline pipeline, IOptions<ExtractionOptions> options,
-        bool? includeText, DateOnly? asOf, CancellationToken ct)
+    public static async Task<Ok<ParseResult>> Parse(HttpRequest request, ResumeIntake intake, IOptions<ExtractionOptions> options,
+        bool? includeText, DateOnly? asOf, bool? store, bool? force, bool? redact, string? format, CancellationToken ct)
     {
+        ResultViews.Validate(format);
         var uploads = await UploadReader.ReadAsync(request, "file", options.Value.MaxFileSizeBytes, 1, ct);
         if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
-        var result = await pipeline.ProcessAsync(uploads[0], RequestOptions(includeText, asOf), ct);
-        return TypedResults.Ok(result);
+        var outcome = await intake.ProcessAsync(uploads[0], RequestOptions(includeText, asOf), store == true, force == true, ct);
+        request.HttpContext.Response.Headers["X-Cache"] = outcome.CacheHit ? "hit" : "miss";
+        return TypedResults.Ok(ResultViews.Apply(outcome.Result, redact == true, format));
     }
 
-    public static async Task<Ok<BulkParseResponse>> BulkParse(HttpRequest request, DocumentPipeline pipeline, IOptions<ExtractionOptions> options,
-        bool? includeText, DateOnly? asOf, CancellationToken ct)
+    public static async Task<Ok<BulkParseResponse>> BulkParse(HttpRequest request, ResumeIntake intake, IOptions<ExtractionOptions> options,
+        bool? includeText, DateOnly? asOf, bool? store, bool? force, bool? redact, string? format, CancellationToken ct)
     {
+        ResultViews.Validate(format);
+        if (store == true) intake.RequireStorage();
         var o = options.Value;
         var uploads = await UploadReader.ReadAsync(request, "files", o.MaxFileSizeBytes, o.BulkMaxFiles, ct);
         if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
@@ -43,7 +49,8 @@ public static class ParseEndpoints
             {
                 try
                 {
-                    entries[i] = new BulkEntry(i, uploads[i].FileName, 200, await pipeline.ProcessAsync(uploads[i], parseOptions, token), null);
+                    var result = ResultViews.Apply((await intake.ProcessAsync(uploads[i], parseOptions, store == true, force == true, token)).Result, redact == true, format);
+                    entries[i] = new BulkEntry(i, uploads[i].FileName, 200, result, null);
                 }
                 catch (Exception e) when (Problems.From(e) is { } problem)
                 {

@@ -9,11 +9,17 @@ public sealed record DocumentInfo(string Sha256, string FileName, DocumentFormat
 /// <summary>The /api/v1/parse response. Later features add properties; existing ones never change.</summary>
 public sealed record ParseResult
 {
+    /// <summary>Set when the result is stored (?store=true, or read from storage).</summary>
+    public Guid? Id { get; init; }
     public required DocumentInfo Document { get; init; }
     public required ExtractionResult Extraction { get; init; }
     public required Dictionary<string, long> TimingsMs { get; init; }
     /// <summary>The structured resume (schema v1).</summary>
     public Resume? Resume { get; init; }
+    /// <summary>?format=jsonresume: the resume as JSON Resume (then `resume` is left out).</summary>
+    public Parsing.Output.JsonResumeDocument? JsonResume { get; init; }
+    /// <summary>?redact=true: every masked span, by path and kind.</summary>
+    public List<Parsing.Output.Redaction>? Redactions { get; init; }
 }
 
 public sealed record ParseRequestOptions

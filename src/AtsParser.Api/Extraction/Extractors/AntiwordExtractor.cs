@@ -10,7 +10,7 @@ public sealed class AntiwordExtractor(ToolRegistry tools, IOptions<ExtractionOpt
 
     public async Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct)
     {
-        using var tmp = new TempDir("antiword");
+        using var tmp = new TempDir(options.Value.TempDirectory, "antiword");
         var path = tmp.File("input.doc");
         await File.WriteAllBytesAsync(path, input.Bytes, ct);
         using var slot = await tools.AcquireAsync("antiword", ct);

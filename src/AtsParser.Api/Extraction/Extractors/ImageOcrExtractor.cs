@@ -17,10 +17,16 @@ public sealed class ImageOcrExtractor(OcrEngine ocr, IOptions<ExtractionOptions>
         if (dims is { } d && (d.Width <= 0 || d.Height <= 0 || (long)d.Width * d.Height > options.Value.MaxImagePixels))
             throw new DocumentException(ErrorCodes.FileTooLarge,
                 $"The image declares {d.Width}x{d.Height} pixels; the limit is {options.Value.MaxImagePixels:N0} pixels. Scan at 200-300 dpi and upload again.");
-        using var tmp = new TempDir("img");
+        using var tmp = new TempDir(options.Value.TempDirectory, "img");
         var path = tmp.File("input." + kind);
         await File.WriteAllBytesAsync(path, input.Bytes, ct);
-        var text = await ocr.OcrImageAsync(path, ct);
+        string text;
+        try { text = await ocr.OcrImageAsync(path, ct); }
+        catch (ToolFailedException e) when (e.Message.Contains("pixRead", StringComparison.Ordinal))
+        {
+            // Leptonica could not decode the pixels (a truncated or damaged image): the file, not the tool, is at fault.
+            throw new DocumentException(ErrorCodes.CorruptDocument, "The image could not be decoded (it is truncated or damaged). Export it again and upload it.", e);
+        }
         return new ExtractorOutput(text) { Pages = 1, OcrUsed = true, OcrPages = 1 };
     }
 }

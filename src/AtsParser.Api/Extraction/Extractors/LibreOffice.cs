@@ -4,11 +4,14 @@ using Microsoft.Extensions.Options;
 namespace AtsParser.Api.Extraction.Extractors;
 
 /// <summary>
-/// Headless LibreOffice conversions. Every call gets its own -env:UserInstallation profile: two soffice
-/// processes sharing a profile make the second exit 1 silently, writing nothing.
+/// Headless LibreOffice conversions: through a warm listener of the pool when one is ready (~40 ms), otherwise
+/// cold. Every cold call gets its own -env:UserInstallation profile: two soffice processes sharing a profile
+/// make the second exit 1 silently, writing nothing.
 /// </summary>
-public sealed class LibreOfficeConverter(ToolRegistry tools, IOptions<ExtractionOptions> options)
+public sealed class LibreOfficeConverter(ToolRegistry tools, LibreOfficePool pool, IOptions<ExtractionOptions> options)
 {
+    public string TempRoot => options.Value.TempDirectory;
+
     /// <summary>Converts the input to `filter` (e.g. "txt:Text (encoded):UTF8" or "pdf") and returns the output path inside `tmp`.</summary>
     public async Task<string> ConvertAsync(ExtractionInput input, string filter, string outExt, TempDir tmp, CancellationToken ct)
     {
@@ -20,17 +23,37 @@ public sealed class LibreOfficeConverter(ToolRegistry tools, IOptions<Extraction
         var inPath = tmp.File("input." + inExt);
         await File.WriteAllBytesAsync(inPath, input.Bytes, ct);
         var outDir = Directory.CreateDirectory(tmp.File("out")).FullName;
+        var outPath = Path.Combine(outDir, "input." + outExt);
+        if (await pool.TryConvertAsync(inPath, outPath, filter, ct))
+        {
+            if (!File.Exists(outPath)) throw new ToolFailedException("soffice", "LibreOffice wrote no output");
+            return outPath;
+        }
+        return await ConvertColdAsync(inPath, outDir, filter, outPath, tmp, ct);
+    }
+
+    /// <summary>One soffice process for this document (the pool is off, warming up or unavailable).</summary>
+    async Task<string> ConvertColdAsync(string inPath, string outDir, string filter, string outPath, TempDir tmp, CancellationToken ct)
+    {
         var profile = new Uri(tmp.File("profile")).AbsoluteUri;
         using var slot = await tools.AcquireAsync("soffice", ct);
-        var r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("soffice"),
-            ["--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo", "-env:UserInstallation=" + profile,
-             "--convert-to", filter, "--outdir", outDir, inPath])
+        ProcessResult r;
+        try
         {
-            WorkingDirectory = tmp.Path,
-            Timeout = TimeSpan.FromSeconds(options.Value.LibreOfficeTimeoutSeconds),
-            Environment = new Dictionary<string, string> { ["HOME"] = tmp.Path, ["SAL_USE_VCLPLUGIN"] = "svp" },
-        }, ct);
-        var outPath = Path.Combine(outDir, "input." + outExt);
+            r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("soffice"),
+                ["--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo", "-env:UserInstallation=" + profile,
+                 "--convert-to", filter, "--outdir", outDir, inPath])
+            {
+                WorkingDirectory = tmp.Path,
+                Timeout = TimeSpan.FromSeconds(options.Value.LibreOfficeTimeoutSeconds),
+                Environment = new Dictionary<string, string> { ["HOME"] = tmp.Path, ["SAL_USE_VCLPLUGIN"] = "svp" },
+            }, ct);
+        }
+        finally
+        {
+            // A soffice killed on timeout or cancel leaves its IPC socket file in /tmp.
+            LibreOfficePipes.Remove(profile);
+        }
         // soffice exits 0 even when it could not load the document, so the output file is the verdict.
         if (!File.Exists(outPath))
             throw new ToolFailedException("soffice", $"LibreOffice wrote no output (exit {r.ExitCode}): {OcrEngine.Tail(r.Stderr + r.StdoutText)}", r.ExitCode);
@@ -45,7 +68,7 @@ public sealed class LibreOfficeTextExtractor(LibreOfficeConverter converter) : I
 
     public async Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct)
     {
-        using var tmp = new TempDir("soffice");
+        using var tmp = new TempDir(converter.TempRoot, "soffice");
         var path = await converter.ConvertAsync(input, "txt:Text (encoded):UTF8", "txt", tmp, ct);
         return new ExtractorOutput(await File.ReadAllTextAsync(path, ct));
     }
@@ -59,7 +82,7 @@ public sealed class LibreOfficeOcrExtractor(LibreOfficeConverter converter, PdfO
 
     public async Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct)
     {
-        using var tmp = new TempDir("soffice-ocr");
+        using var tmp = new TempDir(converter.TempRoot, "soffice-ocr");
         var pdf = await converter.ConvertAsync(input, "pdf", "pdf", tmp, ct);
         return await ocr.OcrPdfFileAsync(pdf, tmp.Path, ct);
     }

@@ -19,7 +19,7 @@ public sealed class PandocExtractor(ToolRegistry tools, IOptions<ExtractionOptio
             DocumentFormat.Html => "html",
             _ => throw new ToolFailedException("pandoc", $"pandoc does not read {input.Format.Name()}"),
         };
-        using var tmp = new TempDir("pandoc");
+        using var tmp = new TempDir(options.Value.TempDirectory, "pandoc");
         var path = tmp.File("input." + from);
         await File.WriteAllBytesAsync(path, input.Bytes, ct);
         using var slot = await tools.AcquireAsync("pandoc", ct);

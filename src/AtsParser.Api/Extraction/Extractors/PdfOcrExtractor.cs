@@ -11,9 +11,10 @@ public sealed class PdfOcrExtractor(PdfInfo pdfInfo, OcrEngine ocr, IOptions<Ext
 
     public async Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct)
     {
-        using var tmp = new TempDir("pdfocr");
+        PdfStreams.CheckInflatedSize(input.Bytes, options.Value.MaxPdfInflatedBytes, ct);
+        using var tmp = new TempDir(options.Value.TempDirectory, "pdfocr");
         var pdf = tmp.File("input.pdf");
-        await File.WriteAllBytesAsync(pdf, input.Bytes, ct);
+        await File.WriteAllBytesAsync(pdf, PdfStreams.WithoutTrailingJunk(input.Bytes), ct);
         return await OcrPdfFileAsync(pdf, tmp.Path, ct);
     }
 
@@ -26,7 +27,7 @@ public sealed class PdfOcrExtractor(PdfInfo pdfInfo, OcrEngine ocr, IOptions<Ext
         var text = await ocr.OcrPdfPagesAsync(pdf, pages, workDir, ct);
         return new ExtractorOutput(string.Join("\f", pages.Select(p => text.GetValueOrDefault(p, ""))))
         {
-            Pages = info.Pages, OcrUsed = true, OcrPages = pages.Count,
+            Pages = info.Pages, OcrUsed = true, OcrPages = pages.Count, OcrCoveredAllPages = true,
         };
     }
 }

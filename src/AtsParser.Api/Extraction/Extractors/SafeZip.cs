@@ -58,7 +58,10 @@ public sealed class SafeZip : IDisposable
         try { return read(); }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
-            throw Corrupt("The document contains a DTD (Word and LibreOffice never write one), which is refused for safety.", e);
+            // Only crafted files carry a DTD here; other parsers (LibreOffice) must not get the chance to resolve it.
+            throw new DocumentException(ErrorCodes.CorruptDocument,
+                "The document contains a DTD (Word and LibreOffice never write one), which is refused for safety. Re-save the document from the original application and upload it again.", e)
+            { StopsChain = true };
         }
         catch (XmlException e) { throw Corrupt("A document part is not well-formed XML.", e); }
         catch (InvalidDataException e) { throw Corrupt("A document part cannot be decompressed (damaged data).", e); }

@@ -1,0 +1,38 @@
+# AtsParser: multi-stage build. The runtime stage installs the document toolchain with the same script CI runs
+# (scripts/install-deps.sh --tools), so a broken package list fails CI before it breaks an image.
+# Runs as a non-root user and works with a read-only root filesystem plus a tmpfs on /tmp:
+#   docker run --read-only --tmpfs /tmp:rw,size=512m -p 8080:8080 -e API_KEY_HASHES=... atsparser
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props ./
+COPY src/AtsParser.Api/AtsParser.Api.csproj src/AtsParser.Api/
+RUN dotnet restore src/AtsParser.Api/AtsParser.Api.csproj
+COPY src/AtsParser.Api/ src/AtsParser.Api/
+RUN dotnet publish src/AtsParser.Api/AtsParser.Api.csproj -c Release -o /app --no-restore -p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS runtime
+COPY scripts/install-deps.sh /opt/atsparser/install-deps.sh
+RUN bash /opt/atsparser/install-deps.sh --tools && rm -rf /var/lib/apt/lists/*
+
+# Everything the process writes goes under /tmp (a tmpfs in production): per-call temp dirs, LibreOffice profiles,
+# font caches and the data-protection key ring (unused by the API, but ASP.NET creates it).
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    DOTNET_EnableDiagnostics=0 \
+    OMP_THREAD_LIMIT=1 \
+    TMPDIR=/tmp \
+    HOME=/tmp \
+    XDG_CACHE_HOME=/tmp/.cache \
+    TEMP_ROOT=/tmp/atsparser
+
+WORKDIR /app
+COPY --from=build /app ./
+USER $APP_UID
+EXPOSE 8080
+
+# No curl in the image: bash's /dev/tcp is enough for a liveness probe of /health.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT:-8080} && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
+
+ENTRYPOINT ["dotnet", "AtsParser.Api.dll"]

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace AtsParser.Bench.Extraction;
+
+/// <summary>
+/// `extraction`: per format, our extraction path vs the raw CLI tool on the same files, interleaved in one run;
+/// then warm vs cold LibreOffice, then OCR threading. Prints markdown for bench/RESULTS.md.
+/// Options: --rounds N (default 5), --lo-rounds N (2), --ocr-rounds N (2), --only formats,libreoffice,ocr
+/// </summary>
+public static class ExtractionBench
+{
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        int Opt(string name, int fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+        var only = Array.IndexOf(args, "--only") is var o && o >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : ["formats", "libreoffice", "ocr"];
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OMP_THREAD_LIMIT")))
+        {
+            Console.Error.WriteLine("Unset OMP_THREAD_LIMIT: the raw tesseract runs must use its defaults.");
+            return 2;
+        }
+        var corpus = BenchCorpus.Locate();
+        // Each section is printed as soon as it is done, so a long run still leaves its finished tables behind.
+        Console.WriteLine(Machine());
+        if (only.Contains("formats")) Print(await FormatsBench.RunAsync(corpus, Opt("--rounds", 5), Opt("--ocr-rounds", 2), ct));
+        if (only.Contains("libreoffice")) Print(await LibreOfficeBench.RunAsync(corpus, Opt("--lo-rounds", 2), ct));
+        if (only.Contains("ocr")) Print(await OcrBench.RunAsync(corpus, Opt("--ocr-rounds", 2), ct));
+        return 0;
+    }
+
+    static void Print(string section)
+    {
+        Console.WriteLine(section);
+        Console.Out.Flush();
+    }
+
+    static string Machine()
+    {
+        var mem = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim() : "?";
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+        return $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, MemTotal {mem}, load average at start {load}.\n";
+    }
+
+    /// <summary>Progress on stderr so stdout stays a clean markdown report.</summary>
+    public static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+}

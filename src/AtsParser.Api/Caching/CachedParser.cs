@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using AtsParser.Api.Resumes;
+
+namespace AtsParser.Api.Caching;
+
+public sealed record ParseOutcome(ParseResult Result, string FullText, bool CacheHit);
+
+/// <summary>
+/// The pipeline behind the cache: look up, otherwise parse once per key in this process (single-flight) and store.
+/// A caller that joined another caller's parse is reported as a hit: it did not run the pipeline.
+/// </summary>
+public sealed class CachedParser(DocumentPipeline pipeline, ParseCache cache, ParserIdentity parser)
+{
+    readonly SingleFlight<CachedParse> _flights = new();
+
+    /// <param name="refresh">Skip the lookup (e.g. ?force=true) but still write the fresh result.</param>
+    public async Task<ParseOutcome> ParseAsync(Upload upload, ParseRequestOptions options, bool refresh, CancellationToken ct)
+    {
+        if (upload.Error is not null || upload.Bytes is not { Length: > 0 } bytes)
+        {
+            var failed = await pipeline.ProcessAsync(upload, options, ct); // raises the upload's error
+            return new ParseOutcome(failed, failed.Extraction.FullText, false);
+        }
+        var key = CacheKey.For(Convert.ToHexStringLower(SHA256.HashData(bytes)), options, parser);
+        if (!refresh && await cache.GetAsync(key, ct) is { } cached) return Present(cached, options, hit: true);
+
+        var (entry, joined) = await _flights.RunAsync($"{key.Sha256}|{key.Variant}|{refresh}", async token =>
+        {
+            var result = await pipeline.ProcessAsync(upload, options with { IncludeText = false }, token);
+            var fresh = new CachedParse(result, result.Extraction.FullText);
+            await cache.SetAsync(key, fresh, token);
+            return fresh;
+        }, ct);
+        return Present(entry, options, hit: joined);
+    }
+
+    static ParseOutcome Present(CachedParse entry, ParseRequestOptions options, bool hit)
+    {
+        var r = entry.Result;
+        if (options.IncludeText) r = r with { Extraction = r.Extraction with { Text = entry.FullText } };
+        if (r.Resume is { } resume) r = r with { Resume = resume with { Meta = resume.Meta with { Cache = hit ? "hit" : "miss" } } };
+        return new ParseOutcome(r, entry.FullText, hit);
+    }
+}

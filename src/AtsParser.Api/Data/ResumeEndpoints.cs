@@ -1,0 +1,48 @@
+using AtsParser.Api.Caching;
+using AtsParser.Api.Infrastructure;
+using AtsParser.Api.Resumes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AtsParser.Api.Data;
+
+public static class ResumeEndpoints
+{
+    public static IEndpointRouteBuilder MapResumes(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/resumes").WithTags("Resumes").AddEndpointFilter(RequireStorage).ProducesProblem(503);
+        api.MapGet("/", List);
+        api.MapGet("/{id:guid}", Get).ProducesProblem(404);
+        api.MapDelete("/{id:guid}", Delete).ProducesProblem(404);
+        return app;
+    }
+
+    public static async Task<Ok<ResumePage>> List(ResumeStore store, string[]? skill, string? title, string? location, int? minExperienceMonths,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        var filters = new ResumeFilters { Skills = skill, Title = title, Location = location, MinExperienceMonths = minExperienceMonths };
+        return TypedResults.Ok(await store.ListAsync(filters, Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100), ct));
+    }
+
+    public static async Task<Results<Ok<ParseResult>, ProblemHttpResult>> Get(Guid id, ResumeStore store, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } result ? TypedResults.Ok(result) : NotFound();
+
+    /// <summary>GDPR erase: the row, its text and embeddings (cascade), and every cached parse of the same bytes.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, ResumeStore store, ParseCache cache, ILogger<ResumeStore> logger, CancellationToken ct)
+    {
+        var sha = await store.DeleteAsync(id, ct);
+        if (sha is null) return NotFound();
+        var cacheErased = await cache.EraseAsync(sha, ct);
+        Log.ResumeErased(logger, id, sha, cacheErased);
+        return TypedResults.NoContent();
+    }
+
+    static ProblemHttpResult NotFound() => TypedResults.Problem(Problems.For(StorageException.NotFound));
+
+    /// <summary>Storage endpoints answer 503 storage_disabled (with how to enable it) when DATABASE_URL is unset.</summary>
+    public static async ValueTask<object?> RequireStorage(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var storage = context.HttpContext.RequestServices.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return storage.Enabled ? await next(context) : TypedResults.Problem(Problems.For(StorageException.Disabled));
+    }
+}

@@ -1,0 +1,41 @@
+using AtsParser.Api.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AtsParser.Api.Data;
+
+public static class StorageServices
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<Migrator>();
+        // Registered first so that migrations finish before other hosted services (and the server) start.
+        services.AddHostedService<MigrateOnStartup>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            // Without DATABASE_URL nothing opens a connection: the storage endpoints answer 503 before using it.
+            return new NpgsqlDataSourceBuilder(o.Enabled ? o.NpgsqlConnectionString : "Host=storage-disabled").Build();
+        });
+        // EF Core logs every command at Information; SQL text is noise here and parameters could carry resume data.
+        services.AddLogging(b => b.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
+        services.AddDbContext<AtsDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped<ResumeStore>();
+        services.AddSingleton<ResumeIntake>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RetentionPurge>();
+        services.AddHostedService<RetentionService>();
+
+        services.AddOptions<EmbeddingOptions>().Bind(config.GetSection(EmbeddingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
+        services.AddSingleton<IEmbedder>(sp => sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value.UseOpenAi
+            ? ActivatorUtilities.CreateInstance<OpenAiEmbedder>(sp)
+            : new LexicalEmbedder());
+        services.AddScoped<CandidateSearch>();
+        return services;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text;
+using System.Text.Json;
+using AtsParser.Api.Documents;
+using AtsParser.Api.Extraction;
+using AtsParser.Api.Resumes;
+using AtsParser.Api.Webhooks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace AtsParser.Api.Jobs;
+
+/// <summary>Submission settings; form fields win over the query string.</summary>
+public sealed record JobSettings(string? WebhookUrl, bool WebhookPerFile, DateOnly? AsOf, bool IncludeText, bool Store, bool Force);
+
+/// <summary>How every file of a job is processed; fixed at submission and stored with the job.</summary>
+public sealed record JobOptions(ParseRequestOptions Parse, bool Store, bool Force);
+
+/// <summary>
+/// Streams a multipart job submission straight into the database: each file is read (bounded by MAX_FILE_SIZE)
+/// and written as a queued item with its bytes before the next one is read, so a large batch never sits in
+/// memory. Everything happens in one transaction: workers see the job only once all of it is stored.
+/// </summary>
+public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs, IOptions<ExtractionOptions> extraction,
+    IOptions<WebhookOptions> webhooks, IOptions<HttpJsonOptions> json)
+{
+    public async Task<(Guid Id, int Total)> SubmitAsync(HttpRequest request, JobSettings query, CancellationToken ct)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            throw new DocumentException(ErrorCodes.MissingFile, "Send multipart/form-data with the documents in the field 'files' (repeated), or one .zip");
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary)) throw new DocumentException(ErrorCodes.BadRequest, "The multipart request has no boundary.");
+
+        // The route lifts Kestrel's global cap; the ceiling for a whole job goes back on here (files, fields and framing).
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = jobs.Value.MaxJobBytes + jobs.Value.MaxFilesPerJob * 1024L + 1024 * 1024;
+
+        await using var conn = await database.Source.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var writer = await JobWriter.StartAsync(conn, tx, jobs.Value, ct);
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024, BodyLengthLimit = null };
+        MultipartSection? section;
+        while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var cd)) continue;
+            var name = cd.Name.Value?.Trim('"') ?? "";
+            if (!cd.IsFileDisposition())
+            {
+                fields[name] = await ReadField(section.Body, ct);
+                continue;
+            }
+            if (!name.Equals("files", StringComparison.OrdinalIgnoreCase) && !name.Equals("file", StringComparison.OrdinalIgnoreCase)) continue;
+            var fileName = FileNames.Sanitize(cd.FileNameStar.Value ?? cd.FileName.Value ?? "upload");
+            if (ZipBatch.IsZip(fileName, section.ContentType)) await AddZip(section.Body, writer, ct);
+            else await writer.AddAsync(await ReadFile(section, fileName, extraction.Value.MaxFileSizeBytes, ct), ct);
+        }
+        if (writer.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
+
+        var settings = Merge(query, fields);
+        Validate(settings);
+        // asOf is fixed now, so a retry next week resolves "Present" exactly like the first attempt would have.
+        var parse = new ParseRequestOptions { IncludeText = settings.IncludeText, AsOf = settings.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
+        var options = new JobOptions(parse, settings.Store, settings.Force);
+        var id = await writer.CompleteAsync(JsonSerializer.Serialize(options, json.Value.SerializerOptions), settings, ct);
+        await tx.CommitAsync(ct);
+        return (id, writer.Count);
+    }
+
+    async Task AddZip(Stream body, JobWriter writer, CancellationToken ct)
+    {
+        // ZipArchive needs a seekable stream: spool to a temp file that deletes itself, bounded by the job cap.
+        var path = Path.Combine(TempDir.Root, $"job-{Guid.NewGuid():N}.zip");
+        Directory.CreateDirectory(TempDir.Root);
+        await using var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var buffer = new byte[81920];
+        int n;
+        while ((n = await body.ReadAsync(buffer, ct)) > 0)
+        {
+            if (spool.Length + n > jobs.Value.MaxJobBytes) throw new JobRejectedException(JobErrors.JobTooLarge, "The zip is larger than JOBS_MAX_JOB_BYTES");
+            await spool.WriteAsync(buffer.AsMemory(0, n), ct);
+        }
+        spool.Position = 0;
+        var x = extraction.Value;
+        var caps = new ZipBatch.Caps(x.MaxFileSizeBytes, x.MaxZipCompressionRatio, jobs.Value.MaxFilesPerJob - writer.Count, jobs.Value.MaxJobBytes);
+        await ZipBatch.ExpandAsync(spool, caps, upload => writer.AddAsync(upload, ct), ct);
+    }
+
+    static async Task<Upload> ReadFile(MultipartSection section, string fileName, long max, CancellationToken ct)
+    {
+        var ms = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        while ((n = await section.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            if (ms.Length + n > max)
+            {
+                while (await section.Body.ReadAsync(buffer, ct) > 0) { } // skip the rest; the file is recorded as refused
+                return new Upload(fileName, section.ContentType, null,
+                    new DocumentException(ErrorCodes.FileTooLarge, $"The file is larger than {max:N0} bytes (MAX_FILE_SIZE)"));
+            }
+            ms.Write(buffer, 0, n);
+        }
+        return new Upload(fileName, section.ContentType, ms.ToArray(), null);
+    }
+
+    static async Task<string> ReadField(Stream body, CancellationToken ct)
+    {
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        var buffer = new char[4096];
+        var n = await reader.ReadBlockAsync(buffer, ct);
+        return new string(buffer, 0, n).Trim();
+    }
+
+    void Validate(JobSettings s)
+    {
+        if (s.WebhookUrl is null) return;
+        if (!Uri.TryCreate(s.WebhookUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new JobRejectedException(JobErrors.InvalidWebhookUrl);
+        if (string.IsNullOrEmpty(webhooks.Value.Secret)) throw new JobRejectedException(JobErrors.WebhooksDisabled);
+    }
+
+    static JobSettings Merge(JobSettings query, Dictionary<string, string> f)
+    {
+        DateOnly? asOf = query.AsOf;
+        if (f.TryGetValue("asOf", out var a))
+            asOf = DateOnly.TryParseExact(a, "yyyy-MM-dd", out var d) ? d : throw new DocumentException(ErrorCodes.BadRequest, "asOf must be a date like 2024-06-30");
+        return new JobSettings(
+            f.TryGetValue("webhookUrl", out var url) ? url : query.WebhookUrl,
+            Flag(f, "webhookPerFile", query.WebhookPerFile),
+            asOf,
+            Flag(f, "includeText", query.IncludeText), Flag(f, "store", query.Store), Flag(f, "force", query.Force));
+    }
+
+    static bool Flag(Dictionary<string, string> fields, string name, bool fallback) =>
+        fields.TryGetValue(name, out var v) ? v.Equals("true", StringComparison.OrdinalIgnoreCase) : fallback;
+}

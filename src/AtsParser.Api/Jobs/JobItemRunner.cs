@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AtsParser.Api.Data;
+using AtsParser.Api.Resumes;
+using Microsoft.Extensions.Options;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace AtsParser.Api.Jobs;
+
+/// <summary>
+/// Processes one claimed item through the same path as /api/v1/parse (ResumeIntake: cache, pipeline, optional
+/// store), so job results equal parse results, keeping the lease alive meanwhile. Losing the lease cancels the work; stopping the host hands
+/// the item back; failures are classified into retry, fail or dead-letter.
+/// </summary>
+public sealed class JobItemRunner(JobQueue queue, IServiceScopeFactory scopes, IOptions<JobsOptions> options,
+    IOptions<HttpJsonOptions> json, ILogger<JobItemRunner> logger)
+{
+    public async Task RunAsync(ClaimedItem item, CancellationToken stop)
+    {
+        var o = options.Value;
+        using var leaseLost = new CancellationTokenSource();
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(stop, leaseLost.Token);
+        using var heartbeatStop = new CancellationTokenSource();
+        var heartbeat = HeartbeatAsync(item, o.Lease, leaseLost, heartbeatStop.Token);
+        var sw = Stopwatch.StartNew();
+        string? resultJson = null;
+        Exception? error = null;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var intake = scope.ServiceProvider.GetRequiredService<ResumeIntake>();
+            var bytes = await queue.LoadBytesAsync(item.Id, work.Token);
+            // Cancelled meanwhile (DELETE dropped the bytes): the fenced write below then changes nothing.
+            if (bytes is null) throw new Documents.DocumentException(JobErrors.BytesMissing, "The stored upload is gone.");
+            var job = JsonSerializer.Deserialize<JobOptions>(item.OptionsJson, json.Value.SerializerOptions)!;
+            var parsed = await intake.ProcessAsync(new Upload(item.FileName, item.ContentType, bytes, null), job.Parse, job.Store, job.Force, work.Token);
+            resultJson = JsonSerializer.Serialize(parsed.Result, json.Value.SerializerOptions);
+        }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        {
+            Log.LeaseLost(logger, item.JobId, item.Seq);
+            return;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            await Settle(async t => { await queue.ReleaseAsync(item, t); return true; });
+            Log.ItemReleased(logger, item.JobId, item.Seq);
+            return;
+        }
+        catch (Exception e)
+        {
+            error = e;
+        }
+        finally
+        {
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
+        }
+
+        // The outcome is written even while the host is stopping: the work is done, only the commit is left.
+        if (resultJson is not null)
+        {
+            if (await Settle(t => queue.SucceedAsync(item, resultJson, t)))
+                Log.ItemSucceeded(logger, item.JobId, item.Seq, item.Sha256, item.Attempts, sw.ElapsedMilliseconds);
+            else Log.LeaseLost(logger, item.JobId, item.Seq);
+            return;
+        }
+        var failure = FailureClassifier.Classify(error!);
+        var outcome = await Settle(t => queue.FailAsync(item, failure, o, t));
+        Log.ItemFailed(logger, item.JobId, item.Seq, item.Sha256, failure.Code, outcome ?? "lease_lost", item.Attempts);
+    }
+
+    async Task HeartbeatAsync(ClaimedItem item, TimeSpan lease, CancellationTokenSource leaseLost, CancellationToken ct)
+    {
+        var period = lease / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(period, ct);
+                try
+                {
+                    if (!await queue.HeartbeatAsync(item, lease, ct)) { await leaseLost.CancelAsync(); return; }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Log.HeartbeatFailed(logger, e); // a blip; the lease outlives a few missed beats
+                }
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    // The final write gets its own bounded token, independent of the stopping token.
+    async Task<T?> Settle<T>(Func<CancellationToken, Task<T>> write)
+    {
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try { return await write(grace.Token); }
+        catch (Exception e)
+        {
+            // The lease will expire and the item be re-delivered; the fenced writes keep that exactly-once.
+            Log.QueueUnavailable(logger, e);
+            return default;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using AtsParser.Api.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace AtsParser.Api.Jobs;
+
+public static class JobsEndpoints
+{
+    public const string JsonLines = "application/x-ndjson";
+
+    public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/api/v1/jobs").WithTags("Jobs").AddEndpointFilter(ResumeEndpoints.RequireStorage).ProducesProblem(503);
+        // Files are streamed into the database one by one with their own caps, so Kestrel's global body cap is lifted.
+        jobs.MapPost("/", Create).WithMetadata(new DisableRequestSizeLimitAttribute()).Accepts<IFormFileCollection>("multipart/form-data")
+            .ProducesProblem(400).ProducesProblem(413);
+        jobs.MapGet("/{id:guid}", Get).ProducesProblem(404);
+        jobs.MapGet("/{id:guid}/results", Results).Produces(200, contentType: JsonLines).ProducesProblem(404);
+        jobs.MapDelete("/{id:guid}", Cancel).ProducesProblem(404);
+        jobs.MapPost("/{id:guid}/requeue", Requeue).ProducesProblem(404);
+        return app;
+    }
+
+    /// <summary>Multipart `files` (repeated) or one .zip; webhookUrl, webhookPerFile, asOf, includeText, store and force as query or form fields.</summary>
+    public static async Task<Results<Accepted<JobAccepted>, ProblemHttpResult>> Create(HttpContext http, JobIntake intake, JobQueue queue,
+        IOptions<JobsOptions> options, ILogger<JobIntake> logger, string? webhookUrl, bool? webhookPerFile, DateOnly? asOf, bool? includeText, bool? store, bool? force, CancellationToken ct)
+    {
+        // Backpressure before a single byte of the body is read.
+        var depth = await queue.DepthAsync(ct);
+        if (depth >= options.Value.MaxQueueDepth)
+        {
+            Log.JobRefusedQueueFull(logger, depth, options.Value.MaxQueueDepth);
+            http.Response.Headers.RetryAfter = options.Value.QueueFullRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem(JobErrors.QueueFull);
+        }
+        try
+        {
+            var (id, total) = await intake.SubmitAsync(http.Request, new JobSettings(webhookUrl, webhookPerFile == true, asOf, includeText == true, store == true, force == true), ct);
+            Log.JobCreated(logger, id, total);
+            return TypedResults.Accepted($"/api/v1/jobs/{id}", new JobAccepted(id, "queued", total, $"/api/v1/jobs/{id}", $"/api/v1/jobs/{id}/results"));
+        }
+        catch (JobRejectedException e)
+        {
+            return Problem(e.Code, e.Detail);
+        }
+    }
+
+    public static async Task<Results<Ok<JobStatus>, ProblemHttpResult>> Get(Guid id, JobReads reads, CancellationToken ct) =>
+        await reads.GetStatusAsync(id, ct) is { } status ? TypedResults.Ok(status) : Problem(JobErrors.JobNotFound);
+
+    /// <summary>Finished files in upload order: pages of JSON (`after`, `limit`), or every line as JSONL (Accept: application/x-ndjson or ?format=jsonl).</summary>
+    public static async Task<Results<Ok<JobResultsPage>, PushStreamHttpResult, ProblemHttpResult>> Results(Guid id, HttpRequest request, JobReads reads,
+        string? format, int? after, int? limit, CancellationToken ct)
+    {
+        var jsonLines = string.Equals(format, "jsonl", StringComparison.OrdinalIgnoreCase)
+            || request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(JsonLines, StringComparison.OrdinalIgnoreCase));
+        if (jsonLines)
+        {
+            if (!await reads.ExistsAsync(id, ct)) return Problem(JobErrors.JobNotFound);
+            return TypedResults.Stream(body => reads.WriteJsonLinesAsync(id, body, ct), JsonLines);
+        }
+        var page = await reads.GetResultsPageAsync(id, after ?? -1, Math.Clamp(limit ?? 100, 1, 1000), ct);
+        return page is null ? Problem(JobErrors.JobNotFound) : TypedResults.Ok(page);
+    }
+
+    /// <summary>Cancels: files not yet finished are dropped and their stored bytes deleted; finished results stay readable.</summary>
+    public static async Task<Results<Ok<JobStatus>, ProblemHttpResult>> Cancel(Guid id, JobControl control, JobReads reads, ILogger<JobControl> logger, CancellationToken ct)
+    {
+        if (await control.CancelAsync(id, ct) is not { } dropped) return Problem(JobErrors.JobNotFound);
+        Log.JobCancelled(logger, id, dropped);
+        return TypedResults.Ok((await reads.GetStatusAsync(id, ct))!);
+    }
+
+    /// <summary>Puts the job's dead-lettered files back in the queue with a fresh attempt budget.</summary>
+    public static async Task<Results<Ok<RequeueResponse>, ProblemHttpResult>> Requeue(Guid id, JobControl control, ILogger<JobControl> logger, CancellationToken ct)
+    {
+        if (await control.RequeueAsync(id, ct) is not { } requeued) return Problem(JobErrors.JobNotFound);
+        Log.ItemsRequeued(logger, id, requeued);
+        return TypedResults.Ok(new RequeueResponse(id, requeued));
+    }
+
+    static ProblemHttpResult Problem(string code, string? detail = null) => TypedResults.Problem(JobErrors.Problem(code, detail));
+}

@@ -1,0 +1,27 @@
+using AtsParser.Api.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace AtsParser.Api.Jobs;
+
+public static class JobsServices
+{
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<JobsOptions>().Bind(config.GetSection(JobsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
+        services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSingleton<JobsDatabase>();
+        services.AddSingleton<JobFinisher>();
+        services.AddSingleton<JobQueue>();
+        services.AddSingleton<JobIntake>();
+        services.AddSingleton<JobReads>();
+        services.AddSingleton<JobControl>();
+        services.AddSingleton<JobItemRunner>();
+        services.AddHostedService<JobWorker>();
+        services.AddHostedService<JobRetention>();
+        services.AddWebhookHttpClient();
+        services.AddHostedService<WebhookDispatcher>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+using AtsParser.Api.Data;
+
+namespace AtsParser.Api.Search;
+
+public sealed record SearchRequest
+{
+    /// <summary>A job description or a free-text query.</summary>
+    [Required, MinLength(2), MaxLength(100_000)] public string Text { get; init; } = "";
+    [Range(1, 100)] public int TopK { get; init; } = 10;
+    public ResumeFilters? Filters { get; init; }
+}
+
+public sealed record SearchExplanation(double VectorSimilarity, IReadOnlyList<string> MatchedSkills, IReadOnlyList<string> MatchedTitles);
+
+public sealed record SearchHit(Guid Id, double Score, string FileName, string? CandidateName, string? Location, string? CurrentTitle,
+    int? ExperienceMonths, SearchExplanation Explanation);
+
+public sealed record SearchResponse(string Model, string Ranking, IReadOnlyList<SearchHit> Results);

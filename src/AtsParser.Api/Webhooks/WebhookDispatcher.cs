@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Text;
+using AtsParser.Api.Jobs;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AtsParser.Api.Webhooks;
+
+/// <summary>
+/// Sends queued webhook deliveries, apart from the job worker so a slow receiver never holds up parsing.
+/// Each attempt is signed afresh (a current timestamp), recorded in webhook_attempts, and retried on
+/// WEBHOOK_RETRY_DELAYS until it gets a 2xx. Any replica may send; SKIP LOCKED keeps one delivery on one sender.
+/// </summary>
+public sealed class WebhookDispatcher(JobsDatabase database, IHttpClientFactory http, IOptions<WebhookOptions> options,
+    IOptions<JobsOptions> jobs, ILogger<WebhookDispatcher> logger) : BackgroundService
+{
+    sealed record Delivery(long Id, string Event, string Url, string Payload, int Attempt);
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        if (!database.Enabled || !jobs.Value.WorkerEnabled) return;
+        await Task.Yield();
+        var o = options.Value;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                var due = await ClaimAsync(o, stop);
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = stop },
+                    async (d, ct) => await SendAsync(d, o, ct));
+                if (due.Count == 0) await Task.Delay(o.PollIntervalMs, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                Log.WebhookDispatcherFailed(logger, e);
+                try { await Task.Delay(TimeSpan.FromSeconds(5), stop); } catch (OperationCanceledException) { }
+            }
+        }
+    }
+
+    async Task<List<Delivery>> ClaimAsync(WebhookOptions o, CancellationToken ct)
+    {
+        await using var cmd = database.Source.CreateCommand("""
+            WITH due AS (
+                SELECT id FROM webhook_deliveries
+                 WHERE status = 'pending' AND next_attempt_at <= now()
+                 ORDER BY next_attempt_at, id LIMIT @n FOR UPDATE SKIP LOCKED)
+            UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + @hide
+              FROM due WHERE d.id = due.id
+            RETURNING d.id, d.event, d.url, d.payload, d.attempts
+            """);
+        cmd.Parameters.AddWithValue("n", o.Concurrency * 4);
+        cmd.Parameters.AddWithValue("hide", TimeSpan.FromSeconds(o.TimeoutSeconds * 3));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<Delivery>();
+        while (await r.ReadAsync(ct)) list.Add(new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4)));
+        return list;
+    }
+
+    async Task SendAsync(Delivery d, WebhookOptions o, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        int? status = null;
+        string? error = null;
+        var permanent = false;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
+            using var request = new HttpRequestMessage(HttpMethod.Post, d.Url) { Content = new StringContent(d.Payload, Encoding.UTF8, "application/json") };
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(o.Secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), d.Payload));
+            request.Headers.Add("X-AtsParser-Event", d.Event);
+            request.Headers.Add("X-AtsParser-Delivery", d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.UserAgent.ParseAdd("AtsParser-Webhooks/1");
+            using var response = await http.CreateClient(WebhookHttp.ClientName).SendAsync(request, timeout.Token);
+            status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode) error = $"HTTP {status}";
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; } // shutting down: the hide time re-sends it
+        catch (Exception e)
+        {
+            error = e is OperationCanceledException ? "timeout" : e.Message;
+            permanent = e.InnerException is WebhookBlockedException || e is WebhookBlockedException;
+        }
+        await RecordAsync(d, status, error, permanent, (int)sw.ElapsedMilliseconds, o, ct);
+    }
+
+    async Task RecordAsync(Delivery d, int? status, string? error, bool permanent, int ms, WebhookOptions o, CancellationToken ct)
+    {
+        var final = error is null ? "delivered" : permanent || d.Attempt >= o.MaxAttempts ? "failed" : "pending";
+        await using var batch = database.Source.CreateBatch();
+        var attempt = new NpgsqlBatchCommand("""
+            INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES (@id, @attempt, @status, @error, @ms)
+            """);
+        attempt.Parameters.AddWithValue("id", d.Id);
+        attempt.Parameters.AddWithValue("attempt", d.Attempt);
+        attempt.Parameters.AddWithValue("status", (object?)status ?? DBNull.Value);
+        attempt.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
+        attempt.Parameters.AddWithValue("ms", ms);
+        var update = new NpgsqlBatchCommand("""
+            UPDATE webhook_deliveries SET status = @final, next_attempt_at = now() + @delay,
+                   delivered_at = CASE WHEN @final = 'delivered' THEN now() END
+             WHERE id = @id
+            """);
+        update.Parameters.AddWithValue("final", final);
+        update.Parameters.AddWithValue("delay", o.DelayAfter(d.Attempt));
+        update.Parameters.AddWithValue("id", d.Id);
+        batch.BatchCommands.Add(attempt);
+        batch.BatchCommands.Add(update);
+        await batch.ExecuteNonQueryAsync(ct);
+        if (final == "delivered") Log.WebhookDelivered(logger, d.Id, d.Event, status ?? 0, d.Attempt, ms);
+        else if (final == "failed") Log.WebhookGaveUp(logger, d.Id, d.Event, d.Attempt, error ?? "");
+        else Log.WebhookAttemptFailed(logger, d.Id, d.Event, d.Attempt, error ?? "", o.DelayAfter(d.Attempt).TotalSeconds);
+    }
+}

@@ -1,0 +1,60 @@
+using AtsParser.Api.Parsing;
+using AtsParser.Api.Parsing.Dates;
+using AtsParser.Api.Parsing.OpenAi;
+using AtsParser.IntegrationTests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AtsParser.IntegrationTests.Parsing.OpenAi;
+
+/// <summary>
+/// The OpenAI parser as the service registers it (after AddParsing: the heuristic parser is its fallback and the shared
+/// finalizer fills dates and derived fields), pointed at a fake server; retry waits are recorded instead of slept.
+/// </summary>
+public sealed class OpenAiParserHarness : IAsyncDisposable
+{
+    readonly ServiceProvider _services;
+
+    OpenAiParserHarness(FakeOpenAiServer server, ServiceProvider services)
+    {
+        Server = server;
+        _services = services;
+        Parser = (OpenAiResumeParser)services.GetRequiredService<IResumeParser>();
+        Parser.Sleep = (delay, _) => { lock (Sleeps) Sleeps.Add(delay); return Task.CompletedTask; };
+    }
+
+    public FakeOpenAiServer Server { get; }
+    public OpenAiResumeParser Parser { get; }
+    public List<TimeSpan> Sleeps { get; } = [];
+    public TokenCalibration Calibration => _services.GetRequiredService<TokenCalibration>();
+
+    public static async Task<OpenAiParserHarness> StartAsync(params (string Key, string Value)[] settings)
+    {
+        // The date parser's first match compiles a large regex inside its 1 s match timeout; on a loaded machine that
+        // first call times out and returns nothing. One throwaway call keeps these tests about the OpenAI parser.
+        DateParser.ParseSingle("Jan 2020");
+        var server = await FakeOpenAiServer.StartAsync();
+        var values = new Dictionary<string, string?>
+        {
+            ["OpenAi:ApiKey"] = "test-key",
+            ["OpenAi:BaseUrl"] = server.BaseUrl,
+            ["OpenAi:RetryBaseDelayMs"] = "100",
+            ["OpenAi:MaxTokens"] = "1000",
+        };
+        foreach (var (k, v) in settings) values["OpenAi:" + k] = v;
+        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddParsing(config);
+        services.AddOpenAiParsing(config);
+        return new OpenAiParserHarness(server, services.BuildServiceProvider(validateScopes: true));
+    }
+
+    public Task<Resume> ParseAsync(string text, CancellationToken ct = default) =>
+        Parser.ParseAsync(new ParseInput(text, [], new DateOnly(2025, 6, 1)), ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}

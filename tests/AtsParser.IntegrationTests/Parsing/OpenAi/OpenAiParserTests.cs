@@ -1,0 +1,152 @@
+using Xunit;
+using AtsParser.Api.Parsing;
+using AtsParser.Api.Parsing.Grounding;
+using AtsParser.Api.Parsing.OpenAi;
+using AtsParser.IntegrationTests.Support;
+using FluentAssertions;
+
+namespace AtsParser.IntegrationTests.Parsing.OpenAi;
+
+public sealed class OpenAiParserTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task Sends_the_strict_schema_the_output_budget_and_the_compacted_text()
+    {
+        await using var h = await OpenAiParserHarness.StartAsync();
+        h.Server.Then(FakeReply.Answer(SampleResume.Answer()));
+
+        var resume = await h.ParseAsync(SampleResume.Text);
+
+        var request = h.Server.Requests.Should().ContainSingle().Subject;
+        request.Authorization.Should().Be("Bearer test-key");
+        request.Body["model"]!.GetValue<string>().Should().Be("gpt-4o-mini");
+        request.MaxCompletionTokens.Should().Be(1000);
+        var format = request.Body["response_format"]!;
+        format["type"]!.GetValue<string>().Should().Be("json_schema");
+        format["json_schema"]!["strict"]!.GetValue<bool>().Should().BeTrue();
+        format["json_schema"]!["name"]!.GetValue<string>().Should().Be(ExtractionSchema.Name);
+        format["json_schema"]!["schema"]!["additionalProperties"]!.GetValue<bool>().Should().BeFalse();
+        format["json_schema"]!["schema"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Contain(["name", "emails", "work", "skills"]);
+
+        var user = request.UserMessage;
+        user.Should().StartWith("<resume>").And.Contain("jane.doe@example.com").And.Contain("Jan 2020 – Present").And.Contain("03/2016 - 12/2019");
+        user.Should().NotContain("References available upon request", "boilerplate is stripped");
+        CountOf(user, SampleResume.Footer).Should().Be(1, "a footer repeated on every page is sent once");
+        user.Should().NotContain("\f").And.NotContain("    ", "whitespace runs are collapsed");
+
+        resume.Meta.Parser.Should().Be("openai");
+        resume.Meta.Model.Should().Be("gpt-4o-mini");
+        resume.Meta.PromptVersion.Should().Be(ExtractionPrompt.Version);
+        resume.Meta.TokensIn.Should().BeGreaterThan(0);
+        resume.Meta.TokensOut.Should().BeGreaterThan(0);
+        resume.Meta.EstimatedCostUsd.Should().BeGreaterThan(0);
+        resume.Meta.Compaction!.TokensAfter.Should().BeLessThan(resume.Meta.Compaction.TokensBefore);
+        resume.Candidate.Name!.Raw.Should().Be("Jane Q. Doe");
+        resume.Candidate.Emails.Should().Equal("jane.doe@example.com");
+        resume.Candidate.Links.Should().ContainSingle().Which.Type.Should().Be(LinkTypes.LinkedIn);
+        resume.WorkExperience.Select(w => w.Employer).Should().Equal("Acme Payments AG", "Globex GmbH");
+        resume.WorkExperience[0].Start!.Raw.Should().Be("Jan 2020");
+        resume.WorkExperience[0].Evidence.Should().Contain("Acme Payments AG");
+        resume.WorkExperience.Should().OnlyContain(w => w.Confidence == Grounder.VerifiedConfidence);
+        resume.Skills.Select(s => s.Name).Should().Equal("Go", "PostgreSQL", "Kafka", "Kubernetes");
+        resume.Quality.Warnings.Should().BeEmpty();
+
+        // Filled in code by the shared finalizer, never by the model.
+        resume.WorkExperience[0].Start!.Iso.Should().Be("2020-01");
+        resume.WorkExperience[0].IsCurrent.Should().BeTrue();
+        resume.WorkExperience[1].End!.Iso.Should().Be("2019-12");
+        resume.Candidate.Phones[0].E164.Should().Be("+14155550100");
+        resume.Derived.CurrentEmployer.Should().Be("Acme Payments AG");
+        resume.Derived.TotalExperienceMonths.Should().Be(46 + 66, "03/2016-12/2019 and 01/2020 to the asOf month 06/2025, both inclusive");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Drops_a_hallucinated_email_and_says_which_value_and_why()
+    {
+        await using var h = await OpenAiParserHarness.StartAsync();
+        h.Server.Then(FakeReply.Answer(SampleResume.Answer() with
+        {
+            Emails = ["jane.doe@example.com", "jane@invented-mail.com"],
+            Phones = ["+1 (415) 555-0100", "+1 212 555 0199"],
+            Work = [.. SampleResume.Answer().Work, new("CTO", "Initech Inc.", null, "2010", "2012", null, [])],
+        }));
+
+        var resume = await h.ParseAsync(SampleResume.Text);
+
+        resume.Candidate.Emails.Should().Equal("jane.doe@example.com");
+        resume.Candidate.Phones.Select(p => p.Raw).Should().Equal("+1 (415) 555-0100");
+        resume.WorkExperience.Select(w => w.Employer).Should().NotContain("Initech Inc.");
+        var warnings = resume.Quality.Warnings.Where(w => w.Code == WarningCodes.UnverifiedValue).ToList();
+        warnings.Should().Contain(w => w.Path == "candidate.emails[1]" && w.Message!.Contains("jane@invented-mail.com") && w.Message.EndsWith("dropped."));
+        warnings.Should().Contain(w => w.Path == "candidate.phones[1]");
+        warnings.Should().Contain(w => w.Path == "workExperience[2].employer");
+        resume.WorkExperience.Last().Confidence.Should().Be(Grounder.LowConfidence, "its title was not found either: kept, but flagged");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Honours_Retry_After_on_429_and_then_succeeds()
+    {
+        await using var h = await OpenAiParserHarness.StartAsync();
+        h.Server.Then(FakeReply.RateLimited("2"), FakeReply.Answer(SampleResume.Answer()));
+
+        var resume = await h.ParseAsync(SampleResume.Text);
+
+        h.Server.Requests.Should().HaveCount(2, "the SDK's own retries are off; the parser retried once");
+        h.Sleeps.Should().Equal(TimeSpan.FromSeconds(2));
+        resume.Meta.Parser.Should().Be("openai");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Caps_a_long_Retry_After()
+    {
+        await using var h = await OpenAiParserHarness.StartAsync(("MaxRetryAfterSeconds", "3"));
+        h.Server.Then(FakeReply.RateLimited("120"), FakeReply.Answer(SampleResume.Answer()));
+
+        await h.ParseAsync(SampleResume.Text);
+
+        h.Sleeps.Should().Equal(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Retries_a_500_with_jittered_backoff_and_then_succeeds()
+    {
+        await using var h = await OpenAiParserHarness.StartAsync();
+        h.Server.Then(FakeReply.ServerError(), FakeReply.Answer(SampleResume.Answer()));
+
+        var resume = await h.ParseAsync(SampleResume.Text);
+
+        h.Server.Requests.Should().HaveCount(2);
+        h.Sleeps.Should().ContainSingle().Which.TotalMilliseconds.Should().BeInRange(50, 150, "base 100 ms with ±50% jitter");
+        resume.Meta.Parser.Should().Be("openai");
+        resume.Quality.Warnings.Should().NotContain(w => w.Code == WarningCodes.LlmFallback);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Falls_back_with_LLM_FALLBACK_after_bounded_5xx_retries()
+    {
+        await using var h = await OpenAiParserHarness.StartAsync(("MaxRetries", "2"));
+        h.Server.Default = FakeReply.ServerError();
+
+        var resume = await h.ParseAsync(SampleResume.Text);
+
+        h.Server.Requests.Should().HaveCount(3);
+        h.Sleeps.Should().HaveCount(2);
+        resume.Meta.Parser.Should().Be("heuristic");
+        resume.Quality.Warnings.Should().ContainSingle(w => w.Code == WarningCodes.LlmFallback).Which.Message.Should().Contain("HTTP 500");
+        resume.Candidate.Emails.Should().Contain("jane.doe@example.com", "the heuristic parser read the same text");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Does_not_retry_an_authentication_error()
+    {
+        await using var h = await OpenAiParserHarness.StartAsync();
+        h.Server.Default = FakeReply.Error(401, "invalid_api_key", "Incorrect API key provided", "invalid_request_error");
+
+        var resume = await h.ParseAsync(SampleResume.Text);
+
+        h.Server.Requests.Should().ContainSingle();
+        resume.Quality.Warnings.Should().ContainSingle(w => w.Code == WarningCodes.LlmFallback).Which.Message.Should().Contain("invalid_api_key");
+    }
+
+    static int CountOf(string s, string part) => (s.Length - s.Replace(part, "").Length) / part.Length;
+}
