@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace AtsParser.Api.Parsing.OpenAi;
 
-/// <summary>The OpenAI parser's settings. Enabled only when ApiKey (OPENAI_API_KEY) is set. Prices for the cost estimate come from LLM_PRICES.</summary>
+/// <summary>The OpenAI parser's settings. Enabled only when ApiKey (OPENAI_API_KEY) is set.</summary>
 public sealed class OpenAiOptions
 {
     public const string Section = "OpenAi";
@@ -38,6 +38,17 @@ public sealed class OpenAiOptions
     /// <summary>CHARS_PER_TOKEN_ESTIMATE: used for the before/after token estimates until usage calibrates it.</summary>
     [Range(0.5, 20.0)] public double CharsPerTokenEstimate { get; set; } = 4;
 
+    /// <summary>USD per million tokens, by model name (the longest matching prefix wins), for meta.estimatedCostUsd and the
+    /// ats_llm_cost_usd_total metric. Override or add entries as OpenAi__Prices__{model}__InputPerMillion / __OutputPerMillion.</summary>
+    public Dictionary<string, ModelPrice> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["gpt-4o-mini"] = new() { InputPerMillion = 0.15m, OutputPerMillion = 0.60m },
+        ["gpt-4o"] = new() { InputPerMillion = 2.50m, OutputPerMillion = 10.00m },
+        ["gpt-4.1-nano"] = new() { InputPerMillion = 0.10m, OutputPerMillion = 0.40m },
+        ["gpt-4.1-mini"] = new() { InputPerMillion = 0.40m, OutputPerMillion = 1.60m },
+        ["gpt-4.1"] = new() { InputPerMillion = 2.00m, OutputPerMillion = 8.00m },
+    };
+
     public bool Enabled => !string.IsNullOrWhiteSpace(ApiKey);
 
     public Uri Endpoint()
@@ -46,6 +57,19 @@ public sealed class OpenAiOptions
         if (!url.EndsWith("/v1", StringComparison.OrdinalIgnoreCase) && !url.Contains("/v1/", StringComparison.OrdinalIgnoreCase)) url += "/v1";
         return new Uri(url);
     }
+
+    public decimal EstimateCost(string model, long tokensIn, long tokensOut)
+    {
+        var price = Prices.Where(p => model.StartsWith(p.Key, StringComparison.OrdinalIgnoreCase)).OrderByDescending(p => p.Key.Length).Select(p => p.Value).FirstOrDefault();
+        if (price is null) return 0;
+        return Math.Round((tokensIn * price.InputPerMillion + tokensOut * price.OutputPerMillion) / 1_000_000m, 6);
+    }
+}
+
+public sealed class ModelPrice
+{
+    [Range(0, 10_000)] public decimal InputPerMillion { get; set; }
+    [Range(0, 10_000)] public decimal OutputPerMillion { get; set; }
 }
 
 [OptionsValidator]

@@ -1,4 +1,3 @@
-using AtsParser.Api.Observability;
 using AtsParser.Api.Parsing.Compaction;
 using AtsParser.Api.Parsing.Grounding;
 using OpenAI.Chat;
@@ -74,5 +73,5 @@ public sealed partial class OpenAiResumeParser
         };
     }
 
-    decimal Cost(Usage usage) => (decimal)Math.Round(AtsMetrics.EstimateCostUsd(options.Value.Model, usage.In, usage.Out), 6);
+    decimal Cost(Usage usage) => options.Value.EstimateCost(options.Value.Model, usage.In, usage.Out);
 }

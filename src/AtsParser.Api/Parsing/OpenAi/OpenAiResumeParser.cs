@@ -61,7 +61,7 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
                 calibration.Record(ExtractionPrompt.System.Length + user.Length + ExtractionSchema.Json.ToMemory().Length, tokensIn);
                 Log.OpenAiAnswered(logger, o.Model, completion.FinishReason.ToString(), tokensIn, tokensOut, sw.ElapsedMilliseconds, calibration.CharsPerToken);
                 var extracted = completion.FinishReason == ChatFinishReason.Length ? null : Deserialize(completion);
-                AtsMetrics.LlmRequest(o.Model, extracted is null ? LlmOutcome.InvalidResponse : LlmOutcome.Success, tokensIn, tokensOut);
+                AtsMetrics.LlmRequest(o.Model, extracted is null ? LlmOutcome.InvalidResponse : LlmOutcome.Success, tokensIn, tokensOut, (double)o.EstimateCost(o.Model, tokensIn, tokensOut));
                 if (completion.FinishReason == ChatFinishReason.Length)
                 {
                     if (lengthRetried) return await FallbackAsync(input, WarningCodes.LlmFallback, "The model's answer was cut off (finish_reason length) twice.", usage, report, ct);
@@ -77,7 +77,7 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
             }
             catch (ClientResultException e) when (OpenAiFailures.IsContextLengthExceeded(e))
             {
-                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0);
+                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
                 if (compactions++ >= o.MaxCompactionRetries)
                     return await FallbackAsync(input, WarningCodes.LlmFallback, "The input exceeded the model's context even after compacting it harder.", usage, report, ct);
                 budget = (int)(Math.Min(budget, compacted.Text.Length) * CompactHarder);
@@ -86,7 +86,7 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
             }
             catch (ClientResultException e) when (OpenAiFailures.IsTransient(e))
             {
-                AtsMetrics.LlmRequest(o.Model, e.Status == 429 ? LlmOutcome.RateLimited : LlmOutcome.Error, 0, 0);
+                AtsMetrics.LlmRequest(o.Model, e.Status == 429 ? LlmOutcome.RateLimited : LlmOutcome.Error, 0, 0, 0);
                 retryReason = e.Status == 0 ? "network error" : $"HTTP {e.Status}";
                 delay = e.Status == 429 && OpenAiFailures.RetryAfter(e, DateTimeOffset.UtcNow) is { } after
                     ? TimeSpan.FromSeconds(Math.Min(after.TotalSeconds, o.MaxRetryAfterSeconds))
@@ -94,18 +94,18 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
             }
             catch (ClientResultException e)
             {
-                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0);
+                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
                 return await FallbackAsync(input, WarningCodes.LlmFallback, $"The model endpoint answered HTTP {e.Status} ({OpenAiFailures.ErrorCode(e) ?? "no error code"}).", usage, report, ct);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Timeout, 0, 0);
+                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Timeout, 0, 0, 0);
                 retryReason = $"timeout after {o.TimeoutSeconds} s";
                 delay = Backoff(retries);
             }
             catch (HttpRequestException)
             {
-                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0);
+                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
                 retryReason = "network error";
                 delay = Backoff(retries);
             }
