@@ -10,6 +10,7 @@ var commands = new Dictionary<string, Func<string[], CancellationToken, Task<int
     ["storage-cache"] = CacheBench.RunAsync,
     ["search-eval"] = SearchEvalBench.RunAsync,
     ["vector-search"] = VectorBench.RunAsync,
+    ["parsing"] = (a, _) => ParsingBench.RunAsync(a),
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using AtsParser.Cli;
 using AtsParser.Cli.Commands;
 
-// ats: the AtsParser command-line client. One line per command; each lives in Commands/.
-var root = new RootCommand("ats: parse resumes through an AtsParser server");
+// ats: the AtsParser command-line client. One line per command; each lives in its own file.
+var root = new RootCommand("ats: parse resumes through an AtsParser server, and evaluate the parser");
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(WatchCommand.Create());
 root.Subcommands.Add(RequeueCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -64,6 +64,7 @@ public static partial class WellKnownEnvironment
         ("OPENAI_BASE_URL", "OpenAi:BaseUrl", null),
         ("OPENAI_MODEL", "OpenAi:Model", null),
         ("OPENAI_MAX_TOKENS", "OpenAi:MaxTokens", null),
+        ("LLM_PRICES", "OpenAi:PriceTable", null),
         ("OPENAI_TEMPERATURE", "OpenAi:Temperature", null),
         ("OPENAI_TIMEOUT_SECONDS", "OpenAi:TimeoutSeconds", null),
         ("OPENAI_MAX_RETRIES", "OpenAi:MaxRetries", null),

@@ -14,6 +14,7 @@ public static class MetricsEndpoints
     public static IServiceCollection AddObservability(this IServiceCollection services)
     {
         services.AddHostedService<MetricsStartup>();
+        services.AddHostedService<QueueDepthSampler>();
         // Started here, not at first scrape, so measurements made during start-up are kept.
         MetricsCollector.EnsureStarted();
         ProcessMetrics.EnsureRegistered();

@@ -14,6 +14,9 @@ public static class WebhookHttp
 
     public static IServiceCollection AddWebhookHttpClient(this IServiceCollection services)
     {
+        // Every attempt is already logged once by the dispatcher (event 1720-1722); the client's own per-request
+        // logs would repeat each failure with a full stack trace.
+        services.AddLogging(b => b.AddFilter($"System.Net.Http.HttpClient.{ClientName}", LogLevel.Warning));
         services.AddHttpClient(ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {

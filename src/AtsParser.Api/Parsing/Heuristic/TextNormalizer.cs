@@ -17,12 +17,12 @@ public static class TextNormalizer
         // Quartz: "word\t\r \u00a0word" - the CR became a line break upstream; a tab before a break means "same line".
         s = s.Replace("\t\r", "\t\n").Replace('\r', '\n');
         if (CountOf(s, "\t\n") > 20) s = JoinTabBreaks(s);
-        s = s.Replace("-\u00AD\u2010", "-").Replace("\u00AD\u2010", "-").Replace("\u00AD-", "-").Replace(" \u00AD ", " – ").Replace("\u00AD", "-");
+        s = s.Replace("-\u00AD\u2010", "-").Replace("\u00AD\u2010", "-").Replace("\u00AD-", "-").Replace(" \u00AD ", " - ").Replace("\u00AD", "-");
         s = s.Normalize(NormalizationForm.FormKC).Replace('\u2010', '-').Replace('\u2011', '-').Replace('\u2212', '-');
         var lines = new List<string>();
         foreach (var raw in PageFurniture.Strip(s).Split('\n'))
         {
-            var line = raw.Replace('\f', ' ').Replace("\t", "   ").TrimEnd();
+            var line = TableRow(raw.Replace('\f', ' ').Replace("\t", "   ").TrimEnd());
             while (line.Length > MaxLineLength)
             {
                 var cut = line.LastIndexOf(' ', MaxLineLength, 200);
@@ -33,6 +33,15 @@ public static class TextNormalizer
             lines.Add(line);
         }
         return [.. lines];
+    }
+
+    /// <summary>"|Company   |Designation : X   |" (antiword tables) → "Company | Designation : X": cells kept apart, borders dropped.</summary>
+    static string TableRow(string line)
+    {
+        var t = line.Trim();
+        if (t.Length < 2 || t[0] != '|' || t[^1] != '|') return line;
+        var cells = t[1..^1].Split('|').Select(c => c.Trim()).Where(c => c.Length > 0);
+        return string.Join(" | ", cells);
     }
 
     static string JoinTabBreaks(string s)

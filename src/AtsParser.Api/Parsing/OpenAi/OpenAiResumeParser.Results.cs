@@ -1,3 +1,4 @@
+using AtsParser.Api.Observability;
 using AtsParser.Api.Parsing.Compaction;
 using AtsParser.Api.Parsing.Grounding;
 using OpenAI.Chat;
@@ -73,5 +74,5 @@ public sealed partial class OpenAiResumeParser
         };
     }
 
-    decimal Cost(Usage usage) => options.Value.EstimateCost(options.Value.Model, usage.In, usage.Out);
+    decimal Cost(Usage usage) => (decimal)Math.Round(options.Value.EstimateCostUsd(options.Value.Model, usage.In, usage.Out), 6);
 }

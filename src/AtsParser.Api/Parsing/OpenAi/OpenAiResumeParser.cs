@@ -61,7 +61,7 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
                 calibration.Record(ExtractionPrompt.System.Length + user.Length + ExtractionSchema.Json.ToMemory().Length, tokensIn);
                 Log.OpenAiAnswered(logger, o.Model, completion.FinishReason.ToString(), tokensIn, tokensOut, sw.ElapsedMilliseconds, calibration.CharsPerToken);
                 var extracted = completion.FinishReason == ChatFinishReason.Length ? null : Deserialize(completion);
-                AtsMetrics.LlmRequest(o.Model, extracted is null ? LlmOutcome.InvalidResponse : LlmOutcome.Success, tokensIn, tokensOut, (double)o.EstimateCost(o.Model, tokensIn, tokensOut));
+                AtsMetrics.LlmRequest(o.Model, extracted is null ? LlmOutcome.InvalidResponse : LlmOutcome.Success, tokensIn, tokensOut, o.EstimateCostUsd(o.Model, tokensIn, tokensOut));
                 if (completion.FinishReason == ChatFinishReason.Length)
                 {
                     if (lengthRetried) return await FallbackAsync(input, WarningCodes.LlmFallback, "The model's answer was cut off (finish_reason length) twice.", usage, report, ct);

@@ -61,8 +61,8 @@ public sealed class OpenAiRegistrationTests
     {
         var o = new OpenAiOptions();
 
-        o.EstimateCost("gpt-4o-mini-2024-07-18", 1_000_000, 1_000_000).Should().Be(0.75m);
-        o.EstimateCost("gpt-4o", 1_000_000, 0).Should().Be(2.50m);
-        o.EstimateCost("llama3.1:8b", 1_000_000, 1_000_000).Should().Be(0);
+        o.EstimateCostUsd("gpt-4o-mini-2024-07-18", 1_000_000, 1_000_000).Should().BeApproximately(0.75, 1e-9);
+        o.EstimateCostUsd("gpt-4o", 1_000_000, 0).Should().BeApproximately(2.50, 1e-9);
+        o.EstimateCostUsd("llama3.1:8b", 1_000_000, 1_000_000).Should().Be(0);
     }
 }
