@@ -39,6 +39,27 @@ public sealed class OpenAiEndToEndTests
         var request = server.Requests.Should().ContainSingle().Subject;
         request.UserMessage.Should().NotContain("References available upon request");
         request.Body["response_format"]!["json_schema"]!["strict"]!.GetValue<bool>().Should().BeTrue();
+
+        var metrics = await api.CreateClient().GetStringAsync("/metrics");
+        metrics.Should().Contain("ats_llm_tokens_total{").And.Contain("ats_llm_chars_per_token").And.Contain("ats_compaction_ratio_bucket");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_failing_model_endpoint_falls_back_to_the_heuristic_parser_with_LLM_FALLBACK()
+    {
+        var (api, server) = await StartAsync();
+        await using var _ = server;
+        using var __ = api.With("OpenAi:MaxRetries", "1");
+        server.Default = FakeReply.ServerError();
+
+        var response = await api.CreateClient().PostAsync("/api/v1/parse", Upload());
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var resume = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["resume"]!;
+        resume["meta"]!["parser"]!.GetValue<string>().Should().Be("heuristic");
+        resume["quality"]!["warnings"]!.AsArray().Select(w => w!["code"]!.GetValue<string>()).Should().Contain("LLM_FALLBACK");
+        resume["candidate"]!["emails"]![0]!.GetValue<string>().Should().Be("jane.doe@example.com");
+        server.Requests.Should().HaveCount(2);
     }
 
     [Fact(Timeout = 120_000)]
