@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Npgsql;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace AtsParser.Api.Jobs;
@@ -26,8 +27,14 @@ public sealed record JobOptions(ParseRequestOptions Parse, bool Store, bool Forc
 public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs, IOptions<ExtractionOptions> extraction,
     IOptions<WebhookOptions> webhooks, IOptions<HttpJsonOptions> json)
 {
-    public async Task<(Guid Id, int Total)> SubmitAsync(HttpRequest request, JobSettings query, CancellationToken ct)
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>Replayed: the Idempotency-Key named a job created earlier, which is returned as it is (the body is not read).</summary>
+    public async Task<(Guid Id, int Total, bool Replayed)> SubmitAsync(HttpRequest request, JobSettings query, CancellationToken ct)
     {
+        var key = request.Headers[IdempotencyHeader].ToString().Trim();
+        if (key.Length > 200) throw new DocumentException(ErrorCodes.BadRequest, "The Idempotency-Key header is longer than 200 characters");
+        if (key.Length > 0 && await FindAsync(key, ct) is { } earlier) return (earlier.Id, earlier.Total, true);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             throw new DocumentException(ErrorCodes.MissingFile, "Send multipart/form-data with the documents in the field 'files' (repeated), or one .zip");
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
@@ -39,7 +46,14 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
 
         await using var conn = await database.Source.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var writer = await JobWriter.StartAsync(conn, tx, jobs.Value, ct);
+        JobWriter writer;
+        try { writer = await JobWriter.StartAsync(conn, tx, jobs.Value, key.Length > 0 ? key : null, ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // The same submission raced in on another connection and won.
+            var concurrent = await FindAsync(key, ct) ?? throw new DocumentException(ErrorCodes.BadRequest, "The Idempotency-Key is in use", e);
+            return (concurrent.Id, concurrent.Total, true);
+        }
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024, BodyLengthLimit = null };
         MultipartSection? section;
@@ -66,7 +80,15 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
         var options = new JobOptions(parse, settings.Store, settings.Force);
         var id = await writer.CompleteAsync(JsonSerializer.Serialize(options, json.Value.SerializerOptions), settings, ct);
         await tx.CommitAsync(ct);
-        return (id, writer.Count);
+        return (id, writer.Count, false);
+    }
+
+    async Task<(Guid Id, int Total)?> FindAsync(string key, CancellationToken ct)
+    {
+        await using var cmd = database.Source.CreateCommand("SELECT id, total FROM jobs WHERE idempotency_key = @key");
+        cmd.Parameters.AddWithValue("key", key);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? (r.GetGuid(0), r.GetInt32(1)) : null;
     }
 
     async Task AddZip(Stream body, JobWriter writer, CancellationToken ct)

@@ -10,18 +10,22 @@ public sealed class JobRetention(JobControl control, JobsDatabase database, IOpt
         var o = options.Value;
         if (!database.Enabled || !o.WorkerEnabled || o.RetentionDays == 0) return;
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
+        try
         {
-            try
+            do
             {
-                var purged = await control.PurgeAsync(TimeSpan.FromDays(o.RetentionDays), stop);
-                if (purged > 0) Log.JobsPurged(logger, purged, o.RetentionDays);
+                try
+                {
+                    var purged = await control.PurgeAsync(TimeSpan.FromDays(o.RetentionDays), stop);
+                    if (purged > 0) Log.JobsPurged(logger, purged, o.RetentionDays);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Log.QueueUnavailable(logger, e);
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Log.QueueUnavailable(logger, e);
-            }
+            while (await timer.WaitForNextTickAsync(stop));
         }
-        while (await timer.WaitForNextTickAsync(stop));
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
     }
 }

@@ -18,11 +18,12 @@ public sealed class JobWriter
 
     JobWriter(NpgsqlConnection conn, NpgsqlTransaction tx, JobsOptions options) { _conn = conn; _tx = tx; _options = options; }
 
-    public static async Task<JobWriter> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx, JobsOptions options, CancellationToken ct)
+    public static async Task<JobWriter> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx, JobsOptions options, string? idempotencyKey, CancellationToken ct)
     {
         var w = new JobWriter(conn, tx, options);
-        await using var cmd = new NpgsqlCommand("INSERT INTO jobs (id, total, options) VALUES (@id, 0, '{}')", conn, tx);
+        await using var cmd = new NpgsqlCommand("INSERT INTO jobs (id, total, options, idempotency_key) VALUES (@id, 0, '{}', @key)", conn, tx);
         cmd.Parameters.AddWithValue("id", w.Id);
+        cmd.Parameters.AddWithValue("key", (object?)idempotencyKey ?? DBNull.Value);
         await cmd.ExecuteNonQueryAsync(ct);
         return w;
     }

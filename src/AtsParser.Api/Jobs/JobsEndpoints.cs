@@ -23,7 +23,10 @@ public static class JobsEndpoints
         return app;
     }
 
-    /// <summary>Multipart `files` (repeated) or one .zip; webhookUrl, webhookPerFile, asOf, includeText, store and force as query or form fields.</summary>
+    /// <summary>
+    /// Multipart `files` (repeated) or one .zip; webhookUrl, webhookPerFile, asOf, includeText, store and force as query
+    /// or form fields. An Idempotency-Key header makes a re-sent submission return the job it already created.
+    /// </summary>
     public static async Task<Results<Accepted<JobAccepted>, ProblemHttpResult>> Create(HttpContext http, JobIntake intake, JobQueue queue,
         IOptions<JobsOptions> options, ILogger<JobIntake> logger, string? webhookUrl, bool? webhookPerFile, DateOnly? asOf, bool? includeText, bool? store, bool? force, CancellationToken ct)
     {
@@ -37,8 +40,8 @@ public static class JobsEndpoints
         }
         try
         {
-            var (id, total) = await intake.SubmitAsync(http.Request, new JobSettings(webhookUrl, webhookPerFile == true, asOf, includeText == true, store == true, force == true), ct);
-            Log.JobCreated(logger, id, total);
+            var (id, total, replayed) = await intake.SubmitAsync(http.Request, new JobSettings(webhookUrl, webhookPerFile == true, asOf, includeText == true, store == true, force == true), ct);
+            if (!replayed) Log.JobCreated(logger, id, total);
             return TypedResults.Accepted($"/api/v1/jobs/{id}", new JobAccepted(id, "queued", total, $"/api/v1/jobs/{id}", $"/api/v1/jobs/{id}/results"));
         }
         catch (JobRejectedException e)

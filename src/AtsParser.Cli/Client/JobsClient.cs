@@ -52,7 +52,8 @@ public sealed class JobsClient : IDisposable
     }
 
     /// <summary>Streams the files from disk as one multipart job; nothing is buffered in memory.</summary>
-    public async Task<JobAccepted> SubmitAsync(IReadOnlyList<string> paths, CancellationToken ct, IReadOnlyDictionary<string, string>? fields = null)
+    /// <param name="idempotencyKey">Re-sending with the same key returns the job the first send created, if it got that far.</param>
+    public async Task<JobAccepted> SubmitAsync(IReadOnlyList<string> paths, string idempotencyKey, CancellationToken ct, IReadOnlyDictionary<string, string>? fields = null)
     {
         using var form = new MultipartFormDataContent();
         foreach (var (name, value) in fields ?? new Dictionary<string, string>()) form.Add(new StringContent(value), name);
@@ -62,7 +63,9 @@ public sealed class JobsClient : IDisposable
             content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             form.Add(content, "files", Path.GetFileName(path));
         }
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/v1/jobs") { Content = form }, ct);
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/jobs") { Content = form };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await SendAsync(request, ct);
         return (await response.Content.ReadFromJsonAsync<JobAccepted>(Json, ct))!;
     }
 

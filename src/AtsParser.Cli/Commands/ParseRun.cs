@@ -53,7 +53,17 @@ public static class ParseRun
                 if (mine.Count > 0) tracked.Add(new Tracked(job, mine));
             }
             var attached = tracked.SelectMany(t => t.Files.Values).Select(f => f.Sha256).ToHashSet();
-            if (attached.Count > 0) ParseProgress.Note($"Re-attaching to {tracked.Count} jobs submitted earlier ({attached.Count} files); not uploading those again.");
+            var resend = new Queue<(string Key, List<InputFile> Files)>();
+            foreach (var (key, entries) in state.Unconfirmed)
+            {
+                // Re-sent exactly as first sent (same files, same order, same key), or not at all.
+                var again = entries.Select(e => todo.GetValueOrDefault(e.Sha256)).ToList();
+                if (again.Count == 0 || again.Any(f => f is null || attached.Contains(f.Sha256))) continue;
+                var sent = again.OfType<InputFile>().ToList();
+                resend.Enqueue((key, sent));
+                foreach (var f in sent) attached.Add(f.Sha256);
+            }
+            if (attached.Count > 0) ParseProgress.Note($"Resuming {tracked.Count + resend.Count} batches sent earlier ({attached.Count} files); their files are not uploaded again.");
             var uploads = new Queue<InputFile>(todo.Values.Where(f => !attached.Contains(f.Sha256)));
 
             await ParseProgress.RunAsync(todo.Count, async progress =>
@@ -61,11 +71,13 @@ public static class ParseRun
                 int succeeded = 0, failed = 0;
                 while (tracked.Count > 0 || uploads.Count > 0)
                 {
-                    while (tracked.Count < s.JobsInFlight && uploads.Count > 0)
+                    while (tracked.Count < s.JobsInFlight && (resend.Count > 0 || uploads.Count > 0))
                     {
-                        var batch = Take(uploads, s.BatchSize);
-                        var accepted = await retry.RunAsync(t => client.SubmitAsync(batch.Select(b => b.Path).ToList(), t), ct);
-                        await state.RecordJobAsync(accepted.Id, batch.Select((f, i) => new ParseState.FileEntry(i, f.Sha256, f.Path)).ToList(), ct);
+                        var (key, batch) = resend.Count > 0 ? resend.Dequeue() : (Guid.NewGuid().ToString("N"), Take(uploads, s.BatchSize));
+                        var entries = batch.Select((f, i) => new ParseState.FileEntry(i, f.Sha256, f.Path)).ToList();
+                        await state.RecordSubmitAsync(key, entries, ct);
+                        var accepted = await retry.RunAsync(t => client.SubmitAsync(batch.Select(b => b.Path).ToList(), key, t), ct);
+                        await state.RecordJobAsync(accepted.Id, key, entries, ct);
                         tracked.Add(new Tracked(accepted.Id, batch.Select((f, i) => (f, i)).ToDictionary(x => x.i, x => x.f)));
                         progress.AddUploaded(batch.Count);
                     }

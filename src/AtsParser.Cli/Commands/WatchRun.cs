@@ -58,7 +58,8 @@ public sealed class WatchRun(WatchSettings s, TextWriter log)
                     try
                     {
                         var retry = new Retrying(s.Retries, TimeSpan.FromSeconds(1), m => Log(m));
-                        var job = await retry.RunAsync(t => client.SubmitAsync(batch.Select(b => b.Path).ToList(), t, s.JobFields), ct);
+                        var key = Guid.NewGuid().ToString("N"); // one key across the retries: a lost 202 cannot queue the files twice
+                        var job = await retry.RunAsync(t => client.SubmitAsync(batch.Select(b => b.Path).ToList(), key, t, s.JobFields), ct);
                         foreach (var (path, sha) in batch)
                         {
                             await history.RecordAsync(new WatchHistory.Entry(sha, path, job.Id, DateTimeOffset.UtcNow), ct);

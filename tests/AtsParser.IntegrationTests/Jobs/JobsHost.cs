@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AtsParser.Api.Parsing;
 using AtsParser.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,8 @@ public sealed class JobsHost : IAsyncDisposable
     {
         var storage = await StorageApiFactory.CreateAsync(useRedis: false, settings: [.. Fast, .. settings]);
         if (database is not null) storage.Set("Storage:ConnectionString", database);
-        var factory = storage.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        var port = kestrel ? LocalProcess.FreePort() : 0;
+        var factory = storage.WithWebHostBuilder(b => b.UseUrls(kestrel ? $"http://127.0.0.1:{port}" : "").ConfigureTestServices(s =>
         {
             if (parser is not null) s.AddSingleton(parser);
             // A stop that cannot finish in a second is abandoned: with a parser that ignores cancellation, disposing
@@ -45,8 +47,7 @@ public sealed class JobsHost : IAsyncDisposable
         Uri? address = null;
         if (kestrel)
         {
-            var port = LocalProcess.FreePort();
-            factory.UseKestrel(port);
+            factory.UseKestrel();
             factory.StartServer();
             address = new Uri($"http://127.0.0.1:{port}/");
         }
