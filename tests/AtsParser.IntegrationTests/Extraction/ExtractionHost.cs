@@ -29,7 +29,7 @@ public abstract class ExtractionHost : IAsyncLifetime
     public virtual Task InitializeAsync()
     {
         Client = Factory.CreateClient();
-        Client.Timeout = TimeSpan.FromMinutes(5);
+        Client.Timeout = TimeSpan.FromMinutes(15);
         return Task.CompletedTask;
     }
 
@@ -80,6 +80,7 @@ public sealed record Reply(int Status, string Body)
     JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
     public string? Code => Status != 200 && Json.TryGetProperty("code", out var c) ? c.GetString() : null;
+    public string? FileName => Json.TryGetProperty("document", out var d) ? d.GetProperty("fileName").GetString() : null;
     public JsonElement Extraction => Json.GetProperty("extraction");
     public JsonElement Document => Json.GetProperty("document");
     public string Text => Extraction.GetProperty("text").GetString() ?? "";

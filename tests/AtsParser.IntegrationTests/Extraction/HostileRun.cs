@@ -29,7 +29,14 @@ public sealed class HostileRun : ExtractionHost
             .OrderByDescending(x => new FileInfo(x.Item2).Length) // long ones first, so the tail of the run is short
             .ToList();
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 3 }, async (x, ct) =>
-            Replies[x.Item1] = await ParseAsync(Path.GetFileName(x.Item1), await File.ReadAllBytesAsync(x.Item2, ct), ct));
+        {
+            // A failed request is recorded as status 0, so one file cannot hide the verdicts on all the others.
+            try { Replies[x.Item1] = await ParseAsync(Path.GetFileName(x.Item1), await File.ReadAllBytesAsync(x.Item2, ct), ct); }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                Replies[x.Item1] = new Reply(0, $"{{\"code\":\"{e.GetType().Name}\"}}");
+            }
+        });
 
         HealthAfter = (int)(await Client.GetAsync("/health")).StatusCode;
         GoodAfter = await ParseAsync("cv.docx", await File.ReadAllBytesAsync(Corpus.PathOf("docx/soupboss_02-Desktop_Support.docx")));

@@ -11,7 +11,7 @@ public static partial class DateParser
 {
     // One generic token pattern (source-generated, no vocabulary inside): a word before a year is checked against the
     // month and season tables afterwards, and "present" words are looked up after a range separator.
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<word>\p{L}{3,12})\.?(?:\s*(?:de|of)\s+|\s*[-/,'’]?\s*)(?<wy>(?:19|20)[0-9]{2}|['’][0-9]{2})|(?<iy>(?:19|20)[0-9]{2})-(?<im>[0-9]{2})-(?<id>[0-9]{2})|(?<d>[0-9]{1,2})\s?[./]\s?(?<dm>[0-9]{1,2})\s?[./]\s?(?<dy>(?:19|20)[0-9]{2})|(?<cy>(?:19|20)[0-9]{2})\s*年(?:\s*(?<cm>[0-9]{1,2})\s*月)?|(?<yy>(?:19|20)[0-9]{2})\s?[./]\s?(?<ym>[0-9]{1,2})(?![0-9])|(?<mm>[0-9]{1,2})\s?[./-]\s?(?<mmy>(?:19|20)[0-9]{2})|(?<y>(?:19|20)[0-9]{2}))(?![\p{L}\d])",
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<word>\p{L}{3,12})\.?(?:\s*(?:de|of)\s+|\s*[-/,'’]?\s*)(?<wy>(?:19|20)[0-9]{2}|['’][0-9]{2})|(?<iy>(?:19|20)[0-9]{2})-(?<im>[0-9]{2})-(?<id>[0-9]{2})|(?<d>[0-9]{1,2})\s?[./]\s?(?<dm>[0-9]{1,2})\s?[./]\s?(?<dy>(?:19|20)[0-9]{2})|(?<cy>(?:19|20)[0-9]{2})\s*年(?:\s*(?<cm>[0-9]{1,2})\s*月)?|(?<yy>(?:19|20)[0-9]{2})\s?[./]\s?(?<ym>[0-9]{1,2})(?![0-9])|(?<yy2>(?:19|20)[0-9]{2})-(?<ym2>0[1-9]|1[0-2])(?![0-9])|(?<mm>[0-9]{1,2})\s?[./-]\s?(?<mmy>(?:19|20)[0-9]{2})|(?<y>(?:19|20)[0-9]{2}))(?![\p{L}\d])",
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Token();
 
@@ -146,6 +146,7 @@ public static partial class DateParser
         }
         else if (m.Groups["cy"].Success) { year = Int(m, "cy"); month = m.Groups["cm"].Success ? Int(m, "cm") : 0; }
         else if (m.Groups["yy"].Success) { year = Int(m, "yy"); month = Int(m, "ym"); }
+        else if (m.Groups["yy2"].Success) { year = Int(m, "yy2"); month = Int(m, "ym2"); }
         else if (m.Groups["mm"].Success) { year = Int(m, "mmy"); month = Int(m, "mm"); }
         else { year = Int(m, "y"); }
 

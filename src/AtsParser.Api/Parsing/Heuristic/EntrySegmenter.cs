@@ -41,7 +41,15 @@ public static class EntrySegmenter
         }
         var entries = new List<EntryBlock>();
         foreach (var (h, b) in runs) entries.AddRange(Split(doc, h, b));
-        return entries;
+        // Where entries carry dates, a dateless run after one is an unbulleted duty line of it, not another entry.
+        if (entries.Count(e => e.Dates is not null) == 0) return entries;
+        var merged = new List<EntryBlock>();
+        foreach (var e in entries)
+        {
+            if (e.Dates is null && merged.Count > 0) { merged[^1].Body.AddRange(e.Header.Concat(e.Body).Order()); continue; }
+            merged.Add(e);
+        }
+        return merged;
     }
 
     /// <summary>

@@ -57,14 +57,15 @@ public static partial class HeaderFragments
     }
 
     /// <summary>
-    /// "Firma 2 (Ort)", "Google (Remote)", "Acme (Berlin, Germany)" are places; "Danggeun Pay Inc. (KarrotPay)",
+    /// "Firma 2 (Ort)", "Nordlicht GmbH (Hamburg)", "Acme (Berlin, Germany)" are places; "Danggeun Pay Inc. (KarrotPay)",
     /// "Lovely Professional University (LPU)", "SME( Computer Science )" are part of the name.
     /// </summary>
     static bool IsParenthesisedPlace(string before, string inside)
     {
         if (LocationExtractor.IsPlace(inside) || Remote().IsMatch(inside) || Geo.CountryNamed(inside) is not null) return true;
         if (inside.Contains(' ') || inside.Any(char.IsDigit) || inside.All(c => char.IsUpper(c) || c == '.')) return false;
-        return !CompanyAbbreviation().IsMatch(before) && JobTitles.CompanyScore(before.Split(' ')[^1]) == 0 && JobTitles.TitleScore(before) == 0;
+        // A brand in CamelCase ("KarrotPay") is an alias; a plain capitalised word is a place.
+        return !inside.Skip(1).Any(char.IsUpper) && JobTitles.TitleScore(before) == 0;
     }
 
     static string LabelKind(string label) =>

@@ -22,9 +22,10 @@ static partial class PageFurniture
         for (int p = 0; p < lines.Length; p++)
         {
             var page = lines[p];
-            var edges = Edges(page).ToHashSet();
+            var edges = pages.Length > 1 ? Edges(page).ToHashSet() : [];
             for (int i = 0; i < page.Length; i++)
             {
+                if (page[i].Length == 0 || page[i].Length > 80) continue;
                 if (PageNumber().IsMatch(page[i]) || BackToTop().IsMatch(page[i]) || (edges.Contains(i) && edgeCounts.GetValueOrDefault(Key(page[i])) >= 2)) page[i] = "";
             }
         }

@@ -77,15 +77,22 @@ public static partial class SectionDetector
         if (head.Length > 60 || (colon < 0 && t.Length > 80)) return null;
         head = LinkLabel().Replace(head, "");
         var folded = TextNormalizer.Fold(TrailingNoise().Replace(head, ""));
-        if (folded.Length == 0 || folded.Split(' ').Length > LongestHeadingWords) return null;
-        if (Headings.TryGetValue(folded, out var kind)) return (kind, rest);
+        if (folded.Length == 0) return null;
         // Letter-spaced small caps ("E X P E R I E N C E").
-        if (folded.Length > 6 && folded.Split(' ').All(w => w.Length == 1) && Headings.TryGetValue(folded.Replace(" ", ""), out kind)) return (kind, rest);
+        if (folded.Length > 6 && folded.Split(' ').All(w => w.Length == 1) && Headings.TryGetValue(folded.Replace(" ", ""), out var spaced)) return (spaced, rest);
+        if (folded.Split(' ').Length > LongestHeadingWords + 1) return null;
+        if (Headings.TryGetValue(folded, out var kind)) return (kind, rest);
+        // Roman-numbered headings without a dot ("IV EXPERIENCIA LABORAL").
+        var roman = RomanNumber().Match(folded);
+        if (roman.Success && Headings.TryGetValue(folded[roman.Length..], out kind)) return (kind, rest);
         return null;
     }
 
     [GeneratedRegex(@"^(?:[^\p{L}\p{N}(]+|[0-9]{1,2}[.)]\s+|[IVX]{1,4}[.)]\s+)+")]
     private static partial Regex LeadingNoise();
+
+    [GeneratedRegex(@"^[ivx]{1,4}\s+")]
+    private static partial Regex RomanNumber();
 
     // A hyperlink label glued to a heading ("Projects -Link").
     [GeneratedRegex(@"\s*-\s*Link\s*$", RegexOptions.IgnoreCase)]
