@@ -22,7 +22,7 @@ public sealed partial class OpenAiResumeParser
     Resume Success(ParseInput input, ExtractedResume extracted, Usage usage, CompactionReport report, Dictionary<string, long> timings)
     {
         var o = options.Value;
-        var (grounded, warnings) = Grounder.Apply(ExtractionMapper.ToResume(extracted), new SourceIndex(input.Text, input.Links));
+        var (grounded, warnings) = Grounder.Apply(ExtractionMapper.ToResume(extracted, skills), new SourceIndex(input.Text, input.Links));
         int dropped = warnings.Count(w => w.Message?.EndsWith("dropped.", StringComparison.Ordinal) == true);
         Log.GroundingChecked(logger, dropped, warnings.Count - dropped);
         var resume = grounded with

@@ -5,6 +5,7 @@ using AtsParser.Api.Extraction;
 using AtsParser.Api.Observability;
 using AtsParser.Api.Parsing.Compaction;
 using AtsParser.Api.Parsing.Derivation;
+using AtsParser.Api.Parsing.Heuristic;
 using Microsoft.Extensions.Options;
 using OpenAI.Chat;
 
@@ -18,7 +19,7 @@ namespace AtsParser.Api.Parsing.OpenAi;
 /// to the heuristic parser with an LLM_FALLBACK warning. Empty or garbage text never reaches the model.
 /// </summary>
 public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenAiOptions> options, TokenCalibration calibration,
-    ILogger<OpenAiResumeParser> logger, IResumeParser? fallback = null, ResumeFinalizer? finalizer = null) : IResumeParser
+    ILogger<OpenAiResumeParser> logger, IResumeParser? fallback = null, ResumeFinalizer? finalizer = null, SkillDictionary? skills = null) : IResumeParser
 {
     public const int MinMeaningfulChars = 40;
     const double CompactHarder = 0.6;

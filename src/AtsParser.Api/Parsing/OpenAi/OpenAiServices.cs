@@ -40,7 +40,8 @@ public static class OpenAiServices
         });
         services.AddSingleton<IResumeParser>(sp => new OpenAiResumeParser(
             sp.GetRequiredService<ChatClient>(), sp.GetRequiredService<IOptions<OpenAiOptions>>(), sp.GetRequiredService<TokenCalibration>(),
-            sp.GetRequiredService<ILogger<OpenAiResumeParser>>(), sp.GetService<HeuristicResumeParser>(), sp.GetService<ResumeFinalizer>()));
+            sp.GetRequiredService<ILogger<OpenAiResumeParser>>(), sp.GetService<HeuristicResumeParser>(), sp.GetService<ResumeFinalizer>(),
+            sp.GetService<SkillDictionary>()));
         return services;
     }
 }

@@ -57,6 +57,9 @@ public sealed class OpenAiParserTests
         resume.WorkExperience[1].End!.Iso.Should().Be("2019-12");
         resume.Candidate.Phones[0].E164.Should().Be("+14155550100");
         resume.Derived.CurrentEmployer.Should().Be("Acme Payments AG");
+        resume.Education[0].DegreeLevel.Should().Be(DegreeLevels.Master);
+        resume.Derived.HighestEducationLevel.Should().Be(DegreeLevels.Master);
+        resume.Languages.Select(l => (l.Code, l.Cefr)).Should().Equal(("en", "C2"), ("de", "B2"));
         resume.Derived.TotalExperienceMonths.Should().Be(46 + 66, "03/2016-12/2019 and 01/2020 to the asOf month 06/2025, both inclusive");
     }
 
