@@ -12,23 +12,23 @@ public static partial class DateParser
     // One generic token pattern (source-generated, no vocabulary inside): a word before a year is checked against the
     // month and season tables afterwards, and "present" words are looked up after a range separator.
     [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<word>\p{L}{3,12})\.?(?:\s*(?:de|of)\s+|\s*[-/,'’]?\s*)(?<wy>(?:19|20)[0-9]{2}|['’][0-9]{2})|(?<iy>(?:19|20)[0-9]{2})-(?<im>[0-9]{2})-(?<id>[0-9]{2})|(?<d>[0-9]{1,2})\s?[./]\s?(?<dm>[0-9]{1,2})\s?[./]\s?(?<dy>(?:19|20)[0-9]{2})|(?<cy>(?:19|20)[0-9]{2})\s*年(?:\s*(?<cm>[0-9]{1,2})\s*月)?|(?<yy>(?:19|20)[0-9]{2})\s?[./]\s?(?<ym>[0-9]{1,2})(?![0-9])|(?<yy2>(?:19|20)[0-9]{2})-(?<ym2>0[1-9]|1[0-2])(?![0-9])|(?<mm>[0-9]{1,2})\s?[./-]\s?(?<mmy>(?:19|20)[0-9]{2})|(?<y>(?:19|20)[0-9]{2}))(?![\p{L}\d])",
-        RegexOptions.CultureInvariant, 1000)]
+        RegexOptions.CultureInvariant, 10_000)]
     private static partial Regex Token();
 
     // What may stand between two dates of one range.
-    [GeneratedRegex(@"^\s*(?:-{1,2}|–|—|~|to|till|until|through|thru|bis|au|à|a|al|hasta|até|ate|至|到|,|-\s*to)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*(?:-{1,2}|–|—|~|to|till|until|through|thru|bis|au|à|a|al|hasta|até|ate|至|到|,|-\s*to)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
     private static partial Regex Separator();
 
-    [GeneratedRegex(@"^\s*(?:-{1,2}|–|—|~|to|till|until|through|thru|bis|au|à|a|al|hasta|até|ate|至|到)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*(?:-{1,2}|–|—|~|to|till|until|through|thru|bis|au|à|a|al|hasta|até|ate|至|到)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
     private static partial Regex SeparatorPrefix();
 
-    [GeneratedRegex(@"(?:since|seit|ab|depuis|desde|a partir de|从|自)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:since|seit|ab|depuis|desde|a partir de|从|自)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
     private static partial Regex OpenStart();
 
-    [GeneratedRegex(@"(?:expected|anticipated|voraussichtlich|prevista|previsto|prévue?|prevue?|预计)[\p{L} ]{0,20}:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:expected|anticipated|voraussichtlich|prevista|previsto|prévue?|prevue?|预计)[\p{L} ]{0,20}:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
     private static partial Regex ExpectedBefore();
 
-    [GeneratedRegex(@"^\s*[(\[]?\s*(?:expected|anticipated|voraussichtlich|prevista|previsto|prévue?|prevue?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*[(\[]?\s*(?:expected|anticipated|voraussichtlich|prevista|previsto|prévue?|prevue?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
     private static partial Regex ExpectedAfter();
 
     sealed record Found(PartialDate? Date, bool Present, int Index, int Length);
