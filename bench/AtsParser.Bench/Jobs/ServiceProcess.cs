@@ -24,6 +24,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        psi.Environment["AUTH_DISABLED"] = "true"; // Production refuses to start without auth; the bench measures the queue, not auth
+        psi.Environment["RATE_LIMIT_PER_MINUTE"] = "0";
         foreach (var (k, v) in env) psi.Environment[k] = v;
         var p = Process.Start(psi)!;
         p.OutputDataReceived += (_, _) => { };
