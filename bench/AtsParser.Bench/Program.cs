@@ -12,6 +12,7 @@ var commands = new Dictionary<string, Func<string[], CancellationToken, Task<int
     ["search-eval"] = SearchEvalBench.RunAsync,
     ["vector-search"] = VectorBench.RunAsync,
     ["jobs"] = JobsBench.RunAsync,
+    ["parsing"] = (a, _) => ParsingBench.RunAsync(a),
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

@@ -47,5 +47,5 @@ public static class Fmt
 {
     public static string Ms(double v) => double.IsNaN(v) ? "-" : v >= 100 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0.0", CultureInfo.InvariantCulture);
     public static string Rate(double v) => v >= 10 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0.0#", CultureInfo.InvariantCulture);
-    public static string Ratio(double v) => double.IsNaN(v) ? "-" : v.ToString("0.00", CultureInfo.InvariantCulture) + "×";
+    public static string Ratio(double v) => double.IsNaN(v) ? "-" : v.ToString(v < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture) + "×";
 }

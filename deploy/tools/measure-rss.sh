@@ -30,6 +30,7 @@ kill "$sampler" 2>/dev/null || true
 read -r peak_self peak_tree < <(awk '{ if ($1>a) a=$1; if ($1+$2>b) b=$1+$2 } END {print a, b}' "$out/samples")
 after=$(ps -o rss= -p "$pid")
 n=$(wc -l <"$out/codes"); ok=$(grep -c '^200$' "$out/codes" || true)
-printf 'documents=%s ok=%s concurrency=%s seconds=%.1f\n' "$n" "$ok" "$conc" "$(echo "$end - $start" | bc)"
+printf 'documents=%s ok=%s concurrency=%s seconds=%.1f load=%s\n' "$n" "$ok" "$conc" "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'status codes: %s\n' "$(sort "$out/codes" | uniq -c | tr -s ' ' | tr '\n' ';')"
 printf 'rss_idle_mb=%d rss_peak_service_mb=%d rss_peak_with_tools_mb=%d rss_after_mb=%d\n' \
   $((idle/1024)) $((peak_self/1024)) $((peak_tree/1024)) $((after/1024))

@@ -42,7 +42,7 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 
 // Metrics: Prometheus text at /metrics, fed by the "AtsParser" meter (AtsMetrics).
-builder.Services.AddObservability(builder.Configuration);
+builder.Services.AddObservability();
 
 // Security: API keys / HS256 JWTs (required in Production), rate limits, CORS, security headers, body limits.
 builder.Services.AddSecurity(builder.Configuration, builder.Environment);

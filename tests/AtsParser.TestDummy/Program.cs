@@ -1,4 +1,4 @@
-// A dummy child process for ProcessRunner tests: sleep, exit with a code, flood stderr/stdout, or spawn a grandchild.
+// A dummy child process for ProcessRunner tests: sleep, exit with a code, flood stderr/stdout, spawn a grandchild, echo its arguments.
 var mode = args.Length > 0 ? args[0] : "ok";
 switch (mode)
 {
@@ -24,6 +24,9 @@ switch (mode)
         Console.WriteLine(child.Id);
         Console.Out.Flush();
         child.WaitForExit();
+        return 0;
+    case "echo-args":
+        foreach (var a in args.Skip(1)) Console.WriteLine(a);
         return 0;
     case "env":
         Console.WriteLine(Environment.GetEnvironmentVariable(args[1]) ?? "");

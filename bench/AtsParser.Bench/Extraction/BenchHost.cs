@@ -15,6 +15,12 @@ public sealed class BenchHost : IAsyncDisposable
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Extraction:LibreOfficePoolSize"] = libreOfficePoolSize.ToString(),
+            // A shared 2-core machine can be 20× oversubscribed: measure slow runs rather than time them out.
+            ["Extraction:LibreOfficeTimeoutSeconds"] = "600",
+            ["Extraction:OcrPageTimeoutSeconds"] = "600",
+            ["Extraction:PandocTimeoutSeconds"] = "600",
+            ["Extraction:PdfTimeoutSeconds"] = "600",
+            ["Extraction:AntiwordTimeoutSeconds"] = "600",
         }).Build();
         _services = new ServiceCollection().AddLogging().AddExtraction(config).BuildServiceProvider();
     }
@@ -37,7 +43,7 @@ public sealed class BenchHost : IAsyncDisposable
     {
         var r = await ProcessRunner.RunAsync(new ProcessSpec(tool, args)
         {
-            Timeout = TimeSpan.FromMinutes(5),
+            Timeout = TimeSpan.FromMinutes(10),
             Environment = env ?? new Dictionary<string, string>(),
             WorkingDirectory = cwd,
         }, ct);

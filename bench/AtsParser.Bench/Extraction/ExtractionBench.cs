@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace AtsParser.Bench.Extraction;
 
@@ -24,14 +23,18 @@ public static class ExtractionBench
             return 2;
         }
         var corpus = BenchCorpus.Locate();
-        var output = new StringBuilder();
-        output.AppendLine(Machine());
-        if (only.Contains("formats")) output.AppendLine(await FormatsBench.RunAsync(corpus, Opt("--rounds", 5), Opt("--ocr-rounds", 2), ct));
-        if (only.Contains("libreoffice")) output.AppendLine(await LibreOfficeBench.RunAsync(corpus, Opt("--lo-rounds", 2), ct));
-        if (only.Contains("ocr")) output.AppendLine(await OcrBench.RunAsync(corpus, Opt("--ocr-rounds", 2), ct));
-        Console.WriteLine();
-        Console.WriteLine(output.ToString());
+        // Each section is printed as soon as it is done, so a long run still leaves its finished tables behind.
+        Console.WriteLine(Machine());
+        if (only.Contains("formats")) Print(await FormatsBench.RunAsync(corpus, Opt("--rounds", 5), Opt("--ocr-rounds", 2), ct));
+        if (only.Contains("libreoffice")) Print(await LibreOfficeBench.RunAsync(corpus, Opt("--lo-rounds", 2), ct));
+        if (only.Contains("ocr")) Print(await OcrBench.RunAsync(corpus, Opt("--ocr-rounds", 2), ct));
         return 0;
+    }
+
+    static void Print(string section)
+    {
+        Console.WriteLine(section);
+        Console.Out.Flush();
     }
 
     static string Machine()

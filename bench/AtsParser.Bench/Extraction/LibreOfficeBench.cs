@@ -48,8 +48,8 @@ public static class LibreOfficeBench
         var viaPool = pool.Converted - before;
 
         ExtractionBench.Progress("libreoffice: two at a time");
-        var warmPar = await ParallelAsync(files, rounds, f => ConvertAsync(warm, f, ct), ct);
-        var coldPar = await ParallelAsync(files, rounds, f => ConvertAsync(cold, f, ct), ct);
+        var warmPar = await ParallelAsync(files, f => ConvertAsync(warm, f, ct), ct);
+        var coldPar = await ParallelAsync(files, f => ConvertAsync(cold, f, ct), ct);
 
         var t = new StringBuilder();
         t.AppendLine("### LibreOffice: warm pool vs cold, doc/docx/rtf/odt to text\n");
@@ -84,9 +84,8 @@ public static class LibreOfficeBench
         if (Directory.GetFiles(tmp.Path, "*.txt").Length == 0) throw new InvalidOperationException($"soffice wrote nothing for {path}");
     }
 
-    static async Task<(int Docs, double Seconds)> ParallelAsync(string[] files, int rounds, Func<string, Task<string>> convert, CancellationToken ct)
+    static async Task<(int Docs, double Seconds)> ParallelAsync(string[] work, Func<string, Task<string>> convert, CancellationToken ct)
     {
-        var work = Enumerable.Range(0, rounds).SelectMany(_ => files).ToArray();
         var sw = Stopwatch.StartNew();
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct }, async (f, _) => await convert(f));
         return (work.Length, sw.Elapsed.TotalSeconds);

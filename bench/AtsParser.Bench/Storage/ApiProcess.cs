@@ -24,6 +24,9 @@ public sealed class ApiProcess : IAsyncDisposable
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Loopback only, for measuring: no authentication, and no rate limit to throttle the benchmark's requests.
+        psi.Environment["AUTH_DISABLED"] = "true";
+        psi.Environment["RATE_LIMIT_PER_MINUTE"] = "0";
         foreach (var (k, v) in env) psi.Environment[k] = v;
         var p = Process.Start(psi)!;
         p.OutputDataReceived += (_, _) => { };

@@ -21,6 +21,9 @@ public sealed class CacheOptions
     /// <summary>A Redis call slower than this counts as a failure; the request goes on without the cache.</summary>
     [Range(10, 10_000)] public int OperationTimeoutMs { get; set; } = 250;
 
+    /// <summary>How long the first connection to Redis may take (it is started at start-up, not by the first request).</summary>
+    [Range(100, 60_000)] public int ConnectTimeoutMs { get; set; } = 5000;
+
     /// <summary>After a Redis failure, skip Redis for this long, so a dead Redis adds no latency to each request.</summary>
     [Range(1, 3600)] public int BreakSeconds { get; set; } = 15;
 

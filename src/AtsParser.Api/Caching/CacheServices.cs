@@ -18,10 +18,23 @@ public static class CacheServices
         services.AddSingleton(sp =>
         {
             var mode = sp.GetService<IResumeParser>()?.Mode ?? "none";
-            return new ParserIdentity(mode, mode == "openai" ? config["OpenAi:Model"] ?? "" : "");
+            // The prompt version is part of the model identity: a new prompt must not serve answers cached from the old one.
+            return new ParserIdentity(mode, mode == "openai" ? $"{config["OpenAi:Model"] ?? "gpt-4o-mini"}/{Parsing.OpenAi.ExtractionPrompt.Version}" : "");
         });
         services.AddSingleton<ParseCache>();
+        services.AddHostedService<RedisConnector>();
         services.AddSingleton<CachedParser>();
         return services;
+    }
+
+    sealed class RedisConnector(ICacheStore store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct)
+        {
+            (store as RedisCacheStore)?.StartConnecting();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

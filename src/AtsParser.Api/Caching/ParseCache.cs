@@ -1,3 +1,4 @@
+using AtsParser.Api.Observability;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using AtsParser.Api.Resumes;
@@ -39,10 +40,11 @@ public sealed class ParseCache
 
     public async Task<CachedParse?> GetAsync(CacheKey key, CancellationToken ct)
     {
-        if (!_options.Enabled || _breaker.IsOpen) { _lookups.Add(1, new KeyValuePair<string, object?>("result", "bypass")); return null; }
+        if (!_options.Enabled || _breaker.IsOpen) { _lookups.Add(1, new KeyValuePair<string, object?>("result", "bypass")); AtsMetrics.CacheRequest(CacheResult.Bypass); return null; }
         var bytes = await Guard("get", () => _store.GetAsync(key, ct), ct);
         var hit = bytes is null ? null : Deserialize(bytes);
         _lookups.Add(1, new KeyValuePair<string, object?>("result", hit is null ? "miss" : "hit"));
+        AtsMetrics.CacheRequest(hit is null ? CacheResult.Miss : CacheResult.Hit);
         return hit;
     }
 
@@ -70,6 +72,7 @@ public sealed class ParseCache
             // Timeouts, connection failures, protocol errors: all mean "no cache for now", never a failed request.
             _breaker.Failed();
             _errors.Add(1, new KeyValuePair<string, object?>("operation", operation));
+            if (operation == "get") AtsMetrics.CacheRequest(CacheResult.Error);
             Log.CacheUnavailable(_logger, _store.Name, operation, e.GetType().Name, _options.BreakSeconds);
             return default;
         }

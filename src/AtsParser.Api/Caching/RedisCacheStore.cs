@@ -18,13 +18,16 @@ public sealed class RedisCacheStore : ICacheStore, IDisposable
         var config = RedisUrl.ToConfiguration(_options.RedisUrl!);
         // Never fail start-up or a request because Redis is away: the multiplexer keeps reconnecting in the background.
         config.AbortOnConnectFail = false;
-        config.ConnectTimeout = Math.Max(_options.OperationTimeoutMs * 4, 1000);
+        config.ConnectTimeout = _options.ConnectTimeoutMs;
         config.SyncTimeout = _options.OperationTimeoutMs;
         config.ConnectRetry = 1;
         _connection = new(() => ConnectionMultiplexer.ConnectAsync(config));
     }
 
     public string Name => "redis";
+
+    /// <summary>Called at start-up, so the first request does not pay for (or time out on) the connection.</summary>
+    public void StartConnecting() => _ = _connection.Value;
 
     public async Task<byte[]?> GetAsync(CacheKey key, CancellationToken ct)
     {
@@ -56,7 +59,7 @@ public sealed class RedisCacheStore : ICacheStore, IDisposable
 
     async Task<IDatabase> Db(CancellationToken ct)
     {
-        var mux = await _connection.Value.WaitAsync(TimeSpan.FromMilliseconds(Math.Max(_options.OperationTimeoutMs * 4, 1000)), ct);
+        var mux = await _connection.Value.WaitAsync(TimeSpan.FromMilliseconds(_options.ConnectTimeoutMs), ct);
         if (!mux.IsConnected) throw new InvalidOperationException("Redis is not connected.");
         return mux.GetDatabase();
     }

@@ -53,6 +53,10 @@ public static class TextDecoder
             if (score > bestScore) { bestScore = score; best = new(text, name.ToLowerInvariant()); }
         }
         if (best is not null) return Finish(best.Text, best.EncodingName);
+        // Mostly ASCII with few non-ASCII characters: a handful of corrupted bytes can outnumber the valid
+        // sequences, but decoding those as Windows-1252 would turn every valid one into mojibake ("â€“").
+        // Legacy single-byte text almost never forms valid UTF-8 sequences by chance.
+        if (valid >= 2 && invalid <= valid * 4) return Finish(Encoding.UTF8.GetString(bytes), "utf-8 (lossy)");
         return Finish(Encoding.GetEncoding(1252).GetString(bytes), "windows-1252");
     }
 

@@ -122,6 +122,9 @@ public static partial class Log
     [LoggerMessage(1603, LogLevel.Information, "Rate limited: partition={Partition} path={Path}")]
     public static partial void RateLimited(ILogger logger, string partition, string path);
 
+    [LoggerMessage(1610, LogLevel.Debug, "Queue depth not sampled: {Error}")]
+    public static partial void QueueDepthUnavailable(ILogger logger, string error);
+
     [LoggerMessage(1500, LogLevel.Debug, "Heuristic parse: lines={Lines} sections={Sections} jobs={Jobs} schools={Schools} in {Ms} ms")]
     public static partial void HeuristicParsed(ILogger logger, int lines, int sections, int jobs, int schools, long ms);
 

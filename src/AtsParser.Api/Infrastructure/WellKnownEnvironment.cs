@@ -57,7 +57,6 @@ public static partial class WellKnownEnvironment
         ("AUTH_DISABLED", "Security:AuthDisabled", null),
         ("RATE_LIMIT_PER_MINUTE", "Security:RateLimitPerMinute", null),
         ("CORS_ORIGINS", "Security:CorsOrigins", null),
-        ("LLM_PRICES", "Observability:LlmPrices", null),
         // Cloud Run, Railway and Heroku say which port to listen on in PORT; it wins over ASPNETCORE_HTTP_PORTS.
         ("PORT", "HTTP_PORTS", null),
 
@@ -65,6 +64,7 @@ public static partial class WellKnownEnvironment
         ("OPENAI_BASE_URL", "OpenAi:BaseUrl", null),
         ("OPENAI_MODEL", "OpenAi:Model", null),
         ("OPENAI_MAX_TOKENS", "OpenAi:MaxTokens", null),
+        ("LLM_PRICES", "OpenAi:PriceTable", null),
         ("OPENAI_TEMPERATURE", "OpenAi:Temperature", null),
         ("OPENAI_TIMEOUT_SECONDS", "OpenAi:TimeoutSeconds", null),
         ("OPENAI_MAX_RETRIES", "OpenAi:MaxRetries", null),

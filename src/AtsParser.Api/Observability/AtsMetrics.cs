@@ -9,15 +9,15 @@ namespace AtsParser.Api.Observability;
 /// Call it like this (all methods are cheap, thread-safe and never throw):
 ///   AtsMetrics.DocumentProcessed(format, extractor, AtsMetrics.Outcome(errorCodeOrNull), seconds);   // pipeline
 ///   AtsMetrics.ExtractionCompleted(extractor, seconds, ocrPages);                                    // pipeline
-///   AtsMetrics.LlmRequest(model, LlmOutcome.Success, inputTokens, outputTokens);                     // LLM parser; cost from LLM_PRICES
-///   AtsMetrics.EstimateCostUsd(model, inputTokens, outputTokens);                                    // same price table, for response meta
+///   AtsMetrics.LlmRequest(model, LlmOutcome.Success, inputTokens, outputTokens, costUsd);            // LLM parser (cost from OpenAi:Prices)
 ///   AtsMetrics.CompactionRatio(tokensAfter / (double)tokensBefore);                                  // LLM input compaction
 ///   AtsMetrics.CacheRequest(CacheResult.Hit);                                                        // hit | miss | error | bypass
 ///   AtsMetrics.JobsQueueDepth(queued);  AtsMetrics.JobFinished(JobOutcome.DeadLettered);             // jobs worker
 ///   AtsMetrics.WebhookDelivery(WebhookOutcome.Delivered);                                            // webhooks
 ///
 /// Label values come from closed sets only: anything outside a set becomes "other" (never a file name, id or URL).
-/// Models are labelled by name only when they are in the price table (LLM_PRICES); add local models there with price 0.
+/// Models are labelled by the longest configured name they start with (OPENAI_MODEL or a key of OpenAi:Prices), so
+/// "gpt-4o-mini-2024-07-18" counts as "gpt-4o-mini"; any other model is "other". Add local models to OpenAi:Prices at 0.
 /// </summary>
 public static class AtsMetrics
 {
@@ -36,7 +36,7 @@ public static class AtsMetrics
 
     static readonly Counter<long> LlmRequests = Meter.CreateCounter<long>("ats_llm_requests_total", description: "LLM requests, by model and outcome.");
     static readonly Counter<long> LlmTokens = Meter.CreateCounter<long>("ats_llm_tokens_total", description: "LLM tokens, by model and kind (input, output).");
-    static readonly Counter<double> LlmCost = Meter.CreateCounter<double>("ats_llm_cost_usd_total", description: "Estimated LLM spend in US dollars, from the configured price table (LLM_PRICES).");
+    static readonly Counter<double> LlmCost = Meter.CreateCounter<double>("ats_llm_cost_usd_total", description: "Estimated LLM spend in US dollars, from the configured price table (OpenAi:Prices).");
     static readonly Histogram<double> Compaction = Meter.CreateHistogram<double>("ats_compaction_ratio", null, "Input tokens after compaction divided by tokens before.", advice: new() { HistogramBucketBoundaries = RatioBuckets });
 
     static readonly Counter<long> CacheRequests = Meter.CreateCounter<long>("ats_cache_requests_total", description: "Parse-result cache look-ups, by result (hit, miss, error, bypass).");
@@ -44,7 +44,7 @@ public static class AtsMetrics
     static readonly Counter<long> Jobs = Meter.CreateCounter<long>("ats_jobs_total", description: "Job items finished, by outcome (succeeded, failed, dead_lettered, cancelled, retried).");
     static readonly Counter<long> Webhooks = Meter.CreateCounter<long>("ats_webhook_deliveries_total", description: "Webhook delivery attempts, by outcome (delivered, failed, retried).");
 
-    static volatile LlmPriceTable _prices = LlmPriceTable.Parse(ObservabilityOptions.DefaultLlmPrices);
+    static volatile string[] _models = [];
 
     static AtsMetrics()
     {
@@ -54,8 +54,9 @@ public static class AtsMetrics
 
     internal static Meter SharedMeter => Meter;
 
-    /// <summary>Installs the configured LLM price table (done once at start-up from LLM_PRICES).</summary>
-    public static void UsePrices(LlmPriceTable prices) => _prices = prices;
+    /// <summary>The model names that may appear as labels (done once at start-up from the OpenAI options).</summary>
+    public static void UseModels(IEnumerable<string> models) =>
+        _models = models.Where(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 64).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(m => m.Length).ToArray();
 
     public static void DocumentProcessed(string format, string extractor, string outcome, double seconds)
     {
@@ -76,18 +77,17 @@ public static class AtsMetrics
     public static void ToolAvailable(string tool, bool available, bool required) =>
         ToolAvailableGauge.Record(available ? 1 : 0, new("tool", Label(tool, 24)), new("required", required ? "true" : "false"));
 
-    public static void LlmRequest(string model, string outcome, long inputTokens, long outputTokens, double? costUsd = null)
+    public static void LlmRequest(string model, string outcome, long inputTokens, long outputTokens, double costUsd)
     {
-        var prices = _prices;
-        var m = prices.Contains(model) ? model : "other";
+        var m = ModelLabel(model);
         LlmRequests.Add(1, new("model", m), new("outcome", OneOf(outcome, LlmOutcome.All)));
         if (inputTokens > 0) LlmTokens.Add(inputTokens, new("model", m), new("kind", "input"));
         if (outputTokens > 0) LlmTokens.Add(outputTokens, new("model", m), new("kind", "output"));
-        var cost = costUsd ?? prices.CostUsd(model, inputTokens, outputTokens);
-        if (cost > 0) LlmCost.Add(cost, new KeyValuePair<string, object?>("model", m));
+        if (costUsd > 0 && double.IsFinite(costUsd)) LlmCost.Add(costUsd, new KeyValuePair<string, object?>("model", m));
     }
 
-    public static double EstimateCostUsd(string model, long inputTokens, long outputTokens) => _prices.CostUsd(model, inputTokens, outputTokens);
+    internal static string ModelLabel(string? model) =>
+        model is null ? "other" : _models.FirstOrDefault(k => model.StartsWith(k, StringComparison.OrdinalIgnoreCase)) ?? "other";
 
     public static void CompactionRatio(double ratio)
     {

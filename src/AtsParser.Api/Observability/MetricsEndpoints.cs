@@ -1,4 +1,5 @@
 using AtsParser.Api.Extraction;
+using AtsParser.Api.Parsing.OpenAi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -10,12 +11,10 @@ namespace AtsParser.Api.Observability;
 /// </summary>
 public static class MetricsEndpoints
 {
-    public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddObservability(this IServiceCollection services)
     {
-        services.AddOptions<ObservabilityOptions>().Bind(config.GetSection(ObservabilityOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ObservabilityOptions>, ObservabilityOptionsValidator>();
-        services.AddSingleton<IValidateOptions<ObservabilityOptions>, LlmPricesValidator>();
         services.AddHostedService<MetricsStartup>();
+        services.AddHostedService<QueueDepthSampler>();
         // Started here, not at first scrape, so measurements made during start-up are kept.
         MetricsCollector.EnsureStarted();
         ProcessMetrics.EnsureRegistered();
@@ -33,12 +32,12 @@ public static class MetricsEndpoints
     public static ContentHttpResult Scrape() =>
         TypedResults.Text(PrometheusText.Write(MetricsCollector.Instance.Snapshot()), PrometheusText.ContentType);
 
-    /// <summary>Installs the LLM price table and publishes which native tools this instance has.</summary>
-    sealed class MetricsStartup(IOptions<ObservabilityOptions> options, ToolRegistry tools) : IHostedService
+    /// <summary>Installs the model labels and publishes which native tools this instance has.</summary>
+    sealed class MetricsStartup(IOptions<OpenAiOptions> openAi, ToolRegistry tools) : IHostedService
     {
         public Task StartAsync(CancellationToken ct)
         {
-            AtsMetrics.UsePrices(LlmPriceTable.Parse(options.Value.LlmPrices));
+            AtsMetrics.UseModels(openAi.Value.Prices.Keys.Append(openAi.Value.Model));
             foreach (var t in tools.All) AtsMetrics.ToolAvailable(t.Name, t.Enabled && t.Available, t.Required);
             return Task.CompletedTask;
         }

@@ -12,15 +12,15 @@ public static class SearchEndpoints
         return app;
     }
 
-    /// <summary>`ranking=vector` switches the re-ranking off (for comparison); the default is the hybrid.</summary>
+    /// <summary>`ranking=hybrid` re-ranks with skill and title overlap; the default is the vector order (it measured best).</summary>
     public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(SearchRequest request, CandidateSearch search, string? ranking, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Text)) errors["text"] = ["Give the job description or query in `text`."];
         if (request.TopK is < 1 or > 100) errors["topK"] = ["topK must be between 1 and 100."];
-        if (ranking is not (null or "hybrid" or "vector")) errors["ranking"] = ["ranking is `hybrid` (default) or `vector`."];
+        if (ranking is not (null or "hybrid" or "vector")) errors["ranking"] = ["ranking is `vector` (default) or `hybrid`."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, extensions: new Dictionary<string, object?> { ["code"] = "validation_failed" });
-        var weights = ranking == "vector" ? HybridWeights.VectorOnly : HybridWeights.Default;
+        var weights = ranking == "hybrid" ? HybridWeights.Hybrid : HybridWeights.VectorOnly;
         return TypedResults.Ok(await search.SearchAsync(request, weights, ct));
     }
 }

@@ -86,14 +86,17 @@ public static class SecurityServices
         return services;
     }
 
-    /// <summary>Order matters: headers on every response, CORS before auth (preflights carry no credentials), then body limits.</summary>
+    /// <summary>
+    /// Order matters: headers on every response; CORS before auth (preflights carry no credentials); rate limits after
+    /// authentication (to know the caller) but before authorization, so guessing keys is rate limited too.
+    /// </summary>
     public static IApplicationBuilder UseSecurity(this IApplicationBuilder app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCors();
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseMiddleware<RequestLimitsMiddleware>();
         return app;
     }

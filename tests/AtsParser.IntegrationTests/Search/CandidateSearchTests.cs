@@ -37,7 +37,7 @@ public sealed class CandidateSearchTests(SearchPoolFixture fx) : IClassFixture<S
     [Theory(Timeout = 120_000)]
     [InlineData("pdf/soupboss_01-Accountant.pdf")]
     [InlineData("docx/soupboss_02-Desktop_Support.docx")]
-    [InlineData("pdf/awesomecv_resume.pdf")]
+    [InlineData("pdf/pyresparser_OmkarResume.pdf")]
     [InlineData("pdf/rm_Amruta_B.pdf")]
     [InlineData("docx/rm_khyati_gandhi.docx")]
     [InlineData("docx/rm_Seshadri_Sastry_Kunapuli.docx")]

@@ -84,6 +84,8 @@ public class AuthTests(SecuredApi api) : IClassFixture<SecuredApi>
     [InlineData("wrong-issuer")]
     [InlineData("wrong-audience")]
     [InlineData("expired")]
+    [InlineData("alg-none")]
+    [InlineData("hs512")]
     [InlineData("garbage")]
     public async Task A_bad_jwt_gets_401(string flaw)
     {
@@ -93,6 +95,8 @@ public class AuthTests(SecuredApi api) : IClassFixture<SecuredApi>
             "wrong-issuer" => Jwt.Create(SecuredApi.Secret, "https://evil.example.test", SecuredApi.Audience),
             "wrong-audience" => Jwt.Create(SecuredApi.Secret, SecuredApi.Issuer, "someone-else"),
             "expired" => Jwt.Create(SecuredApi.Secret, SecuredApi.Issuer, SecuredApi.Audience, DateTimeOffset.UtcNow.AddHours(-1)),
+            "alg-none" => string.Join('.', Jwt.Create(SecuredApi.Secret, SecuredApi.Issuer, SecuredApi.Audience, alg: "none").Split('.')[..2]) + ".",
+            "hs512" => Jwt.Create(SecuredApi.Secret, SecuredApi.Issuer, SecuredApi.Audience, alg: "HS512"),
             _ => "not.a.jwt",
         };
 

@@ -19,7 +19,10 @@ public static class Jwt
             ["exp"] = (expires ?? DateTimeOffset.UtcNow.AddMinutes(10)).ToUnixTimeSeconds(),
         };
         var signingInput = B64(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + B64(JsonSerializer.SerializeToUtf8Bytes(payload));
-        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.ASCII.GetBytes(signingInput));
+        // HS512 is signed correctly on purpose: the service accepts HS256 only, so it must still refuse the token.
+        var key = Encoding.UTF8.GetBytes(secret);
+        var data = Encoding.ASCII.GetBytes(signingInput);
+        var signature = alg == "HS512" ? HMACSHA512.HashData(key, data) : HMACSHA256.HashData(key, data);
         return signingInput + "." + B64(signature);
     }
 

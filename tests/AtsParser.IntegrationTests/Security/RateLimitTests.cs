@@ -34,6 +34,23 @@ public class RateLimitTests
     }
 
     [Fact]
+    public async Task Guessing_api_keys_is_rate_limited_by_client()
+    {
+        await using var api = new ApiFactory().With("Security:ApiKeyHashes", ApiKeyHandler.HashOf("the-real-key")).With("Security:RateLimitPerMinute", "3");
+        var client = api.CreateClient();
+
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/startup-status");
+            request.Headers.Add("X-API-Key", "guess-" + i);
+            codes.Add((await client.SendAsync(request, _ct)).StatusCode);
+        }
+
+        codes.Should().Equal(HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task Without_a_configured_limit_tests_and_development_are_not_limited()
     {
         await using var api = new ApiFactory();

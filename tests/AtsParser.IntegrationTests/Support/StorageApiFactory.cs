@@ -25,7 +25,9 @@ public sealed class StorageApiFactory : ApiFactory
         if (useRedis) f.RedisUrl = (redis ?? await TestServers.RedisAsync()).Url;
         f.Set("Storage:ConnectionString", f.DatabaseConnectionString).Set("Storage:MigrateOnStartup", "true")
          .Set("Cache:RedisUrl", f.RedisUrl ?? "").Set("Cache:KeyPrefix", f.KeyPrefix)
-         .Set("Embeddings:Provider", "lexical");
+         .Set("Embeddings:Provider", "lexical")
+         // A loaded 2-core CI machine can stall a healthy Redis for longer than the production default of 250 ms.
+         .Set("Cache:OperationTimeoutMs", "5000");
         foreach (var (k, v) in settings) f.Set(k, v);
         return f;
     }

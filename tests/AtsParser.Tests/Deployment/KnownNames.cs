@@ -10,20 +10,13 @@ public static class KnownNames
     static readonly string[] Platform =
         ["ASPNETCORE_ENVIRONMENT", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "DOTNET_EnableDiagnostics", "OMP_THREAD_LIMIT"];
 
-    /// <summary>
-    /// Names that the storage and parsing features add to WellKnownEnvironment on their branches. Once merged they are
-    /// in the table and this list is redundant (the check below still passes); it keeps this branch's check honest
-    /// about everything else.
-    /// </summary>
-    static readonly string[] AddedByOtherFeatures = ["DATABASE_URL", "REDIS_URL", "MIGRATE_ON_STARTUP", "OPENAI_API_KEY"];
-
     public static IReadOnlySet<string> EnvironmentNames { get; } =
-        WellKnownEnvironment.Names.Concat(Platform).Concat(AddedByOtherFeatures).ToHashSet(StringComparer.Ordinal);
+        WellKnownEnvironment.Names.Concat(Platform).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Probe paths must be anonymous, or Production probes get 401.</summary>
     public static IReadOnlyList<string> HealthPaths => SecurityServices.PublicPaths;
 
-    public static readonly string[] SecretNames = ["OPENAI_API_KEY", "DATABASE_URL", "REDIS_URL", "JWT_SECRET", "API_KEY_HASHES"];
+    public static readonly string[] SecretNames = ["OPENAI_API_KEY", "DATABASE_URL", "REDIS_URL", "JWT_SECRET", "API_KEY_HASHES", "WEBHOOK_SECRET"];
 
     public const int ContainerPort = 8080;
 }

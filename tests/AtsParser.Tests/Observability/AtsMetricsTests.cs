@@ -32,21 +32,24 @@ public class AtsMetricsTests
     }
 
     [Fact]
-    public void Llm_requests_count_tokens_by_kind_and_cost_from_the_price_table()
+    public void Llm_requests_count_tokens_by_kind_and_add_up_cost_under_the_configured_model_name()
     {
+        AtsMetrics.UseModels(["gpt-4o", "gpt-4o-mini"]);
         var cost = Find("ats_llm_cost_usd_total", ("model", "gpt-4o-mini"))?.Value ?? 0;
         var input = Find("ats_llm_tokens_total", ("model", "gpt-4o-mini"), ("kind", "input"))?.Value ?? 0;
 
-        AtsMetrics.LlmRequest("gpt-4o-mini", LlmOutcome.Success, 1_000_000, 0);
+        AtsMetrics.LlmRequest("gpt-4o-mini-2024-07-18", LlmOutcome.Success, 1_000_000, 0, 0.15);
 
         Find("ats_llm_tokens_total", ("model", "gpt-4o-mini"), ("kind", "input"))!.Value.Should().Be(input + 1_000_000);
         Find("ats_llm_cost_usd_total", ("model", "gpt-4o-mini"))!.Value.Should().BeApproximately(cost + 0.15, 1e-9);
     }
 
     [Fact]
-    public void A_model_missing_from_the_price_table_is_labelled_other()
+    public void A_model_that_is_not_configured_is_labelled_other()
     {
-        AtsMetrics.LlmRequest("my-private-finetune-42", LlmOutcome.Error, 10, 0);
+        AtsMetrics.UseModels(["gpt-4o-mini"]);
+
+        AtsMetrics.LlmRequest("my-private-finetune-42", LlmOutcome.Error, 10, 0, 0);
 
         Find("ats_llm_requests_total", ("model", "other"), ("outcome", "error")).Should().NotBeNull();
     }

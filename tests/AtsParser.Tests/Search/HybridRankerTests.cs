@@ -17,7 +17,7 @@ public sealed class HybridRankerTests
             new HybridRanker.Input(B, 0.38, ["photoshop"], ["graphic designer"]),
         };
 
-        var ranked = HybridRanker.Rank("Data Engineer: Python, SQL and Airflow", candidates, HybridWeights.Default);
+        var ranked = HybridRanker.Rank("Data Engineer: Python, SQL and Airflow", candidates, HybridWeights.Hybrid);
 
         ranked[0].Id.Should().Be(A);
         ranked[0].MatchedSkills.Should().Equal("python", "sql");
@@ -43,7 +43,7 @@ public sealed class HybridRankerTests
     [Fact]
     public void Skills_match_whole_words_only()
     {
-        var ranked = HybridRanker.Rank("We use Java and JavaScript", [new HybridRanker.Input(A, 0.5, ["java", "c", "script"], [])], HybridWeights.Default);
+        var ranked = HybridRanker.Rank("We use Java and JavaScript", [new HybridRanker.Input(A, 0.5, ["java", "c", "script"], [])], HybridWeights.Hybrid);
 
         ranked[0].MatchedSkills.Should().Equal("java");
     }
@@ -51,8 +51,23 @@ public sealed class HybridRankerTests
     [Fact]
     public void A_title_matches_when_most_of_its_meaningful_words_are_in_the_query()
     {
-        var ranked = HybridRanker.Rank("Hiring an accountant for tax season", [new HybridRanker.Input(A, 0.5, [], ["senior accountant", "tax advisor"])], HybridWeights.Default);
+        var ranked = HybridRanker.Rank("Hiring an accountant for tax season", [new HybridRanker.Input(A, 0.5, [], ["senior accountant", "tax advisor"])], HybridWeights.Hybrid);
 
         ranked[0].MatchedTitles.Should().Equal("senior accountant");
+    }
+
+    [Fact]
+    public void A_resume_whose_skills_could_not_be_parsed_is_not_pushed_below_weaker_matches()
+    {
+        var candidates = new[]
+        {
+            new HybridRanker.Input(A, 0.30, [], []),
+            new HybridRanker.Input(B, 0.45, ["python"], ["developer"]),
+            new HybridRanker.Input(Guid.NewGuid(), 0.50, ["excel"], ["clerk"]),
+        };
+
+        var ranked = HybridRanker.Rank("Python developer", candidates, HybridWeights.Hybrid);
+
+        ranked[0].Id.Should().Be(A, "missing structure counts as average, not as zero");
     }
 }

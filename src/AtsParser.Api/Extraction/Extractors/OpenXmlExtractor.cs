@@ -20,6 +20,8 @@ public sealed class OpenXmlExtractor(IOptions<ExtractionOptions> options) : IExt
     {
         var o = options.Value;
         using var zip = new SafeZip(input.Bytes, o.MaxZipUncompressedBytes, o.MaxZipCompressionRatio);
+        // Not needed for text, but a DTD in it marks a crafted file that LibreOffice must not be given next.
+        if (zip.Has("[Content_Types].xml")) SafeZip.Guard(() => { using var types = zip.OpenXml("[Content_Types].xml"); while (types.Read()) { } return 0; });
         var sb = new StringBuilder();
         // Headers first: some templates print the name only in the page header.
         foreach (var part in zip.Names.Where(n => n.StartsWith("word/header", StringComparison.Ordinal) && n.EndsWith(".xml", StringComparison.Ordinal)).Order())

@@ -14,7 +14,7 @@ public sealed class PdfOcrExtractor(PdfInfo pdfInfo, OcrEngine ocr, IOptions<Ext
         PdfStreams.CheckInflatedSize(input.Bytes, options.Value.MaxPdfInflatedBytes, ct);
         using var tmp = new TempDir(options.Value.TempDirectory, "pdfocr");
         var pdf = tmp.File("input.pdf");
-        await File.WriteAllBytesAsync(pdf, input.Bytes, ct);
+        await File.WriteAllBytesAsync(pdf, PdfStreams.WithoutTrailingJunk(input.Bytes), ct);
         return await OcrPdfFileAsync(pdf, tmp.Path, ct);
     }
 

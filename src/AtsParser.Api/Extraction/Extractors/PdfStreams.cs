@@ -46,6 +46,18 @@ public static class PdfStreams
         }
     }
 
+    /// <summary>
+    /// Drops bytes after the last %%EOF when there are more than poppler's 1 KiB look-back: a PDF with junk appended
+    /// (a mail gateway's trailer, a botched upload) otherwise loses its startxref and reads as damaged.
+    /// </summary>
+    public static ReadOnlyMemory<byte> WithoutTrailingJunk(byte[] pdf)
+    {
+        int eof = pdf.AsSpan().LastIndexOf("%%EOF"u8);
+        if (eof < 0) return pdf;
+        int end = eof + 5;
+        return pdf.Length - end > 1024 ? pdf.AsMemory(0, end) : pdf;
+    }
+
     // RFC 1950: deflate method, 32 KiB window at most, and a header checksum divisible by 31.
     static bool IsZlibHeader(ReadOnlySpan<byte> b) =>
         b.Length >= 2 && (b[0] & 0x0F) == 8 && (b[0] >> 4) <= 7 && ((b[0] << 8) | b[1]) % 31 == 0;

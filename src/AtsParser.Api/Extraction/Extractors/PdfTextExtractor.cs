@@ -19,7 +19,7 @@ public sealed class PdfTextExtractor(ToolRegistry tools, PdfInfo pdfInfo, OcrEng
         PdfStreams.CheckInflatedSize(input.Bytes, o.MaxPdfInflatedBytes, ct);
         using var tmp = new TempDir(o.TempDirectory, "pdf");
         var pdf = tmp.File("input.pdf");
-        await File.WriteAllBytesAsync(pdf, input.Bytes, ct);
+        await File.WriteAllBytesAsync(pdf, PdfStreams.WithoutTrailingJunk(input.Bytes), ct);
         var info = await pdfInfo.ReadAsync(pdf, TimeSpan.FromSeconds(o.PdfTimeoutSeconds), ct);
         if (info.Pages > o.MaxPages) throw new DocumentException(ErrorCodes.TooManyPages, $"The PDF has {info.Pages} pages; the limit is {o.MaxPages} (MAX_PAGES). Send only the resume pages, or raise the limit.");
 

@@ -70,6 +70,7 @@ public static partial class LinePatterns
       | referências\s+(?:disponíveis\s+)?(?:sob|mediante)\s+(?:solicitação|pedido)
       | jump\s+to\s+section.*
       | verified\s*:.*
+      | (?:marital\s+status|notice\s+period|functional\s+area|industry|pref\.?\s+location|preferred\s+location)\s*:.*
       | (?:curriculum\s+vitae|résumé|resume|cv|lebenslauf|hoja\s+de\s+vida)
       | (?:date|place|signature|lugar|fecha|firma|ort|datum|unterschrift)\s*[:.]?[\s_.]*
       | i\s+hereby\s+(?:declare|certify).*

@@ -7,37 +7,29 @@ namespace AtsParser.Api.Parsing.Dates;
 /// Finds date ranges in one line of resume text and turns each date into a PartialDate (raw as printed, ISO at the
 /// printed precision). Lines are capped upstream, and the patterns have no nested quantifiers, so matching stays linear.
 /// </summary>
-public static class DateParser
+public static partial class DateParser
 {
-    const string L = @"(?<![\p{L}\d])", R = @"(?![\p{L}\d])";
-    const string Y = "(?:19|20)[0-9]{2}";
-
-    static readonly Regex Token = new(
-        L + "(?:" +
-        $"(?<present>{DateVocabulary.PresentAlternation})" +
-        $"|(?<season>{DateVocabulary.SeasonAlternation})\\s*(?:of\\s+)?(?<sy>{Y})" +
-        $"|(?<mon>{DateVocabulary.MonthAlternation})\\.?(?:\\s*(?:de|of)\\s+|\\s*[-/,'’]?\\s*)(?<my>{Y}|['’][0-9]{{2}})" +
-        $"|(?<iy>{Y})-(?<im>[0-9]{{2}})-(?<id>[0-9]{{2}})" +
-        $"|(?<d>[0-9]{{1,2}})\\s?[./]\\s?(?<dm>[0-9]{{1,2}})\\s?[./]\\s?(?<dy>{Y})" +
-        $"|(?<cy>{Y})\\s*年(?:\\s*(?<cm>[0-9]{{1,2}})\\s*月)?" +
-        $"|(?<yy>{Y})\\s?[./]\\s?(?<ym>[0-9]{{1,2}})(?![0-9])" +
-        $"|(?<mm>[0-9]{{1,2}})\\s?[./-]\\s?(?<mmy>{Y})" +
-        $"|(?<y>{Y})" +
-        ")" + R,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+    // One generic token pattern (source-generated, no vocabulary inside): a word before a year is checked against the
+    // month and season tables afterwards, and "present" words are looked up after a range separator.
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<word>\p{L}{3,12})\.?(?:\s*(?:de|of)\s+|\s*[-/,'’]?\s*)(?<wy>(?:19|20)[0-9]{2}|['’][0-9]{2})|(?<iy>(?:19|20)[0-9]{2})-(?<im>[0-9]{2})-(?<id>[0-9]{2})|(?<d>[0-9]{1,2})\s?[./]\s?(?<dm>[0-9]{1,2})\s?[./]\s?(?<dy>(?:19|20)[0-9]{2})|(?<cy>(?:19|20)[0-9]{2})\s*年(?:\s*(?<cm>[0-9]{1,2})\s*月)?|(?<yy>(?:19|20)[0-9]{2})\s?[./]\s?(?<ym>[0-9]{1,2})(?![0-9])|(?<yy2>(?:19|20)[0-9]{2})-(?<ym2>0[1-9]|1[0-2])(?![0-9])|(?<mm>[0-9]{1,2})\s?[./-]\s?(?<mmy>(?:19|20)[0-9]{2})|(?<y>(?:19|20)[0-9]{2}))(?![\p{L}\d])",
+        RegexOptions.CultureInvariant, 10_000)]
+    private static partial Regex Token();
 
     // What may stand between two dates of one range.
-    static readonly Regex Separator = new(@"^\s*(?:-{1,2}|–|—|~|to|till|until|through|thru|bis|au|à|a|al|hasta|até|ate|à|至|到|,|-\s*to)?\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^\s*(?:-{1,2}|–|—|~|to|till|until|through|thru|bis|au|à|a|al|hasta|até|ate|至|到|,|-\s*to)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
+    private static partial Regex Separator();
 
-    static readonly Regex OpenStart = new(@"(?:since|seit|ab|depuis|desde|a partir de|从|自)\s*:?\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"^\s*(?:-{1,2}|–|—|~|to|till|until|through|thru|bis|au|à|a|al|hasta|até|ate|至|到)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
+    private static partial Regex SeparatorPrefix();
 
-    static readonly Regex ExpectedBefore = new(@"(?:expected|anticipated|voraussichtlich|prevista|previsto|prévue?|prevue?|预计)[\p{L} ]{0,20}:?\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"(?:since|seit|ab|depuis|desde|a partir de|从|自)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
+    private static partial Regex OpenStart();
 
-    static readonly Regex ExpectedAfter = new(@"^\s*[(\[]?\s*(?:expected|anticipated|voraussichtlich|prevista|previsto|prévue?|prevue?)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+    [GeneratedRegex(@"(?:expected|anticipated|voraussichtlich|prevista|previsto|prévue?|prevue?|预计)[\p{L} ]{0,20}:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
+    private static partial Regex ExpectedBefore();
+
+    [GeneratedRegex(@"^\s*[(\[]?\s*(?:expected|anticipated|voraussichtlich|prevista|previsto|prévue?|prevue?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
+    private static partial Regex ExpectedAfter();
 
     sealed record Found(PartialDate? Date, bool Present, int Index, int Length);
 
@@ -45,16 +37,23 @@ public static class DateParser
     {
         var tokens = Tokens(line);
         var ranges = new List<DateRange>();
+        if (tokens.Count == 0) return ranges;
         bool rtl = line.Any(c => c is >= '\u0590' and <= '\u06FF');
         for (int i = 0; i < tokens.Count; i++)
         {
             var a = tokens[i];
-            if (i + 1 < tokens.Count && Separator.IsMatch(line[(a.Index + a.Length)..tokens[i + 1].Index]) && !a.Present)
+            int afterA = a.Index + a.Length;
+            if (!a.Present && (i + 1 >= tokens.Count || !Separator().IsMatch(line[afterA..tokens[i + 1].Index])) && PresentAfter(line, afterA) is { } present)
+            {
+                ranges.Add(new DateRange(a.Date, present.Date, true, a.Index, present.Index + present.Length - a.Index));
+                continue;
+            }
+            if (i + 1 < tokens.Count && Separator().IsMatch(line[afterA..tokens[i + 1].Index]) && !a.Present)
             {
                 var b = tokens[i + 1];
                 var range = new DateRange(a.Date, b.Date, b.Present, a.Index, b.Index + b.Length - a.Index)
                 {
-                    Expected = !b.Present && ExpectedAfter.IsMatch(line[(b.Index + b.Length)..]),
+                    Expected = !b.Present && ExpectedAfter().IsMatch(line[(b.Index + b.Length)..]),
                 };
                 if (!b.Present && rtl && Compare(a.Date, b.Date) > 0) range = range with { Start = b.Date, End = a.Date, Swapped = true };
                 ranges.Add(range);
@@ -62,13 +61,12 @@ public static class DateParser
                 continue;
             }
             var before = line[..a.Index];
-            if (a.Present) continue;
-            if (OpenStart.IsMatch(before))
+            if (OpenStart().IsMatch(before))
                 ranges.Add(new DateRange(a.Date, null, true, a.Index, a.Length));
             else
                 ranges.Add(new DateRange(a.Date, a.Date, false, a.Index, a.Length)
                 {
-                    Expected = ExpectedBefore.IsMatch(before) || ExpectedAfter.IsMatch(line[(a.Index + a.Length)..]),
+                    Expected = ExpectedBefore().IsMatch(before) || ExpectedAfter().IsMatch(line[(a.Index + a.Length)..]),
                 });
         }
         return ranges;
@@ -93,11 +91,13 @@ public static class DateParser
         var list = new List<Found>();
         try
         {
-            foreach (Match m in Token.Matches(line))
+            foreach (Match m in Token().Matches(line))
             {
-                if (m.Groups["present"].Success) { list.Add(new(new PartialDate(m.Value, null, null), true, m.Index, m.Length)); continue; }
                 var d = ToDate(m);
-                if (d is not null) list.Add(new(d, false, m.Index, m.Length));
+                if (d is not null) { list.Add(new(d, false, m.Index, m.Length)); continue; }
+                // "since 2017", "in 2019": the word was no month, but the year still counts.
+                var y = m.Groups["wy"];
+                if (y.Success && y.Length == 4) list.Add(new(Year(y.Value, int.Parse(y.Value, CultureInfo.InvariantCulture)), false, y.Index, y.Length));
             }
         }
         catch (RegexMatchTimeoutException)
@@ -107,16 +107,36 @@ public static class DateParser
         return list;
     }
 
+    /// <summary>A "present" word after a range separator ("– Present", "to Till Date", "-EN CURSO", "– 至今").</summary>
+    static Found? PresentAfter(string line, int from)
+    {
+        var sep = SeparatorPrefix().Match(line, from, Math.Min(line.Length - from, 12));
+        if (!sep.Success || sep.Length == 0 || !line.AsSpan(sep.Index, sep.Length).ContainsAny("-–—~toilbsuàahé至到")) return null;
+        int start = sep.Index + sep.Length;
+        foreach (var word in DateVocabulary.PresentWords)
+        {
+            if (start + word.Length > line.Length || string.Compare(line, start, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) != 0) continue;
+            int end = start + word.Length;
+            if (end < line.Length && char.IsLetter(line[end]) && !NameIsCjk(word)) continue;
+            return new Found(new PartialDate(line[start..end], null, null), true, start, end - start);
+        }
+        return null;
+    }
+
+    static bool NameIsCjk(string word) => word.Any(c => c >= '\u3000');
+
     static PartialDate? ToDate(Match m)
     {
         var raw = m.Value.Trim();
         int year, month = 0, day = 0;
-        if (m.Groups["season"].Success) { year = Int(m, "sy"); return Year(raw, year); }
-        if (m.Groups["mon"].Success)
+        if (m.Groups["word"].Success)
         {
-            var y = m.Groups["my"].Value;
+            var y = m.Groups["wy"].Value;
             year = y.Length == 4 ? int.Parse(y, CultureInfo.InvariantCulture) : TwoDigitYear(int.Parse(y[1..], CultureInfo.InvariantCulture));
-            month = DateVocabulary.Month(m.Groups["mon"].Value) ?? 0;
+            var word = m.Groups["word"].Value;
+            if (DateVocabulary.Season(word) is not null && y.Length == 4) return Year(raw, year);
+            if (DateVocabulary.Month(word) is not { } mo) return null;
+            month = mo;
         }
         else if (m.Groups["iy"].Success) { year = Int(m, "iy"); month = Int(m, "im"); day = Int(m, "id"); }
         else if (m.Groups["d"].Success)
@@ -126,6 +146,7 @@ public static class DateParser
         }
         else if (m.Groups["cy"].Success) { year = Int(m, "cy"); month = m.Groups["cm"].Success ? Int(m, "cm") : 0; }
         else if (m.Groups["yy"].Success) { year = Int(m, "yy"); month = Int(m, "ym"); }
+        else if (m.Groups["yy2"].Success) { year = Int(m, "yy2"); month = Int(m, "ym2"); }
         else if (m.Groups["mm"].Success) { year = Int(m, "mmy"); month = Int(m, "mm"); }
         else { year = Int(m, "y"); }
 

@@ -28,23 +28,19 @@ static class DateVocabulary
         ["winter", "hiver", "invierno", "inverno"],
     ];
 
-    /// <summary>Words meaning "until now". Multi-word forms first so the regex prefers the longest.</summary>
-    public static readonly string[] PresentWords =
-    [
+    /// <summary>Words meaning "until now", longest first so "till date" wins over "date"-like prefixes.</summary>
+    public static readonly string[] PresentWords = new string[]
+    {
         "till date", "till now", "to date", "until now", "up to date", "to present", "bis heute", "bis dato", "bis jetzt",
         "à ce jour", "a ce jour", "à présent", "aujourd'hui", "en cours", "hasta la fecha", "hasta hoy", "a la fecha", "en curso",
         "la actualidad", "actualidad", "actualmente", "data atual", "o momento", "até o momento", "atualmente", "em curso", "até hoje",
         "present", "current", "currently", "now", "today", "ongoing", "heute", "aktuell", "jetzt", "laufend",
         "présent", "actuel", "actuelle", "presente", "actual", "hoy", "atual", "hoje",
         "至今", "现在", "目前", "עד היום", "היום", "כיום",
-    ];
+    }.OrderByDescending(w => w.Length).ToArray();
 
     static readonly Dictionary<string, int> MonthIndex = Build(MonthNames);
     static readonly Dictionary<string, int> SeasonIndex = Build(SeasonNames);
-
-    public static string MonthAlternation { get; } = Alternation(MonthNames.SelectMany(m => m));
-    public static string SeasonAlternation { get; } = Alternation(SeasonNames.SelectMany(s => s));
-    public static string PresentAlternation { get; } = Alternation(PresentWords);
 
     public static int? Month(string word) => MonthIndex.TryGetValue(word.Trim('.', ' ').ToLowerInvariant(), out var m) ? m : null;
 
@@ -64,7 +60,4 @@ static class DateVocabulary
             foreach (var w in table[i]) d.TryAdd(w, i + 1);
         return d;
     }
-
-    static string Alternation(IEnumerable<string> words) =>
-        string.Join("|", words.Distinct().OrderByDescending(w => w.Length).Select(w => System.Text.RegularExpressions.Regex.Escape(w).Replace("'", "['’]")));
 }

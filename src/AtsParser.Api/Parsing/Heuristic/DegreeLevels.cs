@@ -8,13 +8,13 @@ public static class DegreeLevelClassifier
     static readonly (string Level, string[] Words)[] Table = DataFiles.ReadTsv("degrees.tsv")
         .Select(r => (r[0], r[1].Split('|').Select(TextNormalizer.Fold).ToArray())).ToArray();
 
-    static readonly string[] InstitutionWords =
-    [
+    static readonly string[] InstitutionWords = new[]
+    {
         "university", "universitat", "universität", "universidad", "universidade", "universite", "université", "universita", "college", "institute",
         "institut", "instituto", "school", "schule", "escuela", "ecole", "école", "escola", "academy", "akademie", "academia", "polytechnic",
         "hochschule", "gymnasium", "lycee", "lycée", "liceo", "colegio", "seminary", "conservatory", "fachhochschule", "campus", "iit", "nit",
         "大学", "学院", "中学", "תיכון", "מכללה", "אוניברסיטה", "מרכז", "טכניון",
-    ];
+    }.Select(TextNormalizer.Fold).Distinct().ToArray();
 
     public static string? Level(string? degree)
     {
@@ -31,7 +31,7 @@ public static class DegreeLevelClassifier
     public static bool IsInstitution(string text)
     {
         var folded = " " + Tokenise(TextNormalizer.Fold(text)) + " ";
-        return InstitutionWords.Any(w => Contains(folded, TextNormalizer.Fold(w)));
+        return InstitutionWords.Any(w => Contains(folded, w));
     }
 
     static bool Contains(string folded, string word) =>

@@ -24,11 +24,13 @@ public static class EntrySegmenter
     {
         var runs = new List<(List<int> Header, List<int> Body)>();
         List<int>? header = null, body = null;
-        foreach (var i in section.LineIndexes)
+        var lines = section.LineIndexes.Where(i => doc.Lines[i].Trim().Trim(Bullets).Trim().Length > 0).ToList();
+        for (int k = 0; k < lines.Count; k++)
         {
+            int i = lines[k];
             var t = doc.Lines[i].Trim();
-            if (t.Length == 0 || t.Trim(Bullets).Trim().Length == 0) continue;
-            if (IsBody(t))
+            bool continuation = body is { Count: > 0 } && body[^1] == (k > 0 ? lines[k - 1] : -1) && IsContinuation(doc, lines, k);
+            if (continuation || IsBody(t))
             {
                 if (header is null) { header = []; body = []; runs.Add((header, body)); }
                 body!.Add(i);
@@ -39,7 +41,30 @@ public static class EntrySegmenter
         }
         var entries = new List<EntryBlock>();
         foreach (var (h, b) in runs) entries.AddRange(Split(doc, h, b));
-        return entries;
+        // Where entries carry dates, a dateless run after one is an unbulleted duty line of it, not another entry.
+        if (entries.Count(e => e.Dates is not null) == 0) return entries;
+        var merged = new List<EntryBlock>();
+        foreach (var e in entries)
+        {
+            if (e.Dates is null && merged.Count > 0) { merged[^1].Body.AddRange(e.Header.Concat(e.Body).Order()); continue; }
+            merged.Add(e);
+        }
+        return merged;
+    }
+
+    /// <summary>
+    /// A wrapped bullet or paragraph: it starts in lower case, or the previous body line stops mid-sentence, and no
+    /// date is on it or just below it (which would make it the next entry's header).
+    /// </summary>
+    static bool IsContinuation(ResumeDocument doc, List<int> lines, int k)
+    {
+        var t = doc.Lines[lines[k]].Trim();
+        var previous = doc.Lines[lines[k - 1]].TrimEnd();
+        if (char.IsLower(t[0])) return true;
+        if (previous.EndsWith('.') || previous.EndsWith(':') || previous.EndsWith(';') || previous.EndsWith('!') || previous.EndsWith('?')) return false;
+        for (int j = k; j < lines.Count && j <= k + 2; j++)
+            if (DateParser.FindRanges(doc.Lines[lines[j]]).Count > 0) return false;
+        return IsBullet(previous.TrimStart()) && previous.Length > 60;
     }
 
     public static bool IsBullet(string t) => t.Length > 1 && Bullets.Contains(t[0]) && (char.IsWhiteSpace(t[1]) || t[0] is '•' or '●' or '▪' or '➢' or '►');
@@ -66,15 +91,27 @@ public static class EntrySegmenter
         }
         bool dateFirst = anchors[0].Line == header[0];
         var blocks = new List<EntryBlock>();
+        // Date after the header: the first entry shows how many header lines precede a date; lines beyond that
+        // (unbulleted duties of the previous job) are the previous entry's body.
+        int headerSize = Math.Max(1, header.IndexOf(anchors[0].Line));
         int pos = 0;
         for (int k = 0; k < anchors.Count; k++)
         {
             var e = new EntryBlock { Dates = anchors[k].Ranges[0], DateLine = anchors[k].Line };
-            int from = dateFirst ? header.IndexOf(anchors[k].Line) : pos;
-            int to = dateFirst ? (k + 1 < anchors.Count ? header.IndexOf(anchors[k + 1].Line) : header.Count) : header.IndexOf(anchors[k].Line) + 1;
-            if (!dateFirst && k == anchors.Count - 1) to = header.Count;
-            e.Header.AddRange(header.GetRange(from, to - from));
-            pos = to;
+            int at = header.IndexOf(anchors[k].Line);
+            if (dateFirst)
+            {
+                int to = k + 1 < anchors.Count ? header.IndexOf(anchors[k + 1].Line) : header.Count;
+                e.Header.AddRange(header.GetRange(at, to - at));
+            }
+            else
+            {
+                int from = k == 0 ? 0 : Math.Max(pos, at - headerSize);
+                if (k > 0) blocks[^1].Body.AddRange(header.GetRange(pos, from - pos));
+                e.Header.AddRange(header.GetRange(from, at + 1 - from));
+                pos = at + 1;
+                if (k == anchors.Count - 1) e.Body.AddRange(header.GetRange(pos, header.Count - pos));
+            }
             blocks.Add(e);
         }
         blocks[^1].Body.AddRange(body);

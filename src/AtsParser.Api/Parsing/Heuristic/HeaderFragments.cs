@@ -19,18 +19,12 @@ public static partial class HeaderFragments
         var t = line;
         if (cut is not null && cut.Index + cut.Length <= t.Length) t = t.Remove(cut.Index, cut.Length).Insert(cut.Index, " | ");
         t = DateLabels().Replace(t, " ");
-        t = t.Trim().Trim(['•', '●', '▪', '*', '|', '-', '–', ':', ',', ' ', '(', ')']).Trim();
+        t = UrlInText().Replace(t, " ");
+        t = t.Trim().Trim(['•', '●', '▪', '*', '|', '-', '–', ':', ',', ' ']).Trim();
+        if (t.StartsWith('(') && !t.Contains(')')) t = t[1..];
+        if (t.EndsWith(')') && !t.Contains('(')) t = t[..^1];
         var result = new List<Fragment>();
         if (t.Length == 0) return result;
-        var lm = Labelled().Match(t);
-        if (lm.Success)
-        {
-            var label = lm.Groups["l"].Value.ToLowerInvariant();
-            var kind = label.StartsWith("design") || label.StartsWith("role") || label.StartsWith("rol") || label.StartsWith("position") || label.StartsWith("title") || label.StartsWith("cargo") || label.StartsWith("puesto") || label.StartsWith("poste") || label.StartsWith("funktion") ? TitleLabel
-                : label.StartsWith("loc") || label.StartsWith("ort") || label.StartsWith("place") ? LocationLabel : EmployerLabel;
-            result.Add(new Fragment(lm.Groups["v"].Value.Trim(), kind, index));
-            return result;
-        }
         // A quoted employer (Hebrew rows: “company” – title).
         var q = Quoted().Match(t);
         if (q.Success)
@@ -40,8 +34,15 @@ public static partial class HeaderFragments
         }
         foreach (var part in Separators().Split(t))
         {
-            var p = part.Trim().Trim('|', '-', '–', ',', ':', '.', ' ').Trim();
+            var p = part.Trim().Trim('|', '-', '–', ',', ':', ' ').Trim();
+            if (p.EndsWith('.') && !CompanyAbbreviation().IsMatch(p)) p = p.TrimEnd('.');
             if (p.Length == 0 || p.Equals("Link", StringComparison.OrdinalIgnoreCase)) continue;
+            var lm = Labelled().Match(p);
+            if (lm.Success)
+            {
+                result.Add(new Fragment(lm.Groups["v"].Value.Trim(), LabelKind(lm.Groups["l"].Value.ToLowerInvariant()), index));
+                continue;
+            }
             p = LinkSuffix().Replace(p, "").Trim();
             var asMatch = AsTitle().Match(p);
             if (asMatch.Success)
@@ -54,6 +55,23 @@ public static partial class HeaderFragments
         }
         return result;
     }
+
+    /// <summary>
+    /// "Firma 2 (Ort)", "Nordlicht GmbH (Hamburg)", "Acme (Berlin, Germany)" are places; "Danggeun Pay Inc. (KarrotPay)",
+    /// "Lovely Professional University (LPU)", "SME( Computer Science )" are part of the name.
+    /// </summary>
+    static bool IsParenthesisedPlace(string before, string inside)
+    {
+        if (LocationExtractor.IsPlace(inside) || Remote().IsMatch(inside) || Geo.CountryNamed(inside) is not null) return true;
+        if (inside.Contains(' ') || inside.Any(char.IsDigit) || inside.All(c => char.IsUpper(c) || c == '.')) return false;
+        // A brand in CamelCase ("KarrotPay") is an alias; a plain capitalised word is a place.
+        return !inside.Skip(1).Any(char.IsUpper) && JobTitles.TitleScore(before) == 0;
+    }
+
+    static string LabelKind(string label) =>
+        label.StartsWith("design") || label.StartsWith("rol") || label.StartsWith("position") || label.StartsWith("job") || label.StartsWith("title")
+        || label.StartsWith("cargo") || label.StartsWith("puesto") || label.StartsWith("poste") || label.StartsWith("funktion") ? TitleLabel
+        : label.StartsWith("loc") || label.StartsWith("ort") || label.StartsWith("place") ? LocationLabel : EmployerLabel;
 
     static IEnumerable<Fragment> SplitAroundPlace(string p, int index)
     {
@@ -79,7 +97,7 @@ public static partial class HeaderFragments
         }
         if (LocationExtractor.IsPlace(p) || Remote().IsMatch(p)) { yield return new Fragment(p, LocationLabel, index); yield break; }
         var paren = TrailingPlace().Match(p);
-        if (paren.Success && paren.Groups["c"].Value.Trim().Length > 0)
+        if (paren.Success && paren.Groups["c"].Value.Trim().Length > 0 && IsParenthesisedPlace(paren.Groups["c"].Value.Trim(), paren.Groups["p"].Value.Trim()))
         {
             yield return new Fragment(paren.Groups["c"].Value.Trim(), null, index);
             yield return new Fragment(paren.Groups["p"].Value.Trim(), LocationLabel, index);
@@ -97,6 +115,13 @@ public static partial class HeaderFragments
     [GeneratedRegex(@"[“""„«](?<q>[^“""”„«»]{2,80})[”""»]")]
     private static partial Regex Quoted();
 
+    [GeneratedRegex(@"(?:https?://|www\.)\S+")]
+    private static partial Regex UrlInText();
+
+    // "Ltd.", "Inc.", "Co.", "Corp." keep their dot.
+    [GeneratedRegex(@"(?i)\b(?:inc|ltd|co|corp|llc|s\.a|pvt|gmbh|bros)\.?$")]
+    private static partial Regex CompanyAbbreviation();
+
     [GeneratedRegex(@"\s*-\s*Link$", RegexOptions.IgnoreCase)]
     private static partial Regex LinkSuffix();
 
@@ -106,7 +131,7 @@ public static partial class HeaderFragments
     [GeneratedRegex(@"^(?:remote|hybrid|remoto|télétravail|homeoffice|home office)$", RegexOptions.IgnoreCase)]
     private static partial Regex Remote();
 
-    [GeneratedRegex(@"(?i)\b(?:from|von|desde|de|du|dal|duration|period|dates?|zeitraum|periodo|período)\s*:?-?\s*(?=\|)|\b(?:from|duration)\s*:-?")]
+    [GeneratedRegex(@"(?i)\b(?:from|von|desde|de|du|dal|duration|period|dates?|zeitraum|periodo|período|since|seit|ab|depuis|expected graduation|expected|graduated|grad)\s*:?-?\s*(?=\|)|\b(?:from|duration)\s*:-?")]
     private static partial Regex DateLabels();
 
     [GeneratedRegex(@"^(?<l>designation|role|rol|position|job\s+title|title|cargo|puesto|poste|funktion|company|employer|organi[sz]ation|empresa|firma|entreprise|arbeitgeber|location|ort|place)\s*:\s*(?<v>\S.*)$", RegexOptions.IgnoreCase)]

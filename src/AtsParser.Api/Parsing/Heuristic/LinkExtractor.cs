@@ -5,8 +5,11 @@ namespace AtsParser.Api.Parsing.Heuristic;
 /// except job/project sections (company and project sites are not the candidate's). From link annotations: profile-type
 /// targets only (advisors' homepages and project repos are annotations too), preferring the target over a shortened label.
 /// </summary>
-static class LinkExtractor
+static partial class LinkExtractor
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)\b(?<site>github|gitlab|linkedin|twitter|youtube|quora|kaggle)\s*(?:://|:)\s*(?<h>[@/]?[\w./-]{2,60})")]
+    private static partial System.Text.RegularExpressions.Regex Handle();
+
     static readonly string[] ProfileHosts =
     [
         "linkedin.com", "github.com", "gitlab.com", "bitbucket.org", "twitter.com", "x.com", "youtube.com", "quora.com", "medium.com",
@@ -33,12 +36,35 @@ static class LinkExtractor
                 if ((zone && !jobs) || (profile && !jobs && ProfilePath(url))) Add(found, url);
             }
         }
+        for (int i = 0; i < lines.Length; i++)
+            if (doc.InContactZone(i))
+                foreach (System.Text.RegularExpressions.Match m in Handle().Matches(lines[i]))
+                    if (HandleUrl(m.Groups["site"].Value, m.Groups["h"].Value) is { } url) Add(found, url);
         foreach (var a in annotations)
         {
             if (!a.StartsWith("http", StringComparison.OrdinalIgnoreCase) || !IsProfile(a) || !ProfilePath(a)) continue;
             Add(found, a);
         }
         return found.Select(u => new Link(u, TypeOf(u))).ToList();
+    }
+
+    /// <summary>"GitHub: @posquit0", "LinkedIn:// debarghyadas", "LinkedIn: /in/x" → the profile URL the label names.</summary>
+    static string? HandleUrl(string site, string handle)
+    {
+        var h = handle.Trim().TrimStart('@', '/').TrimEnd('/', '.', ',');
+        if (h.StartsWith("in/", StringComparison.OrdinalIgnoreCase)) h = h[3..];
+        if (h.Length < 2 || h.Contains('/') || h.Contains('.')) return null;
+        return site.ToLowerInvariant() switch
+        {
+            "github" => "https://github.com/" + h,
+            "gitlab" => "https://gitlab.com/" + h,
+            "linkedin" => "https://www.linkedin.com/in/" + h,
+            "twitter" or "x" => "https://twitter.com/" + h,
+            "youtube" => "https://www.youtube.com/user/" + h,
+            "quora" => "https://www.quora.com/" + h,
+            "kaggle" => "https://www.kaggle.com/" + h,
+            _ => null,
+        };
     }
 
     static void Add(List<string> found, string url)

@@ -43,12 +43,14 @@ static partial class ListItems
     // Rejoin a wrapped line: the previous ends mid-list or the next starts in lower case.
     static bool Continues(string previous, string next) =>
         !EntrySegmenter.IsBullet(next) && !Prefix().IsMatch(next) &&
-        (previous.EndsWith(',') || (char.IsLower(next[0]) && previous.Length > 40) || (previous.Length >= 60 && previous.Contains(',') && !previous.EndsWith('.')));
+        (previous.EndsWith(',') || (char.IsLower(next[0]) && !previous.EndsWith('.') && !previous.EndsWith(':')) || (previous.Length >= 60 && previous.Contains(',') && !previous.EndsWith('.')));
 
     public static string StripPrefix(string line)
     {
         var t = line.Trim().TrimStart('•', '●', '▪', '◦', '■', '➢', '►', '✓', '✔', '*', '-', '–', '·', '❖', '○').Trim();
         var m = Prefix().Match(t);
+        // "עברית: שפת אם" or "English: fluent": the label is the language itself, not a category.
+        if (m.Success && SpokenLanguages.Find(m.Value.TrimEnd(':', '：', ' ')) is { } hit && hit.Length >= m.Value.TrimEnd(':', '：', ' ').Trim().Length - 1) return t;
         return m.Success ? t[m.Length..].Trim() : t;
     }
 
@@ -69,7 +71,7 @@ static partial class ListItems
             }
         }
         items.Add(line[start..]);
-        return items.Select(Clean).Where(x => x.Length > 0).ToList();
+        return items.Select(Clean).Where(x => x.Any(char.IsLetterOrDigit)).ToList();
     }
 
     static bool IsSeparator(string s, int i, out int width)

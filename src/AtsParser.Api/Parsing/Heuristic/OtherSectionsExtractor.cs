@@ -17,6 +17,10 @@ static partial class OtherSectionsExtractor
                 if (parts.Length == 0) continue;
                 string? issuer = parts.Length >= 2 && date is not null ? parts[1] : null;
                 var name = date is not null || parts.Length >= 3 ? parts[0] : text;
+                // "AWS Certified Security - Specialty, Amazon Web Services (AWS)": the issuer follows the last comma.
+                int comma = name.LastIndexOf(", ", StringComparison.Ordinal);
+                if (issuer is null && comma > 0 && CertWord().IsMatch(name[..comma]) && name[(comma + 2)..].Split(' ').Length <= 6)
+                    (name, issuer) = (name[..comma], name[(comma + 2)..]);
                 if (name.Length >= 3 && !result.Any(c => c.Name == name)) result.Add(new Certification(name, issuer, date));
             }
         return result;
@@ -76,6 +80,9 @@ static partial class OtherSectionsExtractor
         text = Edges().Replace(text, "").Trim();
         return (text, r.End ?? r.Start);
     }
+
+    [GeneratedRegex(@"(?i)certifi|zertifi|certificad|certifica[çc]|licen[cs]e")]
+    private static partial Regex CertWord();
 
     [GeneratedRegex(@"^[\s,;:\-–|()]+|[\s,;:\-–|()]+$")]
     private static partial Regex Edges();

@@ -22,10 +22,11 @@ static partial class PageFurniture
         for (int p = 0; p < lines.Length; p++)
         {
             var page = lines[p];
-            var edges = Edges(page).ToHashSet();
+            var edges = pages.Length > 1 ? Edges(page).ToHashSet() : [];
             for (int i = 0; i < page.Length; i++)
             {
-                if (PageNumber().IsMatch(page[i]) || (edges.Contains(i) && edgeCounts.GetValueOrDefault(Key(page[i])) >= 2)) page[i] = "";
+                if (page[i].Length == 0 || page[i].Length > 80) continue;
+                if (PageNumber().IsMatch(page[i]) || BackToTop().IsMatch(page[i]) || (edges.Contains(i) && edgeCounts.GetValueOrDefault(Key(page[i])) >= 2)) page[i] = "";
             }
         }
         return string.Join("\n", lines.Select(l => string.Join("\n", l)));
@@ -38,6 +39,10 @@ static partial class PageFurniture
     }
 
     static string Key(string line) => new(line.Where(c => !char.IsDigit(c) && !char.IsWhiteSpace(c)).ToArray());
+
+    // Navigation left in job-portal exports.
+    [GeneratedRegex(@"^\s*\^?\s*back to top\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BackToTop();
 
     [GeneratedRegex(@"^\s*(?:(?:page|seite|página|pagina|page)\s*)?\d{1,3}(?:\s*(?:/|of|von|de|sur)\s*\d{1,3})?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageNumber();

@@ -41,6 +41,8 @@ public static partial class SectionDetector
             if (h is null) continue;
             var (k, after) = h.Value;
             bool inline = after.Length > 0 && !after.StartsWith('(') && !Dates.DateParser.FindRanges(after).Any();
+            // Inside a skills list, "Other:- HTML, CSS" or "Tools: Git" are categories of skills, not new sections.
+            if (kind == SectionKinds.Skills && k != SectionKinds.Languages && lines[i].Contains(':') && (inline || k == SectionKinds.Skills)) continue;
             if (inline && kind != SectionKinds.Header && lines[i].Contains(':'))
             {
                 // A labelled line inside a section: keep the enclosing section and record the label as a one-line child.
@@ -61,7 +63,7 @@ public static partial class SectionDetector
     public static (string Kind, string After)? Heading(string line)
     {
         var t = line.Trim();
-        if (t.Length is 0 or > 80) return null;
+        if (t.Length == 0) return null;
         t = LeadingNoise().Replace(t, "");
         if (t.Length == 0) return null;
         string head = t, rest = "";
@@ -72,16 +74,29 @@ public static partial class SectionDetector
             int paren = t.IndexOfAny(['(', '（']);
             if (paren > 0) { head = t[..paren]; rest = t[paren..].Trim(); }
         }
+        if (head.Length > 60 || (colon < 0 && t.Length > 80)) return null;
+        head = LinkLabel().Replace(head, "");
         var folded = TextNormalizer.Fold(TrailingNoise().Replace(head, ""));
-        if (folded.Length == 0 || folded.Split(' ').Length > LongestHeadingWords) return null;
-        if (Headings.TryGetValue(folded, out var kind)) return (kind, rest);
+        if (folded.Length == 0) return null;
         // Letter-spaced small caps ("E X P E R I E N C E").
-        if (folded.Length > 6 && folded.Split(' ').All(w => w.Length == 1) && Headings.TryGetValue(folded.Replace(" ", ""), out kind)) return (kind, rest);
+        if (folded.Length > 6 && folded.Split(' ').All(w => w.Length == 1) && Headings.TryGetValue(folded.Replace(" ", ""), out var spaced)) return (spaced, rest);
+        if (folded.Split(' ').Length > LongestHeadingWords + 1) return null;
+        if (Headings.TryGetValue(folded, out var kind)) return (kind, rest);
+        // Roman-numbered headings without a dot ("IV EXPERIENCIA LABORAL").
+        var roman = RomanNumber().Match(folded);
+        if (roman.Success && Headings.TryGetValue(folded[roman.Length..], out kind)) return (kind, rest);
         return null;
     }
 
     [GeneratedRegex(@"^(?:[^\p{L}\p{N}(]+|[0-9]{1,2}[.)]\s+|[IVX]{1,4}[.)]\s+)+")]
     private static partial Regex LeadingNoise();
+
+    [GeneratedRegex(@"^[ivx]{1,4}\s+")]
+    private static partial Regex RomanNumber();
+
+    // A hyperlink label glued to a heading ("Projects -Link").
+    [GeneratedRegex(@"\s*-\s*Link\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkLabel();
 
     [GeneratedRegex(@"[^\p{L}\p{N})]+$")]
     private static partial Regex TrailingNoise();

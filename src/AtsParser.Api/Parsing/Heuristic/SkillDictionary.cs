@@ -7,6 +7,8 @@ public sealed class SkillDictionary
 {
     readonly Dictionary<string, string> _byAlias = new(StringComparer.Ordinal);
     readonly List<string> _names = [];
+    // Names by their first character, so a line is scanned once per word start rather than once per name.
+    readonly Dictionary<char, List<string>> _byFirstChar = [];
 
     public SkillDictionary()
     {
@@ -14,6 +16,11 @@ public sealed class SkillDictionary
         {
             var name = row[0].Trim();
             _names.Add(name);
+            if (name.Length > 2)
+            {
+                if (!_byFirstChar.TryGetValue(name[0], out var list)) _byFirstChar[name[0]] = list = [];
+                list.Add(name);
+            }
             _byAlias.TryAdd(Key(name), name);
             if (row.Length > 1)
                 foreach (var alias in row[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) _byAlias.TryAdd(Key(alias), name);
@@ -30,19 +37,20 @@ public sealed class SkillDictionary
     /// </summary>
     public IEnumerable<string> Mentions(string line)
     {
-        foreach (var name in _names)
+        var found = new List<string>();
+        for (int at = 0; at < line.Length; at++)
         {
-            if (name.Length <= 2) continue;
-            int at = line.IndexOf(name, StringComparison.Ordinal);
-            while (at >= 0)
+            if (at > 0 && IsWordChar(line[at - 1])) continue;
+            if (!_byFirstChar.TryGetValue(line[at], out var names)) continue;
+            foreach (var name in names)
             {
-                bool left = at == 0 || !IsWordChar(line[at - 1]);
                 int end = at + name.Length;
+                if (end > line.Length || string.CompareOrdinal(line, at, name, 0, name.Length) != 0) continue;
                 bool right = end >= line.Length || !IsWordChar(line[end]) || (line[end] == '.' && (end + 1 >= line.Length || !char.IsLetter(line[end + 1])));
-                if (left && right) { yield return name; break; }
-                at = line.IndexOf(name, at + 1, StringComparison.Ordinal);
+                if (right && !found.Contains(name)) found.Add(name);
             }
         }
+        return found;
     }
 
     static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '+' or '#' or '_';

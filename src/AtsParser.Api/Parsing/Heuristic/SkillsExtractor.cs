@@ -19,7 +19,7 @@ static class SkillsExtractor
                 if (items.Count == 0 || IsSpokenLanguageLine(items)) continue;
                 foreach (var item in items)
                 {
-                    if (item.Split(' ').Length > 6 || item.Length > 60 || item.EndsWith(':')) continue;
+                    if (item.Split(' ').Length > 6 || item.Length > 60 || item.EndsWith(':') || !item.Any(char.IsLetter) || NotSkill(item)) continue;
                     Add(skills, item, dictionary.Normalize(item) ?? item, SectionSource);
                 }
             }
@@ -31,9 +31,21 @@ static class SkillsExtractor
         return skills;
     }
 
-    /// <summary>Skills sections, plus a "Languages:" line inside one that lists programming languages.</summary>
-    static bool IsSkillList(Section s) =>
-        s.Kind == SectionKinds.Skills || (s.Kind == SectionKinds.Languages && s.Parent == SectionKinds.Skills && !IsSpokenLanguageLine(ListItems.Split(s.HeadingRest)));
+    /// <summary>
+    /// Skills sections, and languages sections too: their lines that name spoken languages are skipped per line, so
+    /// what remains ("Languages: C, C++, Java") are programming languages, which are skills.
+    /// </summary>
+    static bool IsSkillList(Section s) => s.Kind is SectionKinds.Skills or SectionKinds.Languages;
+
+    // Table headers and durations from skills tables ("Skill Name | Version | Last Used | Experience", "2 Year(s)").
+    static readonly HashSet<string> TableWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "skill", "skills", "skill name", "version", "last used", "experience", "language", "languages", "proficiency", "read", "write", "speak",
+        "level", "years", "rating", "category",
+    };
+
+    static bool NotSkill(string item) =>
+        TableWords.Contains(item) || System.Text.RegularExpressions.Regex.IsMatch(item, @"^[\d.x]+$|\bYear\(s\)|\bMonth\(s\)|^\d+\s*(?:years?|months?|yrs?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     public static bool IsSpokenLanguageLine(List<string> items) =>
         items.Count > 0 && items.Count(i => SpokenLanguages.Find(i) is not null && i.Split(' ').Length <= 4) * 2 >= items.Count;

@@ -6,22 +6,21 @@ namespace AtsParser.Api.Parsing.Heuristic;
 /// <summary>Spoken language names (languages.tsv) and the level printed next to them.</summary>
 public static partial class SpokenLanguages
 {
-    static readonly (string Code, string Name)[] Names = DataFiles.ReadTsv("languages.tsv")
-        .SelectMany(r => r[1].Split('|').Select(n => (r[0], n)))
-        .OrderByDescending(x => x.n.Length).ToArray();
+    static readonly (string Code, string Folded, bool AnyPosition)[] Names = DataFiles.ReadTsv("languages.tsv")
+        .SelectMany(r => r[1].Split('|').Select(n => (Code: r[0], Folded: TextNormalizer.Fold(n))))
+        .Select(x => (x.Code, x.Folded, x.Folded.Any(c => NameExtractor.IsCjk(c) || c > '\u0590')))
+        .OrderByDescending(x => x.Folded.Length).ToArray();
 
     /// <summary>The first spoken language named in an item, with its position; programming languages are not in the table.</summary>
     public static (string Code, int Index, int Length)? Find(string item)
     {
         var folded = TextNormalizer.Fold(item);
         if (folded.Length != item.Length) folded = item.ToLowerInvariant();
-        foreach (var (code, name) in Names)
+        foreach (var (code, n, cjk) in Names)
         {
-            var n = TextNormalizer.Fold(name);
             int at = folded.IndexOf(n, StringComparison.Ordinal);
             while (at >= 0)
             {
-                bool cjk = n.Any(NameExtractor.IsCjk) || n.Any(c => c > '\u0590');
                 bool left = cjk || at == 0 || !char.IsLetter(folded[at - 1]);
                 bool right = cjk || at + n.Length >= folded.Length || !char.IsLetter(folded[at + n.Length]);
                 if (left && right) return (code, at, n.Length);

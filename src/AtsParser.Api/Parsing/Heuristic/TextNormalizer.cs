@@ -17,22 +17,37 @@ public static class TextNormalizer
         // Quartz: "word\t\r \u00a0word" - the CR became a line break upstream; a tab before a break means "same line".
         s = s.Replace("\t\r", "\t\n").Replace('\r', '\n');
         if (CountOf(s, "\t\n") > 20) s = JoinTabBreaks(s);
-        s = s.Replace("-\u00AD\u2010", "-").Replace("\u00AD\u2010", "-").Replace("\u00AD-", "-").Replace(" \u00AD ", " – ").Replace("\u00AD", "-");
+        s = s.Replace("-\u00AD\u2010", "-").Replace("\u00AD\u2010", "-").Replace("\u00AD-", "-").Replace(" \u00AD ", " - ").Replace("\u00AD", "-");
         s = s.Normalize(NormalizationForm.FormKC).Replace('\u2010', '-').Replace('\u2011', '-').Replace('\u2212', '-');
         var lines = new List<string>();
+        int blanks = 0;
         foreach (var raw in PageFurniture.Strip(s).Split('\n'))
         {
-            var line = raw.Replace('\f', ' ').Replace("\t", "   ").TrimEnd();
-            while (line.Length > MaxLineLength)
+            // Runs of blank lines carry no more meaning than two; collapsing them keeps "10 MB of newlines" cheap.
+            if (string.IsNullOrWhiteSpace(raw)) { if (++blanks > 2) continue; }
+            else blanks = 0;
+            var line = TableRow(raw.Replace('\f', ' ').Replace("\t", "   ").TrimEnd());
+            // Cut by index (not by re-slicing the rest) so a multi-megabyte line costs linear time.
+            int start = 0;
+            while (line.Length - start > MaxLineLength)
             {
-                var cut = line.LastIndexOf(' ', MaxLineLength, 200);
-                if (cut <= 0) cut = MaxLineLength;
-                lines.Add(line[..cut]);
-                line = line[cut..];
+                var cut = line.LastIndexOf(' ', start + MaxLineLength, 200);
+                if (cut <= start) cut = start + MaxLineLength;
+                lines.Add(line[start..cut]);
+                start = cut;
             }
-            lines.Add(line);
+            lines.Add(start == 0 ? line : line[start..]);
         }
         return [.. lines];
+    }
+
+    /// <summary>"|Company   |Designation : X   |" (antiword tables) → "Company | Designation : X": cells kept apart, borders dropped.</summary>
+    static string TableRow(string line)
+    {
+        var t = line.Trim();
+        if (t.Length < 2 || t[0] != '|' || t[^1] != '|') return line;
+        var cells = t[1..^1].Split('|').Select(c => c.Trim()).Where(c => c.Length > 0);
+        return string.Join(" | ", cells);
     }
 
     static string JoinTabBreaks(string s)

@@ -1,12 +1,15 @@
+using AtsParser.Api.Parsing.Heuristic;
+
 namespace AtsParser.Api.Parsing.OpenAi;
 
 /// <summary>
-/// The model's answer → schema v1. Only copies: dates keep their raw text (ISO and precision come from the
-/// finalizer), link types come from the host, empty strings become null. Evidence is set by grounding.
+/// The model's answer → schema v1. Dates keep their raw text (ISO and precision come from the finalizer); link
+/// types, degree levels, language codes, CEFR levels and skill names come from code and the shared data tables,
+/// never from the model. Empty strings become null. Evidence is set by grounding.
 /// </summary>
 public static class ExtractionMapper
 {
-    public static Resume ToResume(ExtractedResume x) => new()
+    public static Resume ToResume(ExtractedResume x, SkillDictionary? skills = null) => new()
     {
         Candidate = new Candidate
         {
@@ -36,11 +39,12 @@ public static class ExtractionMapper
             Start = Date(e.Start),
             End = Date(e.End),
             Grade = Clean(e.Grade),
+            DegreeLevel = DegreeLevelClassifier.Level(e.Degree) ?? (Clean(e.Degree) is null ? null : DegreeLevels.Other),
         }).ToList(),
         Skills = x.Skills.Where(s => Clean(s.Name) is not null).GroupBy(s => s.Name.Trim(), StringComparer.OrdinalIgnoreCase)
-            .Select(g => new Skill(g.Key, g.Key, g.Select(s => Clean(s.Section) ?? "text").Distinct().ToList())).ToList(),
+            .Select(g => new Skill(g.Key, skills?.Normalize(g.Key) ?? g.Key, g.Select(s => Clean(s.Section) ?? "text").Distinct().ToList())).ToList(),
         Certifications = x.Certifications.Where(c => Clean(c.Name) is not null).Select(c => new Certification(c.Name.Trim(), Clean(c.Issuer), Date(c.Date))).ToList(),
-        Languages = x.Languages.Where(l => Clean(l.Name) is not null).Select(l => new SpokenLanguage(l.Name.Trim(), null, Clean(l.Level), null)).ToList(),
+        Languages = x.Languages.Where(l => Clean(l.Name) is not null).Select(Language).ToList(),
         Projects = x.Projects.Where(p => Clean(p.Name) is not null).Select(p => new Project(p.Name.Trim(), Clean(p.Description), Clean(p.Url))).ToList(),
         Awards = x.Awards.Where(a => Clean(a.Title) is not null).Select(a => new Award(a.Title.Trim(), Clean(a.Issuer), Date(a.Date))).ToList(),
     };
@@ -51,6 +55,14 @@ public static class ExtractionMapper
         if (u.Contains("linkedin.com")) return LinkTypes.LinkedIn;
         if (u.Contains("github.com") || u.Contains("github.io")) return LinkTypes.GitHub;
         return u.Contains("behance.net") || u.Contains("dribbble.com") || u.Contains("portfolio") ? LinkTypes.Portfolio : LinkTypes.Other;
+    }
+
+    /// <summary>ISO 639-1 code and CEFR level come from the same tables the heuristic parser uses.</summary>
+    static SpokenLanguage Language(ExtractedLanguage l)
+    {
+        var level = Clean(l.Level);
+        var known = SpokenLanguages.Parse(level is null ? l.Name : $"{l.Name} ({level})");
+        return new SpokenLanguage(l.Name.Trim(), known?.Code, level, known?.Cefr);
     }
 
     static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace AtsParser.Api.Parsing.OpenAi;
 
-/// <summary>The OpenAI parser's settings. Enabled only when ApiKey (OPENAI_API_KEY) is set.</summary>
+/// <summary>The OpenAI parser's settings. Enabled only when ApiKey (OPENAI_API_KEY) is set. Prices for the cost estimate come from LLM_PRICES.</summary>
 public sealed class OpenAiOptions
 {
     public const string Section = "OpenAi";
@@ -38,15 +38,25 @@ public sealed class OpenAiOptions
     /// <summary>CHARS_PER_TOKEN_ESTIMATE: used for the before/after token estimates until usage calibrates it.</summary>
     [Range(0.5, 20.0)] public double CharsPerTokenEstimate { get; set; } = 4;
 
-    /// <summary>USD per million tokens, by model name (the longest matching prefix wins). Override or add entries in configuration.</summary>
-    public Dictionary<string, ModelPrice> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>LLM_PRICES: US dollars per million tokens, "model=input/output" pairs separated by commas.</summary>
+    [Required, RegularExpression(@"^\s*[^=,\s]+=[0-9.]+/[0-9.]+\s*(,\s*[^=,\s]+=[0-9.]+/[0-9.]+\s*)*$")]
+    public string PriceTable { get; set; } = "gpt-4o-mini=0.15/0.60,gpt-4o=2.50/10.00,gpt-4.1-mini=0.40/1.60,gpt-4.1=2.00/8.00,gpt-4.1-nano=0.10/0.40";
+
+    public IReadOnlyDictionary<string, (double Input, double Output)> Prices =>
+        PriceTable.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('='))
+            .ToDictionary(kv => kv[0], kv =>
+            {
+                var io = kv[1].Split('/');
+                return (double.Parse(io[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(io[1], System.Globalization.CultureInfo.InvariantCulture));
+            }, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Estimated cost of one call; the longest configured model name the model starts with sets the price, else 0.</summary>
+    public double EstimateCostUsd(string model, long inputTokens, long outputTokens)
     {
-        ["gpt-4o-mini"] = new() { InputPerMillion = 0.15m, OutputPerMillion = 0.60m },
-        ["gpt-4o"] = new() { InputPerMillion = 2.50m, OutputPerMillion = 10.00m },
-        ["gpt-4.1-nano"] = new() { InputPerMillion = 0.10m, OutputPerMillion = 0.40m },
-        ["gpt-4.1-mini"] = new() { InputPerMillion = 0.40m, OutputPerMillion = 1.60m },
-        ["gpt-4.1"] = new() { InputPerMillion = 2.00m, OutputPerMillion = 8.00m },
-    };
+        var price = Prices.Where(p => model.StartsWith(p.Key, StringComparison.OrdinalIgnoreCase)).OrderByDescending(p => p.Key.Length).Select(p => p.Value).FirstOrDefault();
+        return (inputTokens * price.Input + outputTokens * price.Output) / 1_000_000.0;
+    }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(ApiKey);
 
@@ -56,19 +66,6 @@ public sealed class OpenAiOptions
         if (!url.EndsWith("/v1", StringComparison.OrdinalIgnoreCase) && !url.Contains("/v1/", StringComparison.OrdinalIgnoreCase)) url += "/v1";
         return new Uri(url);
     }
-
-    public decimal EstimateCost(string model, long tokensIn, long tokensOut)
-    {
-        var price = Prices.Where(p => model.StartsWith(p.Key, StringComparison.OrdinalIgnoreCase)).OrderByDescending(p => p.Key.Length).Select(p => p.Value).FirstOrDefault();
-        if (price is null) return 0;
-        return Math.Round((tokensIn * price.InputPerMillion + tokensOut * price.OutputPerMillion) / 1_000_000m, 6);
-    }
-}
-
-public sealed class ModelPrice
-{
-    [Range(0, 10_000)] public decimal InputPerMillion { get; set; }
-    [Range(0, 10_000)] public decimal OutputPerMillion { get; set; }
 }
 
 [OptionsValidator]

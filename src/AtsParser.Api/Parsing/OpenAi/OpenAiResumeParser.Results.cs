@@ -1,3 +1,4 @@
+using AtsParser.Api.Observability;
 using AtsParser.Api.Parsing.Compaction;
 using AtsParser.Api.Parsing.Grounding;
 using OpenAI.Chat;
@@ -21,12 +22,9 @@ public sealed partial class OpenAiResumeParser
     Resume Success(ParseInput input, ExtractedResume extracted, Usage usage, CompactionReport report, Dictionary<string, long> timings)
     {
         var o = options.Value;
-        var (grounded, warnings) = Grounder.Apply(ExtractionMapper.ToResume(extracted), new SourceIndex(input.Text, input.Links));
+        var (grounded, warnings) = Grounder.Apply(ExtractionMapper.ToResume(extracted, skills), new SourceIndex(input.Text, input.Links));
         int dropped = warnings.Count(w => w.Message?.EndsWith("dropped.", StringComparison.Ordinal) == true);
         Log.GroundingChecked(logger, dropped, warnings.Count - dropped);
-        if (report.CutLines > 0)
-            warnings.Add(new QualityWarning(WarningCodes.TextTruncated, "warning", null,
-                $"Compaction left out {report.CutLines} lines of low-priority sections to fit MAX_INPUT_CHARS ({report.BudgetChars} characters)."));
         var resume = grounded with
         {
             Quality = new Quality { Warnings = warnings },
@@ -38,13 +36,17 @@ public sealed partial class OpenAiResumeParser
                 AsOf = input.AsOf,
                 TokensIn = usage.In,
                 TokensOut = usage.Out,
-                EstimatedCostUsd = o.EstimateCost(o.Model, usage.In, usage.Out),
+                EstimatedCostUsd = Cost(usage),
                 Truncated = input.TextTruncated || report.CutLines > 0,
-                TimingsMs = timings,
                 Compaction = report,
             },
         };
-        return Finalize(resume, input);
+        resume = finalizer?.Finalize(resume, input, timings) ?? resume;
+        // After the finalizer, which recomputes its own TEXT_TRUNCATED (for extraction) and would drop this one.
+        if (report.CutLines == 0) return resume;
+        var cut = new QualityWarning(WarningCodes.TextTruncated, "warning", null,
+            $"Compaction left out {report.CutLines} lines of low-priority sections to fit MAX_INPUT_CHARS ({report.BudgetChars} characters).");
+        return resume with { Quality = resume.Quality with { Warnings = [.. resume.Quality.Warnings, cut] } };
     }
 
     /// <summary>The heuristic parser's result, flagged with why the model's was not used, carrying the tokens already spent.</summary>
@@ -54,7 +56,7 @@ public sealed partial class OpenAiResumeParser
         Log.OpenAiFallback(logger, code, reason);
         var resume = fallback is not null
             ? await fallback.ParseAsync(input, ct)
-            : Finalize(new Resume { Meta = new ResumeMeta { AsOf = input.AsOf, Truncated = input.TextTruncated } }, input);
+            : new Resume { Meta = new ResumeMeta { AsOf = input.AsOf, Truncated = input.TextTruncated } };
         var warning = new QualityWarning(code, "warning", null, reason + (fallback is null ? " No heuristic parser is configured, so the resume is empty." : " The result comes from the heuristic parser."));
         bool spent = usage.In + usage.Out > 0;
         return resume with
@@ -66,15 +68,11 @@ public sealed partial class OpenAiResumeParser
                 PromptVersion = spent ? ExtractionPrompt.Version : resume.Meta.PromptVersion,
                 TokensIn = resume.Meta.TokensIn + usage.In,
                 TokensOut = resume.Meta.TokensOut + usage.Out,
-                EstimatedCostUsd = resume.Meta.EstimatedCostUsd + o.EstimateCost(o.Model, usage.In, usage.Out),
+                EstimatedCostUsd = resume.Meta.EstimatedCostUsd + Cost(usage),
                 Compaction = report,
             },
         };
     }
 
-    Resume Finalize(Resume resume, ParseInput input)
-    {
-        foreach (var finalizer in finalizers ?? []) resume = finalizer.Finalize(resume, input);
-        return resume;
-    }
+    decimal Cost(Usage usage) => (decimal)Math.Round(options.Value.EstimateCostUsd(options.Value.Model, usage.In, usage.Out), 6);
 }

@@ -2,7 +2,10 @@ using System.ClientModel;
 using System.Diagnostics;
 using System.Text.Json;
 using AtsParser.Api.Extraction;
+using AtsParser.Api.Observability;
 using AtsParser.Api.Parsing.Compaction;
+using AtsParser.Api.Parsing.Derivation;
+using AtsParser.Api.Parsing.Heuristic;
 using Microsoft.Extensions.Options;
 using OpenAI.Chat;
 
@@ -16,7 +19,7 @@ namespace AtsParser.Api.Parsing.OpenAi;
 /// to the heuristic parser with an LLM_FALLBACK warning. Empty or garbage text never reaches the model.
 /// </summary>
 public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenAiOptions> options, TokenCalibration calibration,
-    ILogger<OpenAiResumeParser> logger, IResumeParser? fallback = null, IEnumerable<IResumeFinalizer>? finalizers = null) : IResumeParser
+    ILogger<OpenAiResumeParser> logger, IResumeParser? fallback = null, ResumeFinalizer? finalizer = null, SkillDictionary? skills = null) : IResumeParser
 {
     public const int MinMeaningfulChars = 40;
     const double CompactHarder = 0.6;
@@ -47,17 +50,19 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
             report = compacted.Report;
             var compactMs = sw.ElapsedMilliseconds;
             Log.OpenAiCompacted(logger, report.CharsBefore, report.CharsAfter, report.TokensBefore, report.TokensAfter, report.CutLines);
+            AtsMetrics.CompactionRatio(report.TokensBefore == 0 ? 1 : (double)report.TokensAfter / report.TokensBefore);
             var user = ExtractionPrompt.UserMessage(compacted.Text, input.Links);
             string? retryReason;
             TimeSpan delay;
             try
             {
                 var completion = await CompleteAsync(user, outputBudget, ct);
+                int tokensIn = completion.Usage?.InputTokenCount ?? 0, tokensOut = completion.Usage?.OutputTokenCount ?? 0;
                 usage.Add(completion.Usage);
-                var cost = o.EstimateCost(o.Model, completion.Usage?.InputTokenCount ?? 0, completion.Usage?.OutputTokenCount ?? 0);
-                calibration.Record(ExtractionPrompt.System.Length + user.Length + ExtractionSchema.Json.ToMemory().Length,
-                    completion.Usage?.InputTokenCount ?? 0, completion.Usage?.OutputTokenCount ?? 0, cost);
-                Log.OpenAiAnswered(logger, o.Model, completion.FinishReason.ToString(), completion.Usage?.InputTokenCount ?? 0, completion.Usage?.OutputTokenCount ?? 0, sw.ElapsedMilliseconds, calibration.CharsPerToken);
+                calibration.Record(ExtractionPrompt.System.Length + user.Length + ExtractionSchema.Json.ToMemory().Length, tokensIn);
+                Log.OpenAiAnswered(logger, o.Model, completion.FinishReason.ToString(), tokensIn, tokensOut, sw.ElapsedMilliseconds, calibration.CharsPerToken);
+                var extracted = completion.FinishReason == ChatFinishReason.Length ? null : Deserialize(completion);
+                AtsMetrics.LlmRequest(o.Model, extracted is null ? LlmOutcome.InvalidResponse : LlmOutcome.Success, tokensIn, tokensOut, o.EstimateCostUsd(o.Model, tokensIn, tokensOut));
                 if (completion.FinishReason == ChatFinishReason.Length)
                 {
                     if (lengthRetried) return await FallbackAsync(input, WarningCodes.LlmFallback, "The model's answer was cut off (finish_reason length) twice.", usage, report, ct);
@@ -67,13 +72,13 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
                     Log.OpenAiRetrying(logger, "finish_reason_length", retries + compactions + 1, 0);
                     continue;
                 }
-                var extracted = Deserialize(completion);
                 if (extracted is null)
                     return await FallbackAsync(input, WarningCodes.LlmFallback, completion.Refusal is { Length: > 0 } ? "The model refused to answer." : "The model's answer did not match the schema.", usage, report, ct);
                 return Success(input, extracted, usage, report, new() { ["compaction"] = compactMs, ["llm"] = total.ElapsedMilliseconds });
             }
             catch (ClientResultException e) when (OpenAiFailures.IsContextLengthExceeded(e))
             {
+                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
                 if (compactions++ >= o.MaxCompactionRetries)
                     return await FallbackAsync(input, WarningCodes.LlmFallback, "The input exceeded the model's context even after compacting it harder.", usage, report, ct);
                 budget = (int)(Math.Min(budget, compacted.Text.Length) * CompactHarder);
@@ -82,6 +87,7 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
             }
             catch (ClientResultException e) when (OpenAiFailures.IsTransient(e))
             {
+                AtsMetrics.LlmRequest(o.Model, e.Status == 429 ? LlmOutcome.RateLimited : LlmOutcome.Error, 0, 0, 0);
                 retryReason = e.Status == 0 ? "network error" : $"HTTP {e.Status}";
                 delay = e.Status == 429 && OpenAiFailures.RetryAfter(e, DateTimeOffset.UtcNow) is { } after
                     ? TimeSpan.FromSeconds(Math.Min(after.TotalSeconds, o.MaxRetryAfterSeconds))
@@ -89,15 +95,18 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
             }
             catch (ClientResultException e)
             {
+                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
                 return await FallbackAsync(input, WarningCodes.LlmFallback, $"The model endpoint answered HTTP {e.Status} ({OpenAiFailures.ErrorCode(e) ?? "no error code"}).", usage, report, ct);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
+                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Timeout, 0, 0, 0);
                 retryReason = $"timeout after {o.TimeoutSeconds} s";
                 delay = Backoff(retries);
             }
             catch (HttpRequestException)
             {
+                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
                 retryReason = "network error";
                 delay = Backoff(retries);
             }

@@ -1,6 +1,8 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using AtsParser.Api.Parsing.Derivation;
+using AtsParser.Api.Parsing.Heuristic;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using OpenAI.Chat;
@@ -9,11 +11,10 @@ namespace AtsParser.Api.Parsing.OpenAi;
 
 public static class OpenAiServices
 {
-    public const string HeuristicKey = "heuristic";
-
     /// <summary>
-    /// With OPENAI_API_KEY set, IResumeParser becomes the OpenAI parser, and the parser registered before this
-    /// call (the heuristic one) becomes its fallback. Without a key nothing changes. Call after AddParsing.
+    /// With OPENAI_API_KEY set, IResumeParser becomes the OpenAI parser, with the heuristic parser (registered by
+    /// AddParsing) as its fallback and the shared ResumeFinalizer for dates, phones, derived fields and quality.
+    /// Without a key nothing changes. Call after AddParsing.
     /// </summary>
     public static IServiceCollection AddOpenAiParsing(this IServiceCollection services, IConfiguration config)
     {
@@ -22,13 +23,7 @@ public static class OpenAiServices
         services.TryAddSingleton<TokenCalibration>();
         if (string.IsNullOrWhiteSpace(config[$"{OpenAiOptions.Section}:{nameof(OpenAiOptions.ApiKey)}"])) return services;
 
-        // Re-register the existing parser under a key, so that the OpenAI parser can fall back to it.
-        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IResumeParser) && !d.IsKeyedService);
-        if (existing is not null)
-        {
-            services.Remove(existing);
-            services.Add(Keyed(existing));
-        }
+        services.RemoveAll<IResumeParser>();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<OpenAiOptions>>().Value;
@@ -45,12 +40,8 @@ public static class OpenAiServices
         });
         services.AddSingleton<IResumeParser>(sp => new OpenAiResumeParser(
             sp.GetRequiredService<ChatClient>(), sp.GetRequiredService<IOptions<OpenAiOptions>>(), sp.GetRequiredService<TokenCalibration>(),
-            sp.GetRequiredService<ILogger<OpenAiResumeParser>>(), sp.GetKeyedService<IResumeParser>(HeuristicKey), sp.GetServices<IResumeFinalizer>()));
+            sp.GetRequiredService<ILogger<OpenAiResumeParser>>(), sp.GetService<HeuristicResumeParser>(), sp.GetService<ResumeFinalizer>(),
+            sp.GetService<SkillDictionary>()));
         return services;
     }
-
-    static ServiceDescriptor Keyed(ServiceDescriptor d) =>
-        d.ImplementationInstance is { } instance ? new ServiceDescriptor(d.ServiceType, HeuristicKey, instance)
-        : d.ImplementationFactory is { } factory ? new ServiceDescriptor(d.ServiceType, HeuristicKey, (sp, _) => factory(sp), d.Lifetime)
-        : new ServiceDescriptor(d.ServiceType, HeuristicKey, d.ImplementationType!, d.Lifetime);
 }

@@ -48,8 +48,10 @@ public sealed class Redactor
     {
         var node = JsonSerializer.SerializeToNode(resume, Json)!.AsObject();
         var redactions = new List<Redaction>();
-        foreach (var (key, child) in node.ToList())
-            if (key != "meta" && child is not null) Walk(child, "resume." + key, redactions);
+        var meta = node["meta"];
+        node.Remove("meta");
+        Walk(node, "resume", redactions);
+        node["meta"] = meta;
         return (node.Deserialize<Resume>(Json)!, redactions);
     }
 

@@ -50,6 +50,17 @@ public sealed class OpenAiParserTests
         resume.WorkExperience.Should().OnlyContain(w => w.Confidence == Grounder.VerifiedConfidence);
         resume.Skills.Select(s => s.Name).Should().Equal("Go", "PostgreSQL", "Kafka", "Kubernetes");
         resume.Quality.Warnings.Should().BeEmpty();
+
+        // Filled in code by the shared finalizer, never by the model.
+        resume.WorkExperience[0].Start!.Iso.Should().Be("2020-01");
+        resume.WorkExperience[0].IsCurrent.Should().BeTrue();
+        resume.WorkExperience[1].End!.Iso.Should().Be("2019-12");
+        resume.Candidate.Phones[0].E164.Should().Be("+14155550100");
+        resume.Derived.CurrentEmployer.Should().Be("Acme Payments AG");
+        resume.Education[0].DegreeLevel.Should().Be(DegreeLevels.Master);
+        resume.Derived.HighestEducationLevel.Should().Be(DegreeLevels.Master);
+        resume.Languages.Select(l => (l.Code, l.Cefr)).Should().Equal(("en", "C2"), ("de", "B2"));
+        resume.Derived.TotalExperienceMonths.Should().Be(46 + 66, "03/2016-12/2019 and 01/2020 to the asOf month 06/2025, both inclusive");
     }
 
     [Fact(Timeout = 60_000)]
@@ -125,6 +136,7 @@ public sealed class OpenAiParserTests
         h.Sleeps.Should().HaveCount(2);
         resume.Meta.Parser.Should().Be("heuristic");
         resume.Quality.Warnings.Should().ContainSingle(w => w.Code == WarningCodes.LlmFallback).Which.Message.Should().Contain("HTTP 500");
+        resume.Candidate.Emails.Should().Contain("jane.doe@example.com", "the heuristic parser read the same text");
     }
 
     [Fact(Timeout = 60_000)]

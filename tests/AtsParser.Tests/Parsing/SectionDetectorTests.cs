@@ -1,0 +1,68 @@
+using AtsParser.Api.Parsing.Heuristic;
+using FluentAssertions;
+using Xunit;
+
+namespace AtsParser.Tests.Parsing;
+
+public class SectionDetectorTests
+{
+    [Theory]
+    [InlineData("WORK EXPERIENCE", SectionKinds.Experience)]
+    [InlineData("Berufserfahrung", SectionKinds.Experience)]
+    [InlineData("Expérience professionnelle", SectionKinds.Experience)]
+    [InlineData("EXPERIENCIA LABORAL", SectionKinds.Experience)]
+    [InlineData("Experiência Profissional", SectionKinds.Experience)]
+    [InlineData("עבודה וניסיון מקצועי:", SectionKinds.Experience)]
+    [InlineData("实习/项目经历", SectionKinds.Experience)]
+    [InlineData("Ausbildung", SectionKinds.Education)]
+    [InlineData("Formation académique", SectionKinds.Education)]
+    [InlineData("FORMACIÓN ACADÉMICA", SectionKinds.Education)]
+    [InlineData("Formação Acadêmica", SectionKinds.Education)]
+    [InlineData("השכלה:", SectionKinds.Education)]
+    [InlineData("教育背景", SectionKinds.Education)]
+    [InlineData("Compétences", SectionKinds.Skills)]
+    [InlineData("Sonstige Kenntnisse", SectionKinds.Skills)]
+    [InlineData("IT 技能", SectionKinds.Skills)]
+    [InlineData("Idiomas", SectionKinds.Languages)]
+    [InlineData("Línguas", SectionKinds.Languages)]
+    [InlineData("שפות:", SectionKinds.Languages)]
+    [InlineData("Zusatzqualifikationen", SectionKinds.Certifications)]
+    [InlineData("3. Education", SectionKinds.Education)]
+    [InlineData("IV EXPERIENCIA LABORAL", SectionKinds.Experience)]
+    [InlineData("E X P E R I E N C E", SectionKinds.Experience)]
+    [InlineData("Projects -Link", SectionKinds.Projects)]
+    public void Headings_are_recognised_in_every_supported_language(string line, string kind) =>
+        SectionDetector.Heading(line)!.Value.Kind.Should().Be(kind);
+
+    [Theory]
+    [InlineData("I gained experience in education and skills training.")]
+    [InlineData("Software Engineer")]
+    [InlineData("Python, Java, Go")]
+    public void Ordinary_lines_are_not_headings(string line) => SectionDetector.Heading(line).Should().BeNull();
+
+    [Fact]
+    public void A_heading_with_dates_keeps_them_for_the_section()
+    {
+        var h = SectionDetector.Heading("EDUCACIÓN (03/2019-EN CURSO)")!.Value;
+        h.Kind.Should().Be(SectionKinds.Education);
+        h.After.Should().Be("(03/2019-EN CURSO)");
+    }
+
+    [Fact]
+    public void A_labelled_line_inside_skills_stays_in_the_skills_section()
+    {
+        var doc = new ResumeDocument("Jane Roe\nSkills\nFrameworks: React, Django\nTools: Git, Docker\nEducation\nMIT");
+        doc.Sections.Where(s => s.Kind == SectionKinds.Skills).Should().ContainSingle();
+        doc.KindOf(3).Should().Be(SectionKinds.Skills);
+        doc.KindOf(5).Should().Be(SectionKinds.Education);
+    }
+
+    [Fact]
+    public void Page_numbers_and_running_footers_are_dropped()
+    {
+        var doc = new ResumeDocument("Jane Roe\nExperience\nAcme\nMarch 3, 2026 Jane Roe · Résumé\n1\fBeta Corp\nMore text\nMarch 3, 2026 Jane Roe · Résumé\n2");
+        doc.Lines.Should().NotContain(l => l.Contains("Résumé"));
+        doc.Lines.Should().NotContain("1");
+    }
+
+}
