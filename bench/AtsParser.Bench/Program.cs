@@ -1,5 +1,6 @@
 using AtsParser.Bench;
 using AtsParser.Bench.Extraction;
+using AtsParser.Bench.Jobs;
 using AtsParser.Bench.Storage;
 
 // Benchmarks, one subcommand each: dotnet run -c Release --project bench/AtsParser.Bench -- <name> [options]
@@ -10,6 +11,7 @@ var commands = new Dictionary<string, Func<string[], CancellationToken, Task<int
     ["storage-cache"] = CacheBench.RunAsync,
     ["search-eval"] = SearchEvalBench.RunAsync,
     ["vector-search"] = VectorBench.RunAsync,
+    ["jobs"] = JobsBench.RunAsync,
     ["parsing"] = (a, _) => ParsingBench.RunAsync(a),
 };
 
