@@ -22,7 +22,7 @@ public sealed class CachedParser(DocumentPipeline pipeline, ParseCache cache, Pa
             return new ParseOutcome(failed, failed.Extraction.FullText, false);
         }
         var key = CacheKey.For(Convert.ToHexStringLower(SHA256.HashData(bytes)), options, parser);
-        if (!refresh && await cache.GetAsync(key, ct) is { } cached) return Present(cached, options, hit: true);
+        if (!refresh && await cache.GetAsync(key, ct) is { } cached) return Present(cached, options, upload.FileName, hit: true);
 
         var (entry, joined) = await _flights.RunAsync($"{key.Sha256}|{key.Variant}|{refresh}", async token =>
         {
@@ -31,12 +31,14 @@ public sealed class CachedParser(DocumentPipeline pipeline, ParseCache cache, Pa
             await cache.SetAsync(key, fresh, token);
             return fresh;
         }, ct);
-        return Present(entry, options, hit: joined);
+        return Present(entry, options, upload.FileName, hit: joined);
     }
 
-    static ParseOutcome Present(CachedParse entry, ParseRequestOptions options, bool hit)
+    // The cached result belongs to the bytes; the file name belongs to this upload (identical bytes arrive under many names).
+    static ParseOutcome Present(CachedParse entry, ParseRequestOptions options, string fileName, bool hit)
     {
         var r = entry.Result;
+        if (r.Document.FileName != fileName) r = r with { Document = r.Document with { FileName = fileName } };
         if (options.IncludeText) r = r with { Extraction = r.Extraction with { Text = entry.FullText } };
         if (r.Resume is { } resume) r = r with { Resume = resume with { Meta = resume.Meta with { Cache = hit ? "hit" : "miss" } } };
         return new ParseOutcome(r, entry.FullText, hit);

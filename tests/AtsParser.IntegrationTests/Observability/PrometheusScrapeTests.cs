@@ -44,7 +44,8 @@ public class PrometheusScrapeTests
             var parse = await client.PostAsync("/api/v1/parse", ApiFactory.Form("file", ("resume.pdf", File.ReadAllBytes(Corpus.PathOf("pdf/awesomecv_resume.pdf")))), _ct);
             parse.StatusCode.Should().Be(HttpStatusCode.OK);
 
-            var result = await PollAsync(promPort, "ats_documents_total{format=\"pdf\",outcome=\"success\"}");
+            // The meter is process-wide, so other tests' PDFs (e.g. OCRed scans) may add series; ask for this parse's one.
+            var result = await PollAsync(promPort, "ats_documents_total{format=\"pdf\",extractor=\"pdftotext\",outcome=\"success\"}");
 
             result.GetProperty("metric").GetProperty("job").GetString().Should().Be("atsparser");
             result.GetProperty("metric").GetProperty("extractor").GetString().Should().Be("pdftotext");
