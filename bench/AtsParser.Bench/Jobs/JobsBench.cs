@@ -1,3 +1,4 @@
+using AtsParser.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -73,7 +74,7 @@ public static class JobsBench
 
     static async Task<double> ThroughBulkAsync(List<(string, byte[])> docs, CancellationToken ct)
     {
-        await using var api = await ServiceProcess.StartAsync(new() { ["DATABASE_URL"] = "", ["OPENAI_API_KEY"] = "" }, ct);
+        await using var api = await ServiceProcess.StartAsync(new Dictionary<string, string> { ["DATABASE_URL"] = "", ["OPENAI_API_KEY"] = "" }, ct);
         var sw = Stopwatch.StartNew();
         foreach (var chunk in docs.Chunk(50))
         {

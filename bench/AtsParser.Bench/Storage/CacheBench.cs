@@ -1,3 +1,4 @@
+using AtsParser.Bench;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -19,7 +20,7 @@ public static class CacheBench
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var (backend, url) in new[] { ("redis", redis), ("memory", "") })
         {
-            await using var api = await ApiProcess.StartAsync(new Dictionary<string, string> { ["REDIS_URL"] = url, ["DATABASE_URL"] = "", ["Cache__KeyPrefix"] = "bench" + Guid.NewGuid().ToString("N")[..8] }, ct);
+            await using var api = await ServiceProcess.StartAsync(new Dictionary<string, string> { ["REDIS_URL"] = url, ["DATABASE_URL"] = "", ["Cache__KeyPrefix"] = "bench" + Guid.NewGuid().ToString("N")[..8] }, ct);
             foreach (var doc in docs)
             {
                 var bytes = await File.ReadAllBytesAsync(Path.Combine(corpus, doc), ct);

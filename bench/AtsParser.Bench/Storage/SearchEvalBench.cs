@@ -1,3 +1,4 @@
+using AtsParser.Bench;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -26,7 +27,7 @@ public static class SearchEvalBench
         var db = await BenchDb.CreateAsync(dbName, ct);
         try
         {
-            await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>
+            await using var api = await ServiceProcess.StartAsync(new Dictionary<string, string>
             {
                 ["DATABASE_URL"] = db, ["MIGRATE_ON_STARTUP"] = "true", ["REDIS_URL"] = "", ["EMBEDDINGS_PROVIDER"] = "lexical",
             }, ct);

@@ -1,5 +1,4 @@
 using AtsParser.Api.Documents;
-using AtsParser.Tests.Support;
 using FluentAssertions;
 using Xunit;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using AtsParser.Api.Documents;
-using AtsParser.Tests.Support;
 using FluentAssertions;
 using Xunit;
 

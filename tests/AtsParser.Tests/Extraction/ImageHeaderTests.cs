@@ -1,5 +1,4 @@
 using AtsParser.Api.Extraction.Extractors;
-using AtsParser.Tests.Support;
 using FluentAssertions;
 using Xunit;
 

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using AtsParser.Api.Documents;
 using AtsParser.Api.Extraction.Extractors;
-using AtsParser.Tests.Support;
 using FluentAssertions;
 using Xunit;
 

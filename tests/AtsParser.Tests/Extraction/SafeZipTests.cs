@@ -3,7 +3,6 @@ using System.Text;
 using AtsParser.Api.Documents;
 using AtsParser.Api.Extraction;
 using AtsParser.Api.Extraction.Extractors;
-using AtsParser.Tests.Support;
 using FluentAssertions;
 using Microsoft.Extensions.Options;
 using Xunit;

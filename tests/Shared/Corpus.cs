@@ -1,4 +1,4 @@
-namespace AtsParser.IntegrationTests.Support;
+namespace AtsParser.TestSupport;
 
 /// <summary>Finds ../shared/corpus (or ATS_CORPUS_DIR). Tests use the files in place; nothing is copied.</summary>
 public static class Corpus

@@ -2,21 +2,21 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace AtsParser.Bench.Storage;
+namespace AtsParser.Bench;
 
-/// <summary>The real service (the AtsParser.Api apphost copied next to this bench) on a free port, stopped on dispose.</summary>
-public sealed class ApiProcess : IAsyncDisposable
+/// <summary>The real service (the AtsParser.Api apphost next to this bench) as a child process on a free port, with its peak resident memory readable from /proc; stopped on dispose.</summary>
+public sealed class ServiceProcess : IAsyncDisposable
 {
     readonly Process _process;
     public HttpClient Client { get; }
 
-    ApiProcess(Process process, int port)
+    ServiceProcess(Process process, int port)
     {
         _process = process;
-        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
     }
 
-    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> env, CancellationToken ct)
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> env, CancellationToken ct)
     {
         int port;
         using (var l = new TcpListener(IPAddress.Loopback, 0)) { l.Start(); port = ((IPEndPoint)l.LocalEndpoint).Port; }
@@ -24,8 +24,7 @@ public sealed class ApiProcess : IAsyncDisposable
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        // Loopback only, for measuring: no authentication, and no rate limit to throttle the benchmark's requests.
-        psi.Environment["AUTH_DISABLED"] = "true";
+        psi.Environment["AUTH_DISABLED"] = "true"; // Production refuses to start without auth; the bench measures the queue, not auth
         psi.Environment["RATE_LIMIT_PER_MINUTE"] = "0";
         foreach (var (k, v) in env) psi.Environment[k] = v;
         var p = Process.Start(psi)!;
@@ -33,15 +32,22 @@ public sealed class ApiProcess : IAsyncDisposable
         p.ErrorDataReceived += (_, _) => { };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
-        var api = new ApiProcess(p, port);
+        var service = new ServiceProcess(p, port);
         for (var i = 0; i < 600; i++)
         {
             if (p.HasExited) throw new InvalidOperationException($"AtsParser.Api exited with {p.ExitCode} during start-up.");
-            try { if ((await api.Client.GetAsync("/health", ct)).IsSuccessStatusCode) return api; }
+            try { if ((await service.Client.GetAsync("/health", ct)).IsSuccessStatusCode) return service; }
             catch (HttpRequestException) { }
             await Task.Delay(100, ct);
         }
         throw new TimeoutException("AtsParser.Api did not become healthy in 60 s.");
+    }
+
+    /// <summary>VmHWM: the high-water mark of resident memory since the process started.</summary>
+    public long PeakRssMb()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 
     public async ValueTask DisposeAsync()
