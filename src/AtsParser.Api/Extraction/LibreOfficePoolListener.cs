@@ -137,7 +137,30 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
         try { p.WaitForExit(5000); } catch (InvalidOperationException) { }
         p.Dispose();
         _worker = null;
+        KillStragglers();
         LibreOfficePipes.Remove(new Uri(ProfileDir).AbsoluteUri, _pipeName);
+    }
+
+    // A worker that exits cleanly asks soffice to terminate but does not wait for it; soffice (reparented once the
+    // worker is gone) can outlive it, and a tree kill of the exited worker no longer reaches it. Every process of
+    // this listener names its profile on the command line, so those are found and killed.
+    void KillStragglers()
+    {
+        if (!Directory.Exists("/proc")) return;
+        var profileUri = new Uri(ProfileDir).AbsoluteUri;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId) continue;
+            try
+            {
+                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
+                if (!cmdline.Contains(profileUri, StringComparison.Ordinal) && !cmdline.Contains(ProfileDir, StringComparison.Ordinal)) continue;
+                using var straggler = Process.GetProcessById(pid);
+                straggler.Kill(entireProcessTree: true);
+                straggler.WaitForExit(5000);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
+        }
     }
 
     public void DeleteProfile()
