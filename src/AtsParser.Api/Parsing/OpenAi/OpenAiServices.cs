@@ -21,8 +21,9 @@ public static class OpenAiServices
         services.AddOptions<OpenAiOptions>().Bind(config.GetSection(OpenAiOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAiOptions>, OpenAiOptionsValidator>());
         services.TryAddSingleton<TokenCalibration>();
-        if (string.IsNullOrWhiteSpace(config[$"{OpenAiOptions.Section}:{nameof(OpenAiOptions.ApiKey)}"])) return services;
-
+        // Decided when the parser is first resolved, from the bound options, not while services are registered:
+        // configuration sources added after Program's registration code (hosting overrides, test hosts) still count.
+        var heuristic = services.LastOrDefault(d => d.ServiceType == typeof(IResumeParser));
         services.RemoveAll<IResumeParser>();
         services.AddSingleton(sp =>
         {
@@ -38,10 +39,17 @@ public static class OpenAiServices
             Log.OpenAiParserEnabled(sp.GetRequiredService<ILogger<OpenAiResumeParser>>(), o.Model, o.Endpoint().Host);
             return client;
         });
-        services.AddSingleton<IResumeParser>(sp => new OpenAiResumeParser(
-            sp.GetRequiredService<ChatClient>(), sp.GetRequiredService<IOptions<OpenAiOptions>>(), sp.GetRequiredService<TokenCalibration>(),
-            sp.GetRequiredService<ILogger<OpenAiResumeParser>>(), sp.GetService<HeuristicResumeParser>(), sp.GetService<ResumeFinalizer>(),
-            sp.GetService<SkillDictionary>()));
+        services.AddSingleton<IResumeParser>(sp => sp.GetRequiredService<IOptions<OpenAiOptions>>().Value.Enabled
+            ? new OpenAiResumeParser(
+                sp.GetRequiredService<ChatClient>(), sp.GetRequiredService<IOptions<OpenAiOptions>>(), sp.GetRequiredService<TokenCalibration>(),
+                sp.GetRequiredService<ILogger<OpenAiResumeParser>>(), sp.GetService<HeuristicResumeParser>(), sp.GetService<ResumeFinalizer>(),
+                sp.GetService<SkillDictionary>())
+            : heuristic is null ? sp.GetRequiredService<HeuristicResumeParser>() : Resolve(sp, heuristic));
         return services;
     }
+
+    static IResumeParser Resolve(IServiceProvider sp, ServiceDescriptor d) =>
+        (IResumeParser)(d.ImplementationInstance
+            ?? d.ImplementationFactory?.Invoke(sp)
+            ?? ActivatorUtilities.GetServiceOrCreateInstance(sp, d.ImplementationType!));
 }
