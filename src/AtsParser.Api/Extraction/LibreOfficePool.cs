@@ -21,7 +21,7 @@ public sealed class LibreOfficePool(ToolRegistry tools, IOptions<ExtractionOptio
     readonly List<LibreOfficePoolListener> _listeners = [];
     readonly List<Task> _starts = [];
     readonly Lock _gate = new();
-    // Under TempDir.Root, which the start-up probe may move after this singleton is built: set on first use.
+    // Under this service's temp directory (Extraction:TempRoot); set on first use.
     string _root = "";
     LibreOfficePoolRuntime? _runtime;
     Task? _warm;
@@ -119,7 +119,7 @@ public sealed class LibreOfficePool(ToolRegistry tools, IOptions<ExtractionOptio
         lock (_gate)
         {
             if (_warm is not null) return _warm;
-            _root = Path.Combine(TempDir.Root, $"lo-pool-{Guid.NewGuid():N}");
+            _root = Path.Combine(options.Value.TempDirectory, $"lo-pool-{Guid.NewGuid():N}");
             return _warm = Task.Run(async () =>
             {
                 try { _runtime = await LibreOfficePoolRuntime.ResolveAsync(options.Value.LibreOfficePython, _root, _stopping.Token); }
@@ -206,6 +206,9 @@ public sealed class LibreOfficePool(ToolRegistry tools, IOptions<ExtractionOptio
         try { await Task.WhenAll(starts).WaitAsync(TimeSpan.FromSeconds(10)); } catch (TimeoutException) { }
         await Task.WhenAll(listeners.Select(l => l.StopAsync(TimeSpan.FromSeconds(5))));
         foreach (var l in listeners) l.DeleteProfile();
+        // A listener still starting when the host stopped (or started after) is not in the list; nothing of the pool
+        // may outlive the host, so anything that names the pool's root is killed.
+        LibreOfficePoolListener.KillProcessesMentioning(_root);
         try { if (_root.Length > 0 && Directory.Exists(_root)) Directory.Delete(_root, recursive: true); } catch (IOException) { }
         if (listeners.Count > 0) Log.LoPoolStopped(logger, listeners.Count);
     }

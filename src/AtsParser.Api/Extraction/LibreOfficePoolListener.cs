@@ -144,17 +144,20 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
     // A worker that exits cleanly asks soffice to terminate but does not wait for it; soffice (reparented once the
     // worker is gone) can outlive it, and a tree kill of the exited worker no longer reaches it. Every process of
     // this listener names its profile on the command line, so those are found and killed.
-    void KillStragglers()
+    void KillStragglers() => KillProcessesMentioning(ProfileDir);
+
+    /// <summary>Kills every process (and its tree) whose command line names the path; Linux /proc only.</summary>
+    public static void KillProcessesMentioning(string path)
     {
-        if (!Directory.Exists("/proc")) return;
-        var profileUri = new Uri(ProfileDir).AbsoluteUri;
+        if (!Directory.Exists("/proc") || path.Length == 0) return;
+        var profileUri = new Uri(path).AbsoluteUri;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId) continue;
             try
             {
                 var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
-                if (!cmdline.Contains(profileUri, StringComparison.Ordinal) && !cmdline.Contains(ProfileDir, StringComparison.Ordinal)) continue;
+                if (!cmdline.Contains(profileUri, StringComparison.Ordinal) && !cmdline.Contains(path, StringComparison.Ordinal)) continue;
                 using var straggler = Process.GetProcessById(pid);
                 straggler.Kill(entireProcessTree: true);
                 straggler.WaitForExit(5000);
