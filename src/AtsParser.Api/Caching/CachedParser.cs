@@ -21,7 +21,7 @@ public sealed class CachedParser(DocumentPipeline pipeline, ParseCache cache, Pa
             var failed = await pipeline.ProcessAsync(upload, options, ct); // raises the upload's error
             return new ParseOutcome(failed, failed.Extraction.FullText, false);
         }
-        var key = CacheKey.For(Convert.ToHexStringLower(SHA256.HashData(bytes)), options, parser);
+        var key = CacheKey.For(upload.Sha256, options, parser);
         if (!refresh && await cache.GetAsync(key, ct) is { } cached) return Present(cached, options, upload.FileName, hit: true);
 
         var (entry, joined) = await _flights.RunAsync($"{key.Sha256}|{key.Variant}|{refresh}", async token =>

@@ -1,5 +1,4 @@
 using AtsParser.Api.Observability;
-using System.Diagnostics.Metrics;
 using System.Text.Json;
 using AtsParser.Api.Resumes;
 using Microsoft.AspNetCore.Http.Json;
@@ -21,29 +20,26 @@ public sealed class ParseCache
     readonly JsonSerializerOptions _json;
     readonly ILogger<ParseCache> _logger;
     readonly CircuitBreaker _breaker;
-    readonly Counter<long> _lookups;
-    readonly Counter<long> _errors;
 
-    public ParseCache(ICacheStore store, IOptions<CacheOptions> options, IOptions<JsonOptions> json, ILogger<ParseCache> logger, IMeterFactory meters)
+    public ParseCache(ICacheStore store, IOptions<CacheOptions> options, IOptions<JsonOptions> json, ILogger<ParseCache> logger)
     {
         _store = store;
         _options = options.Value;
         _json = json.Value.SerializerOptions;
         _logger = logger;
         _breaker = new CircuitBreaker(TimeSpan.FromSeconds(_options.BreakSeconds));
-        var meter = meters.Create("AtsParser.Cache");
-        _lookups = meter.CreateCounter<long>("atsparser.cache.lookups", description: "Parse cache lookups by result (hit, miss, bypass).");
-        _errors = meter.CreateCounter<long>("atsparser.cache.errors", description: "Cache operations that failed or timed out; the request went on without the cache.");
     }
 
     public string Backend => _store.Name;
 
     public async Task<CachedParse?> GetAsync(CacheKey key, CancellationToken ct)
     {
-        if (!_options.Enabled || _breaker.IsOpen) { _lookups.Add(1, new KeyValuePair<string, object?>("result", "bypass")); AtsMetrics.CacheRequest(CacheResult.Bypass); return null; }
-        var bytes = await Guard("get", () => _store.GetAsync(key, ct), ct);
+        // Every lookup is counted once in ats_cache_requests_total: bypass, error, miss or hit.
+        if (!_options.Enabled || _breaker.IsOpen) { AtsMetrics.CacheRequest(CacheResult.Bypass); return null; }
+        var failed = false;
+        var bytes = await Guard("get", () => _store.GetAsync(key, ct), ct, () => failed = true);
+        if (failed) { AtsMetrics.CacheRequest(CacheResult.Error); return null; }
         var hit = bytes is null ? null : Deserialize(bytes);
-        _lookups.Add(1, new KeyValuePair<string, object?>("result", hit is null ? "miss" : "hit"));
         AtsMetrics.CacheRequest(hit is null ? CacheResult.Miss : CacheResult.Hit);
         return hit;
     }
@@ -59,7 +55,7 @@ public sealed class ParseCache
     public async Task<bool> EraseAsync(string sha256, CancellationToken ct) =>
         await Guard("erase", async () => { await _store.EraseAsync(sha256, ct); return true; }, ct);
 
-    async Task<T?> Guard<T>(string operation, Func<Task<T>> call, CancellationToken ct)
+    async Task<T?> Guard<T>(string operation, Func<Task<T>> call, CancellationToken ct, Action? onFailure = null)
     {
         try
         {
@@ -71,8 +67,7 @@ public sealed class ParseCache
         {
             // Timeouts, connection failures, protocol errors: all mean "no cache for now", never a failed request.
             _breaker.Failed();
-            _errors.Add(1, new KeyValuePair<string, object?>("operation", operation));
-            if (operation == "get") AtsMetrics.CacheRequest(CacheResult.Error);
+            onFailure?.Invoke();
             Log.CacheUnavailable(_logger, _store.Name, operation, e.GetType().Name, _options.BreakSeconds);
             return default;
         }

@@ -20,7 +20,7 @@ public sealed class ResumeIntake(CachedParser parser, IServiceScopeFactory scope
         await using var scope = scopes.CreateAsyncScope();
         var resumes = scope.ServiceProvider.GetRequiredService<ResumeStore>();
         if (!force && upload is { Error: null, Bytes: { Length: > 0 } bytes }
-            && await resumes.FindByShaAsync(Convert.ToHexStringLower(SHA256.HashData(bytes)), ct) is { } existing)
+            && await resumes.FindByShaAsync(upload.Sha256, ct) is { } existing)
         {
             var r = existing.Result;
             if (options.IncludeText && existing.FullText.Length > 0) r = r with { Extraction = r.Extraction with { Text = existing.FullText } };

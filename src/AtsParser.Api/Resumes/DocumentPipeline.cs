@@ -14,7 +14,7 @@ public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipelin
     {
         var total = Stopwatch.StartNew();
         var bytes = upload.Bytes ?? [];
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var sha = upload.Sha256;
         var format = "unknown";
         try
         {
