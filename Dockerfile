@@ -6,8 +6,10 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
+COPY src/AtsParser.Core/AtsParser.Core.csproj src/AtsParser.Core/
 COPY src/AtsParser.Api/AtsParser.Api.csproj src/AtsParser.Api/
 RUN dotnet restore src/AtsParser.Api/AtsParser.Api.csproj
+COPY src/AtsParser.Core/ src/AtsParser.Core/
 COPY src/AtsParser.Api/ src/AtsParser.Api/
 RUN dotnet publish src/AtsParser.Api/AtsParser.Api.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using AtsParser.Api.Documents;
-using AtsParser.Api.Extraction;
-using AtsParser.Api.Parsing;
-using AtsParser.Api.Parsing.Evaluation;
-using AtsParser.Api.Parsing.Heuristic;
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Evaluation;
+using AtsParser.Core.Parsing.Heuristic;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AtsParser.Bench;

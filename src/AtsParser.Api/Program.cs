@@ -1,16 +1,17 @@
 using System.Text.Json.Serialization;
 using AtsParser.Api.Caching;
 using AtsParser.Api.Data;
-using AtsParser.Api.Extraction;
+using AtsParser.Core.Extraction;
 using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
 using AtsParser.Api.Jobs;
 using AtsParser.Api.Observability;
-using AtsParser.Api.Parsing;
-using AtsParser.Api.Parsing.OpenAi;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.OpenAi;
 using AtsParser.Api.Resumes;
 using AtsParser.Api.Search;
 using AtsParser.Api.Security;
+using AtsParser.Core.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using AtsParser.Api.Parsing.Evaluation;
+using AtsParser.Core.Parsing.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AtsParser.Api.Parsing.Evaluation;
+using AtsParser.Core.Parsing.Evaluation;
 using Spectre.Console;
 
 namespace AtsParser.Cli;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
-using AtsParser.Api.Documents;
-using AtsParser.Api.Extraction;
-using AtsParser.Api.Extraction.Extractors;
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction;
+using AtsParser.Core.Extraction.Extractors;
 
 namespace AtsParser.Bench.Extraction;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using AtsParser.Api.Extraction;
+using AtsParser.Core.Extraction;
 
 namespace AtsParser.Bench.Extraction;
 

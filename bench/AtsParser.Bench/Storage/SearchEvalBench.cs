@@ -5,6 +5,7 @@ using System.Text.Json;
 using AtsParser.Api.Data;
 using AtsParser.Api.Resumes;
 using AtsParser.Api.Search;
+using AtsParser.Core.Parsing;
 
 namespace AtsParser.Bench.Storage;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AtsParser.Api.Resumes;
+using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Caching;
 

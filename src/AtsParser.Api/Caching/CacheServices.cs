@@ -1,4 +1,4 @@
-using AtsParser.Api.Parsing;
+using AtsParser.Core.Parsing;
 using Microsoft.Extensions.Options;
 
 namespace AtsParser.Api.Caching;
@@ -19,7 +19,7 @@ public static class CacheServices
         {
             var mode = sp.GetService<IResumeParser>()?.Mode ?? "none";
             // The prompt version is part of the model identity: a new prompt must not serve answers cached from the old one.
-            return new ParserIdentity(mode, mode == "openai" ? $"{config["OpenAi:Model"] ?? "gpt-4o-mini"}/{Parsing.OpenAi.ExtractionPrompt.Version}" : "");
+            return new ParserIdentity(mode, mode == "openai" ? $"{config["OpenAi:Model"] ?? "gpt-4o-mini"}/{AtsParser.Core.Parsing.OpenAi.ExtractionPrompt.Version}" : "");
         });
         services.AddSingleton<ParseCache>();
         services.AddHostedService<RedisConnector>();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AtsParser.Api.Resumes;
+using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Caching;
 

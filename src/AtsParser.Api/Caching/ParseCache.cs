@@ -3,6 +3,8 @@ using System.Text.Json;
 using AtsParser.Api.Resumes;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using AtsParser.Core.Observability;
+using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Caching;
 

@@ -3,6 +3,7 @@ using AtsParser.Api.Infrastructure;
 using AtsParser.Api.Resumes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Data;
 

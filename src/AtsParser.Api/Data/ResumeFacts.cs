@@ -1,4 +1,5 @@
 using AtsParser.Api.Resumes;
+using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Data;
 

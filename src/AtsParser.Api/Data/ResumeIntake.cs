@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AtsParser.Api.Caching;
 using AtsParser.Api.Resumes;
 using Microsoft.Extensions.Options;
+using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Data;
 

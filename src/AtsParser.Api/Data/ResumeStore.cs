@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AtsParser.Api.Caching;
-using AtsParser.Api.Documents;
+using AtsParser.Core.Documents;
 using AtsParser.Api.Resumes;
 using AtsParser.Api.Search;
 using Microsoft.AspNetCore.Http.Json;
@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Data;
 

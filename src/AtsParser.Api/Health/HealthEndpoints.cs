@@ -1,4 +1,4 @@
-using AtsParser.Api.Extraction;
+using AtsParser.Core.Extraction;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AtsParser.Api.Health;

@@ -1,6 +1,6 @@
 using System.Net;
-using AtsParser.Api.Documents;
-using AtsParser.Api.Extraction;
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction;
 using Npgsql;
 
 namespace AtsParser.Api.Jobs;

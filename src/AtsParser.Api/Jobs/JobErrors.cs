@@ -1,4 +1,4 @@
-using AtsParser.Api.Documents;
+using AtsParser.Core.Documents;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AtsParser.Api.Jobs;

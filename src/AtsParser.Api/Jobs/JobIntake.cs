@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using AtsParser.Api.Documents;
-using AtsParser.Api.Extraction;
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction;
 using AtsParser.Api.Resumes;
 using AtsParser.Api.Webhooks;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Jobs;
 

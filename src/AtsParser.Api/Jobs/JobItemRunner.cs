@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AtsParser.Api.Data;
+using AtsParser.Core.Documents;
 using AtsParser.Api.Resumes;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -31,7 +32,7 @@ public sealed class JobItemRunner(JobQueue queue, IServiceScopeFactory scopes, I
             var intake = scope.ServiceProvider.GetRequiredService<ResumeIntake>();
             var bytes = await queue.LoadBytesAsync(item.Id, work.Token);
             // Cancelled meanwhile (DELETE dropped the bytes): the fenced write below then changes nothing.
-            if (bytes is null) throw new Documents.DocumentException(JobErrors.BytesMissing, "The stored upload is gone.");
+            if (bytes is null) throw new DocumentException(JobErrors.BytesMissing, "The stored upload is gone.");
             var job = JsonSerializer.Deserialize<JobOptions>(item.OptionsJson, json.Value.SerializerOptions)!;
             var parsed = await intake.ProcessAsync(new Upload(item.FileName, item.ContentType, bytes, null), job.Parse, job.Store, job.Force, work.Token);
             resultJson = JsonSerializer.Serialize(parsed.Result, json.Value.SerializerOptions);

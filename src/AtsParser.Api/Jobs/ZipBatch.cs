@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using AtsParser.Api.Documents;
+using AtsParser.Core.Documents;
 using AtsParser.Api.Resumes;
 
 namespace AtsParser.Api.Jobs;

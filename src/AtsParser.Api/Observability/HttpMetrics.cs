@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using AtsParser.Core.Observability;
 
 namespace AtsParser.Api.Observability;
 

@@ -1,7 +1,8 @@
-using AtsParser.Api.Extraction;
-using AtsParser.Api.Parsing.OpenAi;
+using AtsParser.Core.Extraction;
+using AtsParser.Core.Parsing.OpenAi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using AtsParser.Core.Observability;
 
 namespace AtsParser.Api.Observability;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AtsParser.Core.Observability;
 
 namespace AtsParser.Api.Observability;
 

@@ -1,4 +1,5 @@
 using AtsParser.Api.Jobs;
+using AtsParser.Core.Observability;
 
 namespace AtsParser.Api.Observability;
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using AtsParser.Api.Documents;
-using AtsParser.Api.Extraction;
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction;
 using AtsParser.Api.Observability;
-using AtsParser.Api.Parsing;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Observability;
 
 namespace AtsParser.Api.Resumes;
 

@@ -1,11 +1,12 @@
 using AtsParser.Api.Data;
-using AtsParser.Api.Documents;
-using AtsParser.Api.Extraction;
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction;
 using AtsParser.Api.Infrastructure;
-using AtsParser.Api.Parsing.Output;
+using AtsParser.Core.Parsing.Output;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Resumes;
 

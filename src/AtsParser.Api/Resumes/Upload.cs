@@ -1,4 +1,4 @@
-using AtsParser.Api.Documents;
+using AtsParser.Core.Documents;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 

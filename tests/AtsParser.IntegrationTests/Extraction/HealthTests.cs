@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using AtsParser.Api.Extraction;
+using AtsParser.Core.Extraction;
 using AtsParser.IntegrationTests.Support;
 using FluentAssertions;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using AtsParser.Api.Parsing;
+using AtsParser.Core.Parsing;
 
 namespace AtsParser.IntegrationTests.Jobs;
 

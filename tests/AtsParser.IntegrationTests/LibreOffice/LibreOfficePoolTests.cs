@@ -1,7 +1,7 @@
 using Xunit;
-using AtsParser.Api.Documents;
-using AtsParser.Api.Extraction;
-using AtsParser.Api.Extraction.Extractors;
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction;
+using AtsParser.Core.Extraction.Extractors;
 using AtsParser.IntegrationTests.Support;
 using System.Net;
 using System.Net.Http.Json;

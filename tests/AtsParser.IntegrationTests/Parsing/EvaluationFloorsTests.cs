@@ -1,4 +1,4 @@
-using AtsParser.Api.Parsing.Evaluation;
+using AtsParser.Core.Parsing.Evaluation;
 using AtsParser.IntegrationTests.Support;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using AtsParser.Api.Caching;
 using AtsParser.Api.Resumes;
 using FluentAssertions;
 using Xunit;
+using AtsParser.Core.Parsing;
 
 namespace AtsParser.Tests.Caching;
 

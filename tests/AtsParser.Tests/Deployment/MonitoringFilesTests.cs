@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AtsParser.Api.Observability;
 using FluentAssertions;
 using Xunit;
+using AtsParser.Core.Observability;
 
 namespace AtsParser.Tests.Deployment;
 

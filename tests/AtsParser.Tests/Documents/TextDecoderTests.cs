@@ -1,5 +1,5 @@
 using System.Text;
-using AtsParser.Api.Documents;
+using AtsParser.Core.Documents;
 using FluentAssertions;
 using Xunit;
 

@@ -1,5 +1,5 @@
-using AtsParser.Api.Documents;
-using AtsParser.Api.Extraction;
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction;
 using FluentAssertions;
 using Xunit;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,4 @@
-using AtsParser.Api.Extraction;
+using AtsParser.Core.Extraction;
 
 namespace AtsParser.Tests.Extraction;
 

@@ -1,4 +1,4 @@
-using AtsParser.Api.Extraction.Extractors;
+using AtsParser.Core.Extraction.Extractors;
 using FluentAssertions;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using AtsParser.Api.Documents;
-using AtsParser.Api.Extraction.Extractors;
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction.Extractors;
 using FluentAssertions;
 using Xunit;
 

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using AtsParser.Api.Documents;
-using AtsParser.Api.Extraction;
-using AtsParser.Api.Extraction.Extractors;
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction;
+using AtsParser.Core.Extraction.Extractors;
 using FluentAssertions;
 using Microsoft.Extensions.Options;
 using Xunit;

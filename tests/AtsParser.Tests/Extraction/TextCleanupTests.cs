@@ -1,5 +1,5 @@
-using AtsParser.Api.Extraction;
-using AtsParser.Api.Extraction.Extractors;
+using AtsParser.Core.Extraction;
+using AtsParser.Core.Extraction.Extractors;
 using FluentAssertions;
 using Xunit;
 

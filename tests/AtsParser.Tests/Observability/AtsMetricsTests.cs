@@ -1,6 +1,7 @@
 using AtsParser.Api.Observability;
 using FluentAssertions;
 using Xunit;
+using AtsParser.Core.Observability;
 
 namespace AtsParser.Tests.Observability;
 

@@ -2,6 +2,7 @@ using AtsParser.Api.Observability;
 using AtsParser.Tests.Deployment;
 using FluentAssertions;
 using Xunit;
+using AtsParser.Core.Observability;
 
 namespace AtsParser.Tests.Observability;
 

@@ -1,6 +1,6 @@
 using Xunit;
-using AtsParser.Api.Parsing;
-using AtsParser.Api.Parsing.Dates;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Dates;
 using FluentAssertions;
 
 namespace AtsParser.Tests.Parsing;

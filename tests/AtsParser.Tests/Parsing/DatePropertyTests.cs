@@ -1,7 +1,7 @@
 using Xunit;
-using AtsParser.Api.Parsing;
-using AtsParser.Api.Parsing.Dates;
-using AtsParser.Api.Parsing.Derivation;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Dates;
+using AtsParser.Core.Parsing.Derivation;
 using FsCheck;
 using FsCheck.Fluent;
 

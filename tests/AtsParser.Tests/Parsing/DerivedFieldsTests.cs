@@ -1,5 +1,5 @@
-using AtsParser.Api.Parsing;
-using AtsParser.Api.Parsing.Derivation;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Derivation;
 using FluentAssertions;
 using Xunit;
 

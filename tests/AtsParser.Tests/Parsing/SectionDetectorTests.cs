@@ -1,4 +1,4 @@
-using AtsParser.Api.Parsing.Heuristic;
+using AtsParser.Core.Parsing.Heuristic;
 using FluentAssertions;
 using Xunit;
 

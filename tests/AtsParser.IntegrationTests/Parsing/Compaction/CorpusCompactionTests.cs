@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AtsParser.Api.Documents;
-using AtsParser.Api.Extraction;
-using AtsParser.Api.Parsing.Compaction;
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction;
+using AtsParser.Core.Parsing.Compaction;
 using AtsParser.IntegrationTests.Support;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;

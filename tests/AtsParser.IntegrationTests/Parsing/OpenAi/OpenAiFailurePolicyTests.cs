@@ -1,5 +1,5 @@
 using Xunit;
-using AtsParser.Api.Parsing;
+using AtsParser.Core.Parsing;
 using AtsParser.IntegrationTests.Support;
 using FluentAssertions;
 

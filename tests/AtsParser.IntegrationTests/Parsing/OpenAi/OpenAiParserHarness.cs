@@ -1,6 +1,6 @@
-using AtsParser.Api.Parsing;
-using AtsParser.Api.Parsing.Dates;
-using AtsParser.Api.Parsing.OpenAi;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Dates;
+using AtsParser.Core.Parsing.OpenAi;
 using AtsParser.IntegrationTests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using Xunit;
-using AtsParser.Api.Parsing;
-using AtsParser.Api.Parsing.Grounding;
-using AtsParser.Api.Parsing.OpenAi;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Grounding;
+using AtsParser.Core.Parsing.OpenAi;
 using AtsParser.IntegrationTests.Support;
 using FluentAssertions;
 

@@ -1,6 +1,6 @@
-using AtsParser.Api.Parsing;
-using AtsParser.Api.Parsing.Heuristic;
-using AtsParser.Api.Parsing.OpenAi;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Heuristic;
+using AtsParser.Core.Parsing.OpenAi;
 using FluentAssertions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

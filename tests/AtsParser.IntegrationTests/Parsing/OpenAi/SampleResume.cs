@@ -1,4 +1,4 @@
-using AtsParser.Api.Parsing.OpenAi;
+using AtsParser.Core.Parsing.OpenAi;
 
 namespace AtsParser.IntegrationTests.Parsing.OpenAi;
 

@@ -1,4 +1,4 @@
-using AtsParser.Api.Parsing.Compaction;
+using AtsParser.Core.Parsing.Compaction;
 using FluentAssertions;
 using Xunit;
 

@@ -1,5 +1,5 @@
-using AtsParser.Api.Parsing;
-using AtsParser.Api.Parsing.Grounding;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Grounding;
 using FluentAssertions;
 using Xunit;
 

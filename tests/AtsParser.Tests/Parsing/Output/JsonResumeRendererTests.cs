@@ -1,6 +1,6 @@
 using System.Text.Json;
-using AtsParser.Api.Parsing;
-using AtsParser.Api.Parsing.Output;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Output;
 using FluentAssertions;
 using Xunit;
 

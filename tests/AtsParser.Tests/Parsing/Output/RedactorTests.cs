@@ -1,5 +1,5 @@
-using AtsParser.Api.Parsing;
-using AtsParser.Api.Parsing.Output;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Output;
 using FluentAssertions;
 using Xunit;
 

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using AtsParser.Core.Documents;
+using Microsoft.Extensions.Options;
+
+namespace AtsParser.Core.Extraction;
+
+/// <summary>
+/// Runs a format's extractor chain in order (Tika's FallbackParser): skips unavailable or disabled tools, treats
+/// too little text or garbage as failure, moves on after a timeout, stops at once on client cancel or a
+/// document-level verdict (encrypted, too many pages), and records every attempt.
+/// </summary>
+public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOptions<ExtractionOptions> options, ILogger<ChainRunner> logger)
+{
+    static readonly HashSet<string> StopCodes =
+        [ErrorCodes.EncryptedDocument, ErrorCodes.TooManyPages, ErrorCodes.FileTooLarge, ErrorCodes.UnsupportedFormat];
+
+    public Task<ExtractionResult> RunAsync(ExtractionInput input, CancellationToken ct) =>
+        RunAsync(chains.For(input.Format), input, ct);
+
+    public async Task<ExtractionResult> RunAsync(IReadOnlyList<IExtractor> chain, ExtractionInput input, CancellationToken ct)
+    {
+        var o = options.Value;
+        var attempts = new List<ExtractionAttempt>();
+        string? corruptDetail = null;
+        bool ocrDone = false;
+        foreach (var extractor in chain)
+        {
+            var skip = extractor.Tools.FirstOrDefault(t => !tools.IsUsable(t));
+            if (skip is not null)
+            {
+                var s = tools.Get(skip);
+                attempts.Add(new(extractor.Name, s.Enabled ? AttemptOutcome.Unavailable : AttemptOutcome.Disabled, 0, $"{skip} is {(s.Enabled ? "not installed" : "disabled")}"));
+                continue;
+            }
+            // An earlier extractor already OCRed every page; running OCR again would cost seconds for the same text.
+            if (ocrDone && extractor.Tools.Contains("tesseract"))
+            {
+                attempts.Add(new(extractor.Name, AttemptOutcome.Skipped, 0, "OCR already ran on every page"));
+                continue;
+            }
+            var sw = Stopwatch.StartNew();
+            try
+            {
+                var output = await extractor.ExtractAsync(input, ct);
+                var text = TextQuality.Clean(output.Text);
+                var ms = sw.ElapsedMilliseconds;
+                ocrDone |= output.OcrCoveredAllPages;
+                if (TextQuality.MeaningfulChars(text) < o.MinDocumentChars)
+                {
+                    attempts.Add(new(extractor.Name, AttemptOutcome.TooLittleText, ms, $"{TextQuality.MeaningfulChars(text)} letters or digits"));
+                    continue;
+                }
+                if (TextQuality.IsGarbage(text))
+                {
+                    attempts.Add(new(extractor.Name, AttemptOutcome.Garbage, ms, "mostly unreadable characters"));
+                    continue;
+                }
+                attempts.Add(new(extractor.Name, AttemptOutcome.Success, ms, null));
+                bool truncated = text.Length > o.MaxExtractedChars;
+                if (truncated) text = text[..o.MaxExtractedChars];
+                return new ExtractionResult
+                {
+                    ExtractedBy = output.OcrUsed && !extractor.Tools.Contains("tesseract") ? extractor.Name + "+ocr" : extractor.Name,
+                    OcrUsed = output.OcrUsed,
+                    OcrPages = output.OcrPages,
+                    Chars = text.Length,
+                    Attempts = attempts,
+                    Pages = output.Pages,
+                    FullText = text,
+                    Links = output.Links,
+                    Truncated = truncated,
+                };
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (DocumentException e) when (StopCodes.Contains(e.Code) || e.StopsChain)
+            {
+                attempts.Add(new(extractor.Name, e.Code, sw.ElapsedMilliseconds, e.Detail ?? e.Code));
+                Log.ExtractorStopped(logger, extractor.Name, e.Code);
+                throw;
+            }
+            catch (DocumentException e) when (e.Code == ErrorCodes.CorruptDocument)
+            {
+                corruptDetail ??= e.Detail;
+                attempts.Add(new(extractor.Name, AttemptOutcome.Corrupt, sw.ElapsedMilliseconds, e.Detail));
+            }
+            catch (ToolTimeoutException e)
+            {
+                attempts.Add(new(extractor.Name, AttemptOutcome.Timeout, sw.ElapsedMilliseconds, e.Message));
+                Log.ExtractorTimedOut(logger, extractor.Name, sw.ElapsedMilliseconds);
+            }
+            catch (Exception e) when (e is ToolFailedException or IOException or InvalidDataException or System.Xml.XmlException or DocumentException)
+            {
+                attempts.Add(new(extractor.Name, AttemptOutcome.Failed, sw.ElapsedMilliseconds, Shorten(e.Message)));
+            }
+        }
+        throw new ExtractionFailedException(FailureCode(attempts, corruptDetail is not null), corruptDetail, attempts);
+    }
+
+    static string FailureCode(List<ExtractionAttempt> attempts, bool corrupt)
+    {
+        var ran = attempts.Where(a => a.Outcome is not (AttemptOutcome.Disabled or AttemptOutcome.Unavailable or AttemptOutcome.Skipped)).ToList();
+        if (ran.Count > 0 && ran.All(a => a.Outcome == AttemptOutcome.Timeout)) return ErrorCodes.ExtractionTimeout;
+        if (corrupt && ran.All(a => a.Outcome is AttemptOutcome.Corrupt or AttemptOutcome.Failed or AttemptOutcome.Timeout)) return ErrorCodes.CorruptDocument;
+        if (ran.Count > 0 && ran.All(a => a.Outcome is AttemptOutcome.TooLittleText)) return ErrorCodes.NoText;
+        return ErrorCodes.ExtractionFailed;
+    }
+
+    static string Shorten(string s)
+    {
+        s = s.ReplaceLineEndings(" ").Trim();
+        return s.Length > 300 ? s[..300] : s;
+    }
+}
+
+/// <summary>Every extractor failed; carries the attempts so the error response can show them.</summary>
+public sealed class ExtractionFailedException(string code, string? detail, IReadOnlyList<ExtractionAttempt> attempts)
+    : Exception(code)
+{
+    public string Code { get; } = code;
+    public string? Detail { get; } = detail;
+    public IReadOnlyList<ExtractionAttempt> Attempts { get; } = attempts;
+}

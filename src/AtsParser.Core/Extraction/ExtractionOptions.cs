@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace AtsParser.Core.Extraction;
+
+public sealed class ExtractionOptions
+{
+    public const string Section = "Extraction";
+
+    [Range(1, 1L << 31)] public long MaxFileSizeBytes { get; set; } = 10 * 1024 * 1024;
+    [Range(1, 10_000)] public int MaxPages { get; set; } = 50;
+    [Range(1, 200)] public int MaxOcrPages { get; set; } = 10;
+    [Range(1000, 10_000_000)] public int MaxExtractedChars { get; set; } = 300_000;
+    /// <summary>A PDF page with fewer characters than this in its text layer is OCRed.</summary>
+    [Range(0, 100_000)] public int MinTextLengthForOcr { get; set; } = 100;
+    /// <summary>An extractor whose whole output has fewer non-space characters than this has failed.</summary>
+    [Range(1, 10_000)] public int MinDocumentChars { get; set; } = 20;
+    [Range(1_000_000, 1_000_000_000)] public long MaxImagePixels { get; set; } = 60_000_000;
+    [Range(1, 1L << 32)] public long MaxZipUncompressedBytes { get; set; } = 100 * 1024 * 1024;
+    [Range(2, 10_000)] public int MaxZipCompressionRatio { get; set; } = 200;
+    /// <summary>What all compressed streams of one PDF may inflate to (decompression bombs).</summary>
+    [Range(1_000_000, 1L << 34)] public long MaxPdfInflatedBytes { get; set; } = 256L * 1024 * 1024;
+    [Range(1, 1000)] public int BulkMaxFiles { get; set; } = 50;
+    [Range(1, 64)] public int BulkConcurrency { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
+
+    public bool EnableAntiword { get; set; } = true;
+    public bool EnableLibreOffice { get; set; } = true;
+    public bool EnablePandoc { get; set; } = true;
+    public bool EnableOcr { get; set; } = true;
+
+    [Required, RegularExpression("^[a-z_]{3,20}(\\+[a-z_]{3,20})*$")] public string OcrLanguages { get; set; } = "eng";
+    [Range(72, 600)] public int OcrDpi { get; set; } = 200;
+
+    [Range(1, 600)] public int PdfTimeoutSeconds { get; set; } = 20;
+    [Range(1, 600)] public int OcrPageTimeoutSeconds { get; set; } = 60;
+    [Range(1, 600)] public int LibreOfficeTimeoutSeconds { get; set; } = 60;
+    [Range(1, 600)] public int PandocTimeoutSeconds { get; set; } = 20;
+    [Range(1, 600)] public int AntiwordTimeoutSeconds { get; set; } = 10;
+
+    [Range(1, 64)] public int LibreOfficeConcurrency { get; set; } = 2;
+    [Range(1, 64)] public int OcrConcurrency { get; set; } = Environment.ProcessorCount;
+    [Range(1, 64)] public int PandocConcurrency { get; set; } = 4;
+    [Range(1, 256)] public int DefaultToolConcurrency { get; set; } = 8;
+
+    /// <summary>
+    /// Warm LibreOffice listeners (~40 ms a conversion instead of ~900 ms cold), started on first use, each with
+    /// its own profile and one conversion at a time. 0 turns the pool off: every conversion is a cold soffice.
+    /// </summary>
+    [Range(0, 16)] public int LibreOfficePoolSize { get; set; } = 2;
+    /// <summary>0: listeners accept on private named pipes. Otherwise listener i takes TCP port base+i on 127.0.0.1.</summary>
+    [Range(0, 65_000)] public int LibreOfficePoolPortBase { get; set; }
+    /// <summary>A python able to `import uno` (Debian python3-uno); empty means probe /usr/bin/python3 and PATH.</summary>
+    public string LibreOfficePython { get; set; } = "";
+
+    /// <summary>Where per-call temp directories go; empty means the system temp directory.</summary>
+    public string TempRoot { get; set; } = "";
+
+    public string TempDirectory => string.IsNullOrWhiteSpace(TempRoot) ? TempDir.DefaultRoot : TempRoot;
+}
+
+[OptionsValidator]
+public sealed partial class ExtractionOptionsValidator : IValidateOptions<ExtractionOptions>;

@@ -1,0 +1,30 @@
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction.Extractors;
+
+namespace AtsParser.Core.Extraction;
+
+/// <summary>The extractor chains, as data: per format, the extractors tried in order.</summary>
+public sealed class ExtractorChains
+{
+    readonly Dictionary<DocumentFormat, IExtractor[]> _chains;
+
+    public ExtractorChains(
+        PdfTextExtractor pdftotext, PdfOcrExtractor ocr, ImageOcrExtractor tesseract, AntiwordExtractor antiword,
+        LibreOfficeTextExtractor libreOffice, LibreOfficeOcrExtractor libreOfficeOcr, PandocExtractor pandoc,
+        OpenXmlExtractor openXml, OdtExtractor odfXml, HtmlExtractor html, PlainTextExtractor text)
+    {
+        _chains = new()
+        {
+            [DocumentFormat.Pdf]   = [pdftotext, ocr],
+            [DocumentFormat.Docx]  = [openXml, pandoc, libreOffice],
+            [DocumentFormat.Doc]   = [antiword, libreOffice, libreOfficeOcr],
+            [DocumentFormat.Rtf]   = [pandoc, libreOffice],
+            [DocumentFormat.Odt]   = [odfXml, pandoc, libreOffice],
+            [DocumentFormat.Html]  = [html, pandoc],
+            [DocumentFormat.Txt]   = [text],
+            [DocumentFormat.Image] = [tesseract],
+        };
+    }
+
+    public IReadOnlyList<IExtractor> For(DocumentFormat format) => _chains[format];
+}

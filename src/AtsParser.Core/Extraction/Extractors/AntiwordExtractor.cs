@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+
+namespace AtsParser.Core.Extraction.Extractors;
+
+/// <summary>antiword -w 0 -m UTF-8.txt: matches LibreOffice word for word on Word 97-2003 files, at ~1 ms.</summary>
+public sealed class AntiwordExtractor(ToolRegistry tools, IOptions<ExtractionOptions> options) : IExtractor
+{
+    public string Name => "antiword";
+    public IReadOnlyList<string> Tools { get; } = ["antiword"];
+
+    public async Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct)
+    {
+        using var tmp = new TempDir(options.Value.TempDirectory, "antiword");
+        var path = tmp.File("input.doc");
+        await File.WriteAllBytesAsync(path, input.Bytes, ct);
+        using var slot = await tools.AcquireAsync("antiword", ct);
+        var r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("antiword"), ["-w", "0", "-m", "UTF-8.txt", path])
+        {
+            WorkingDirectory = tmp.Path,
+            Timeout = TimeSpan.FromSeconds(options.Value.AntiwordTimeoutSeconds),
+            MaxStdoutBytes = options.Value.MaxExtractedChars * 4,
+        }, ct);
+        if (r.ExitCode != 0) throw new ToolFailedException("antiword", "antiword: " + OcrEngine.Tail(r.Stderr.Replace(path, "input.doc")), r.ExitCode);
+        return new ExtractorOutput(r.StdoutText);
+    }
+}

@@ -1,0 +1,30 @@
+using AtsParser.Core.Documents;
+
+namespace AtsParser.Core.Extraction;
+
+public sealed record ExtractionInput(byte[] Bytes, SniffResult Sniff)
+{
+    public DocumentFormat Format => Sniff.Format;
+}
+
+public sealed record ExtractorOutput(string Text)
+{
+    public int? Pages { get; init; }
+    public bool OcrUsed { get; init; }
+    public int OcrPages { get; init; }
+    /// <summary>OCR already ran on every page (up to the OCR page cap): a later OCR extractor would repeat it.</summary>
+    public bool OcrCoveredAllPages { get; init; }
+    /// <summary>Link targets the text does not show (e.g. a DOCX hyperlink labelled only "LinkedIn").</summary>
+    public IReadOnlyList<string> Links { get; init; } = [];
+}
+
+public interface IExtractor
+{
+    /// <summary>Stable name, used in attempts and as the metric label of the winning extractor.</summary>
+    string Name { get; }
+
+    /// <summary>Registry names of the native tools this extractor needs; empty for in-process readers.</summary>
+    IReadOnlyList<string> Tools { get; }
+
+    Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct);
+}

@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace AtsParser.Core.Parsing.Compaction;
+
+/// <summary>What compaction did. Token counts are estimates: characters / CHARS_PER_TOKEN_ESTIMATE.</summary>
+public sealed record CompactionReport(int CharsBefore, int CharsAfter, int TokensBefore, int TokensAfter, int BudgetChars,
+    int RepeatedPageLines, int PageNumberLines, int DuplicateLines, int BoilerplateLines, int CutLines, bool OverBudget)
+{
+    public double SavedRatio => TokensBefore == 0 ? 0 : 1 - (double)TokensAfter / TokensBefore;
+}
+
+public sealed record CompactionResult(string Text, CompactionReport Report);
+
+/// <summary>
+/// Shrinks extracted text before it goes to a model. Pure and deterministic: normalise whitespace, drop page
+/// furniture repeated across pages and page numbers, de-duplicate lines, strip boilerplate, then cut whole
+/// lines by section priority until the text fits. Contact lines, dates and headings are never cut, so a
+/// result can stay over budget (reported as OverBudget).
+/// </summary>
+public static class TextCompactor
+{
+    public static int EstimateTokens(int chars, double charsPerToken) => (int)Math.Ceiling(chars / charsPerToken);
+
+    public static CompactionResult Compact(string text, int maxChars, double charsPerToken)
+    {
+        var pages = text.Split('\f').Select(p => p.Split('\n').Select(l => (string?)WhitespaceNormalizer.NormalizeLine(l)).ToList()).ToList();
+        var (repeated, pageNumbers) = PageFurniture.Remove(pages);
+        var lines = pages.SelectMany(p => p).ToList();
+        int duplicates = RemoveDuplicates(lines), boilerplate = RemoveBoilerplate(lines);
+        var cut = SectionCutter.Cut(lines, maxChars);
+        var result = Join(lines);
+        var report = new CompactionReport(text.Length, result.Length, EstimateTokens(text.Length, charsPerToken), EstimateTokens(result.Length, charsPerToken),
+            maxChars, repeated, pageNumbers, duplicates, boilerplate, cut, result.Length > maxChars);
+        return new CompactionResult(result, report);
+    }
+
+    /// <summary>A second occurrence of a long line goes, and so does a line repeating the one just before it; protected lines stay.</summary>
+    static int RemoveDuplicates(List<string?> lines)
+    {
+        var seen = new HashSet<string>();
+        string? previous = null;
+        int removed = 0;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (string.IsNullOrEmpty(line)) continue;
+            var key = LinePatterns.Key(line);
+            bool repeat = key == previous || (key.Length >= 20 && seen.Contains(key));
+            previous = key;
+            if (!seen.Add(key) && repeat && !LinePatterns.IsProtected(line)) { lines[i] = null; removed++; }
+        }
+        return removed;
+    }
+
+    static int RemoveBoilerplate(List<string?> lines)
+    {
+        int removed = 0;
+        for (int i = 0; i < lines.Count; i++)
+            if (lines[i] is { Length: > 0 } line && LinePatterns.IsBoilerplate(line) && !LinePatterns.HasContact(line) && !LinePatterns.HasDate(line)) { lines[i] = null; removed++; }
+        return removed;
+    }
+
+    /// <summary>Removed lines vanish; runs of blank lines become one blank line.</summary>
+    static string Join(List<string?> lines)
+    {
+        var sb = new StringBuilder();
+        bool blank = false;
+        foreach (var line in lines)
+        {
+            if (line is null) continue;
+            if (line.Length == 0) { blank = sb.Length > 0; continue; }
+            if (blank) sb.Append('\n');
+            blank = false;
+            if (sb.Length > 0) sb.Append('\n');
+            sb.Append(line);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,84 @@
+using AtsParser.Core.Parsing.Dates;
+
+namespace AtsParser.Core.Parsing.Derivation;
+
+/// <summary>
+/// What every parser's output goes through, whichever parser made it: ISO dates from the printed ones, "Present"
+/// resolved against asOf, E.164 phones, derived fields and quality warnings, and the meta block. Filled in code,
+/// never by a model. Idempotent: finalizing a finalized resume changes nothing.
+/// </summary>
+public sealed class ResumeFinalizer
+{
+    static readonly HashSet<string> OwnCodes = [WarningCodes.DateEndBeforeStart, WarningCodes.FutureEndDate, WarningCodes.NoContact, WarningCodes.TextTruncated];
+
+    // Where a document's language names one country, its phones without a country code belong to it.
+    static readonly Dictionary<string, string> CountryByLanguage = new() { ["he"] = "IL", ["de"] = "DE", ["fr"] = "FR", ["zh"] = "CN", ["ko"] = "KR", ["ja"] = "JP" };
+
+    public Resume Finalize(Resume resume, ParseInput input, IReadOnlyDictionary<string, long> timings)
+    {
+        var asOf = input.AsOf;
+        var jobs = resume.WorkExperience.Select(j => FinalizeJob(j, asOf)).ToList();
+        var education = resume.Education.Select(e => e with { Start = Fill(e.Start), End = Fill(e.End) }).ToList();
+        var language = resume.Meta.Language ?? Heuristic.LanguageDetector.Detect(input.Text);
+        var country = resume.Candidate.Location?.CountryCode ?? (language is not null ? CountryByLanguage.GetValueOrDefault(language) : null);
+        var phones = resume.Candidate.Phones.Select(p => p with { E164 = p.E164 ?? PhoneNumbers.ToE164(p.Raw, country) }).ToList();
+        var candidate = resume.Candidate with { Phones = phones };
+
+        var warnings = resume.Quality.Warnings.Where(w => !OwnCodes.Contains(w.Code)).ToList();
+        warnings.AddRange(QualityChecks.Dates(jobs, education, asOf));
+        if (candidate.Emails.Count == 0 && candidate.Phones.Count == 0)
+            warnings.Add(new QualityWarning(WarningCodes.NoContact, "warning", "candidate", "No e-mail address or phone number was found."));
+        if (input.TextTruncated)
+            warnings.Add(new QualityWarning(WarningCodes.TextTruncated, "warning", null, "The extracted text was cut at the configured limit; later sections may be missing."));
+
+        var mergedTimings = new Dictionary<string, long>(resume.Meta.TimingsMs);
+        foreach (var (k, v) in timings) mergedTimings[k] = v;
+        return resume with
+        {
+            Candidate = candidate,
+            WorkExperience = jobs,
+            Education = education,
+            Derived = Derive(jobs, education, asOf),
+            Quality = new Quality { Warnings = warnings },
+            Meta = resume.Meta with
+            {
+                SchemaVersion = ResumeSchema.Version,
+                AsOf = asOf,
+                Language = language,
+                Truncated = resume.Meta.Truncated || input.TextTruncated,
+                TimingsMs = mergedTimings,
+            },
+        };
+    }
+
+    static WorkExperience FinalizeJob(WorkExperience job, DateOnly asOf)
+    {
+        bool current = job.IsCurrent || (job.End is { } e && DateParser.IsPresent(e.Raw));
+        var end = job.End;
+        if (current && end is not null && end.Iso is null) end = end with { Iso = $"{asOf.Year:D4}-{asOf.Month:D2}", Precision = DatePrecision.Month };
+        return job with { Start = Fill(job.Start), End = current ? end : Fill(end), IsCurrent = current };
+    }
+
+    static PartialDate? Fill(PartialDate? d)
+    {
+        if (d is null || d.Iso is not null) return d;
+        var parsed = DateParser.ParseSingle(d.Raw);
+        return parsed is null ? d : d with { Iso = parsed.Iso, Precision = parsed.Precision };
+    }
+
+    static Derived Derive(List<WorkExperience> jobs, List<Education> education, DateOnly asOf)
+    {
+        var intervals = jobs.Select(j => ExperienceMath.ToInterval(j, asOf)).OfType<ExperienceMath.Interval>().ToList();
+        var current = jobs.FirstOrDefault(j => j.IsCurrent)
+            ?? jobs.Where(j => j.End?.Iso is not null).OrderByDescending(j => j.End!.Iso, StringComparer.Ordinal).FirstOrDefault();
+        var highest = education.Select(e => e.DegreeLevel).Where(l => DegreeLevels.Rank(l) > 0).OrderByDescending(DegreeLevels.Rank).FirstOrDefault();
+        return new Derived
+        {
+            TotalExperienceMonths = ExperienceMath.TotalMonths(intervals),
+            Gaps = ExperienceMath.Gaps(intervals),
+            CurrentTitle = current?.Title,
+            CurrentEmployer = current?.Employer,
+            HighestEducationLevel = highest,
+        };
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction;
+using AtsParser.Core.Parsing.Heuristic;
+
+namespace AtsParser.Core.Parsing.Evaluation;
+
+/// <summary>
+/// Runs extraction and the heuristic parser in-process over every document of a folder that has an answer key
+/// (truth/&lt;file name&gt;.json), and scores the results. Used by `AtsParser.Cli eval` and by the CI floor test.
+/// </summary>
+public sealed class CorpusEvaluation(ChainRunner extraction, HeuristicResumeParser parser)
+{
+    public async Task<EvalReport> RunAsync(string corpusDir, DateOnly asOf, Action<string>? progress, CancellationToken ct, Action<string, string>? extracted = null)
+    {
+        var truthDir = Path.Combine(corpusDir, "truth");
+        if (!Directory.Exists(truthDir)) throw new DirectoryNotFoundException($"{truthDir} does not exist: the folder needs truth/<file>.json answer keys.");
+        var evaluator = new Evaluator();
+        var timings = new List<DocumentTiming>();
+        var failures = new List<string>();
+        int documents = 0;
+        foreach (var keyPath in Directory.GetFiles(truthDir, "*.json").Order(StringComparer.Ordinal))
+        {
+            ct.ThrowIfCancellationRequested();
+            var key = TruthKey.Load(keyPath);
+            var docPath = Path.Combine(corpusDir, key.File);
+            if (!File.Exists(docPath)) { failures.Add($"{key.File}: document not found"); continue; }
+            progress?.Invoke(key.File);
+            var bytes = await File.ReadAllBytesAsync(docPath, ct);
+            ExtractionResult text;
+            try
+            {
+                text = await extraction.RunAsync(new ExtractionInput(bytes, FormatSniffer.Sniff(bytes, Path.GetFileName(docPath))), ct);
+            }
+            catch (Exception e) when (e is ExtractionFailedException or DocumentException)
+            {
+                failures.Add($"{key.File}: extraction failed ({e.Message})");
+                evaluator.Score(key, new Resume());
+                documents++;
+                continue;
+            }
+            extracted?.Invoke(key.File, text.FullText);
+            var sw = Stopwatch.StartNew();
+            var resume = parser.Parse(new ParseInput(text.FullText, text.Links, asOf) { TextTruncated = text.Truncated });
+            timings.Add(new DocumentTiming(key.File, sw.Elapsed.TotalMilliseconds));
+            evaluator.Score(key, resume);
+            documents++;
+        }
+        return new EvalReport(documents, evaluator.Exact, evaluator.Fuzzy, evaluator.Mismatches, timings, failures);
+    }
+
+    /// <summary>A service provider with extraction and parsing only, no host and no logging output.</summary>
+    public static ServiceProvider BuildServices(IConfiguration? config = null)
+    {
+        config ??= new ConfigurationBuilder().Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(config);
+        services.AddExtraction(config);
+        services.AddParsing(config);
+        services.AddSingleton<CorpusEvaluation>();
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,104 @@
+using AtsParser.Core.Parsing.Dates;
+using AtsParser.Core.Parsing.Derivation;
+
+namespace AtsParser.Core.Parsing.Heuristic;
+
+public sealed record ContactInfo(PersonName? Name, List<string> Emails, List<Phone> Phones, Location? Location, List<Link> Links, string? Headline);
+
+/// <summary>
+/// The candidate's own contact data. E-mails anywhere except references; phones only where contact data lives (header,
+/// personal details, next to an e-mail, or behind a phone label), never IDs or dates; location from a label (not a
+/// preferred or birth place) or a "City, ST" segment of the header; links from the header plus profile-type link targets.
+/// </summary>
+static class ContactExtractor
+{
+    public static ContactInfo Extract(ResumeDocument doc, IReadOnlyList<string> annotationLinks)
+    {
+        var lines = doc.Lines;
+        var (name, nameLine) = NameExtractor.Extract(doc);
+        var emails = new List<string>();
+        var emailLines = new List<int>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (doc.KindOf(i) == SectionKinds.References || ContactPatterns.ThirdPartyLabel().IsMatch(lines[i])) continue;
+            foreach (System.Text.RegularExpressions.Match m in ContactPatterns.Email().Matches(lines[i]))
+            {
+                var e = m.Value.TrimEnd('.', '-');
+                if (e.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) e = e[7..];
+                if (!emails.Contains(e, StringComparer.OrdinalIgnoreCase)) emails.Add(e);
+                emailLines.Add(i);
+            }
+        }
+        var phones = new List<Phone>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (doc.KindOf(i) == SectionKinds.References || ContactPatterns.ThirdPartyLabel().IsMatch(lines[i])) continue;
+            bool labelled = ContactPatterns.PhoneLabel().IsMatch(lines[i]);
+            bool zone = doc.InContactZone(i) || emailLines.Any(e => Math.Abs(e - i) <= 2);
+            if (!labelled && !zone) continue;
+            foreach (var (raw, start) in PhoneCandidates(lines[i]))
+            {
+                if (!IsPhone(raw, lines[i][..start], labelled)) continue;
+                var digits = PhoneNumbers.Digits(raw);
+                if (phones.Any(p => PhoneNumbers.Digits(p.Raw) == digits)) continue;
+                phones.Add(new Phone(raw, PhoneNumbers.ToE164(raw, null)));
+            }
+        }
+        var location = LocationExtractor.Extract(doc);
+        var links = LinkExtractor.Extract(doc, annotationLinks, emails);
+        return new ContactInfo(name, emails, phones, location, links, Headline(doc, nameLine));
+    }
+
+    /// <summary>Runs of digits and phone punctuation, found by a linear scan rather than a regex.</summary>
+    static IEnumerable<(string Raw, int Start)> PhoneCandidates(string line)
+    {
+        int i = 0;
+        while (i < line.Length)
+        {
+            char c = line[i];
+            bool starts = char.IsAsciiDigit(c) || ((c is '+' or '(') && i + 1 < line.Length && (char.IsAsciiDigit(line[i + 1]) || line[i + 1] == '+'));
+            if (!starts || (i > 0 && (char.IsLetter(line[i - 1]) || line[i - 1] is '/' or '@' or '.' or '_'))) { i++; continue; }
+            int j = i, spaces = 0;
+            while (j < line.Length)
+            {
+                char d = line[j];
+                if (char.IsAsciiDigit(d) || d is '+' or '(' or ')' or '-' or '.' or '/' or '–') { spaces = 0; j++; continue; }
+                if (d == ' ' && ++spaces <= 1) { j++; continue; }
+                break;
+            }
+            var raw = line[i..j].TrimEnd(' ', '-', '.', '/', '(', '–');
+            if (raw.Count(ch => ch == '(') != raw.Count(ch => ch == ')')) raw = raw.TrimEnd(')');
+            bool glued = j < line.Length && char.IsLetter(line[j]) && line[j] is not ('x' or 'X');
+            if (!glued) yield return (raw, i);
+            i = Math.Max(j, i + 1);
+        }
+    }
+
+    static bool IsPhone(string raw, string before, bool labelled)
+    {
+        var digits = PhoneNumbers.Digits(raw);
+        if (digits.Length is < 7 or > 15) return false;
+        if (ContactPatterns.NotPhoneLabel().IsMatch(before)) return false;
+        // Dates and date ranges ("03/2018 - 05/2019", "22.4.87", "2015-2018") are not phones.
+        if (DateParser.FindRanges(raw).Sum(r => r.Length) >= raw.Length * 0.5) return false;
+        if (System.Text.RegularExpressions.Regex.IsMatch(raw, @"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")) return false;
+        if (labelled) return true;
+        bool formatted = raw.StartsWith('+') || raw.StartsWith('(') || raw.Any(ch => ch is ' ' or '-' or '.');
+        return digits.Length >= 9 || (formatted && digits.Length >= 7 && raw.Count(ch => ch is '-' or '.' or ' ') >= 1);
+    }
+
+    static string? Headline(ResumeDocument doc, int nameLine)
+    {
+        if (nameLine < 0) return null;
+        for (int i = nameLine + 1; i < doc.Lines.Length && i <= nameLine + 3; i++)
+        {
+            var t = doc.Lines[i].Trim();
+            if (t.Length == 0) continue;
+            if (doc.KindOf(i) != SectionKinds.Header || doc.IsHeading(i)) return null;
+            bool contact = t.Contains('@') || t.Contains("://") || t.Count(char.IsDigit) >= 4 || LocationExtractor.IsPlace(t);
+            if (contact || t.Split(' ').Length > 10 || t.EndsWith('.') || NameExtractor.LooksLikeName(t, false)) return null;
+            return t.Trim('|', '•', '·', ' ');
+        }
+        return null;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+
+namespace AtsParser.Core.Parsing.Heuristic;
+
+/// <summary>
+/// Schools from education sections. Header fragments are degrees (degrees data file), institutions (school words),
+/// grades (GPA, %, honours) or places; a second degree or institution in one block starts a new entry, so stacked
+/// "School / Degree / School / Degree" blocks without dates still give two entries.
+/// </summary>
+static partial class EducationExtractor
+{
+    sealed class Draft
+    {
+        public string? Degree, Institution, Grade, Location, Field;
+        public Dates.DateRange? Dates;
+        public List<int> Lines = [];
+    }
+
+    public static List<Education> Extract(ResumeDocument doc)
+    {
+        var result = new List<Education>();
+        foreach (var section in doc.OfKind(SectionKinds.Education))
+        {
+            var blocks = EntrySegmenter.Segment(doc, section);
+            var headingDates = Dates.DateParser.FindRanges(section.HeadingRest);
+            foreach (var block in blocks)
+            {
+                var drafts = new List<Draft>();
+                var current = new Draft();
+                var unknown = new List<string>();
+                foreach (var i in block.Header.Concat(block.Body.Take(2)))
+                {
+                    bool isDateLine = i == block.DateLine;
+                    foreach (var f in HeaderFragments.From(doc.Lines[i], i, isDateLine ? block.Dates : null))
+                    {
+                        var text = LevelPrefix().Replace(GradeSuffix().Replace(f.Text, "").Trim(), "").Trim().TrimEnd(',');
+                        if (text.EndsWith(" in", StringComparison.Ordinal)) text = text[..^3];
+                        if (text.Length < f.Text.Length && GradeSuffix().IsMatch(f.Text)) current.Grade ??= GradeSuffix().Match(f.Text).Value.Trim(' ', '-', '–', ',');
+                        // "B.Tech/B.E. (Computers) from Lovely Professional University (LPU)"
+                        var from = DegreeFrom().Match(text);
+                        if (from.Success && DegreeLevelClassifier.IsDegree(from.Groups["d"].Value))
+                        {
+                            if (current.Degree is not null || current.Institution is not null) { drafts.Add(Close(current, unknown)); current = new Draft(); unknown = []; }
+                            current.Degree = from.Groups["d"].Value.Trim();
+                            current.Institution = from.Groups["i"].Value.Trim();
+                            current.Lines.Add(i);
+                            continue;
+                        }
+                        var label = SchoolLabel().Match(text);
+                        if (label.Success)
+                        {
+                            var value = label.Groups["v"].Value.Trim();
+                            if (label.Groups["l"].Value.StartsWith("dep", StringComparison.OrdinalIgnoreCase) || label.Groups["l"].Value.StartsWith("field", StringComparison.OrdinalIgnoreCase)) current.Field ??= value;
+                            else { if (current.Institution is not null) { drafts.Add(Close(current, unknown)); current = new Draft(); unknown = []; } current.Institution = value; }
+                            current.Lines.Add(i);
+                            continue;
+                        }
+                        if (IgnoredLabel().IsMatch(text)) continue;
+                        if (f.Label == HeaderFragments.LocationLabel) { current.Location ??= f.Text; continue; }
+                        if (text.Length == 0) continue;
+                        if (Grade().IsMatch(text) && !DegreeLevelClassifier.IsDegree(text)) { current.Grade ??= text; continue; }
+                        bool degree = DegreeLevelClassifier.IsDegree(text), school = DegreeLevelClassifier.IsInstitution(text);
+                        if (school && (!degree || text.Contains("school", StringComparison.OrdinalIgnoreCase) && current.Institution is null && current.Degree is not null))
+                        {
+                            if (current.Institution is not null) { drafts.Add(Close(current, unknown)); current = new Draft(); unknown = []; }
+                            current.Institution = text;
+                        }
+                        else if (degree)
+                        {
+                            if (current.Degree is not null) { drafts.Add(Close(current, unknown)); current = new Draft(); unknown = []; }
+                            current.Degree = text;
+                        }
+                        else if (block.Header.Contains(i)) unknown.Add(text);
+                        current.Lines.Add(i);
+                    }
+                    if (isDateLine) current.Dates ??= block.Dates;
+                }
+                drafts.Add(Close(current, unknown));
+                var kept = drafts.Where(d => d.Degree is not null || d.Institution is not null).ToList();
+                if (kept.Count > 0 && kept.All(d => d.Dates is null)) kept[0].Dates = block.Dates ?? (blocks.Count == 1 ? headingDates.FirstOrDefault() : null);
+                result.AddRange(kept.Select(d => ToEducation(doc, d)));
+            }
+        }
+        return result;
+    }
+
+    static Draft Close(Draft d, List<string> unknown)
+    {
+        foreach (var u in unknown.Where(u => u.Length > 2 && !u.EndsWith(':')))
+        {
+            if (d.Institution is null) d.Institution = u;
+            else if (d.Degree is null) d.Degree = u;
+        }
+        return d;
+    }
+
+    static Education ToEducation(ResumeDocument doc, Draft d)
+    {
+        string? field = d.Field;
+        if (d.Degree is not null)
+        {
+            var m = FieldOfStudy().Match(d.Degree);
+            if (m.Success) field ??= m.Groups["f"].Value.Trim();
+        }
+        var evidence = string.Join("\n", d.Lines.Distinct().Order().Select(i => doc.Lines[i].Trim()));
+        double confidence = 0.3 + (d.Degree is not null ? 0.25 : 0) + (d.Institution is not null ? 0.25 : 0) + (d.Dates is not null ? 0.1 : 0);
+        return new Education
+        {
+            Institution = d.Institution,
+            Degree = d.Degree,
+            DegreeLevel = DegreeLevelClassifier.Level(d.Degree) ?? (d.Degree is null ? null : DegreeLevels.Other),
+            FieldOfStudy = field,
+            Start = d.Dates?.Start == d.Dates?.End ? null : d.Dates?.Start,
+            End = d.Dates?.End,
+            Grade = d.Grade,
+            Evidence = evidence.Length > 0 ? evidence : null,
+            Confidence = Math.Round(confidence, 2),
+        };
+    }
+
+    [GeneratedRegex(@"^(?<d>.{2,80}?)\s+(?:from|at|@|von|de la|de|à|na|no)\s+(?<i>.{3,100})$")]
+    private static partial Regex DegreeFrom();
+
+    // Portal level labels ahead of a degree ("UG:", "PG:", "Doctorate:").
+    [GeneratedRegex(@"^(?:UG|PG|SSC|HSC|Doctorate|Graduation|Post Graduation)\s*:\s*")]
+    private static partial Regex LevelPrefix();
+
+    [GeneratedRegex(@"^(?<l>college|school|university|institute|institution|universidad|universidade|université|hochschule|schule|colegio|dept|department|field of study|field)\s*:\s*(?<v>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SchoolLabel();
+
+    // Table labels that carry neither degree nor school ("Board : C.B.S.E.", "Marks : 72%", "Year : 2010").
+    [GeneratedRegex(@"^(?:board|marks|year|percentage|division|result|passing year|year of passing)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex IgnoredLabel();
+
+    [GeneratedRegex(@"(?i)\b(?:c?gpa|grade|note|nota|moyenne|percentage|score|cum laude|magna|summa|honou?rs|distinction|first class)\b|^\s*\d{1,3}(?:\.\d+)?\s*%|\d\.\d{1,2}\s*/\s*\d")]
+    private static partial Regex Grade();
+
+    [GeneratedRegex(@"\s*[-–,]\s*(?:c?gpa|grade)?\s*:?\s*\d(?:\.\d+)?\s*(?:/\s*\d+(?:\.\d+)?)?\s*(?:c?gpa)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex GradeSuffix();
+
+    [GeneratedRegex(@"(?:\s+in\s+|,\s+|\s+-\s+|\s+en\s+|\s+em\s+|\s+of\s+science\s+in\s+)(?<f>[^,()]{3,80})$", RegexOptions.IgnoreCase)]
+    private static partial Regex FieldOfStudy();
+}

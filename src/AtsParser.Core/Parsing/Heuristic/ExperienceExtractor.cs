@@ -1,0 +1,92 @@
+namespace AtsParser.Core.Parsing.Heuristic;
+
+/// <summary>
+/// Jobs from experience-like sections. Each entry's header fragments are assigned to title, employer and location by
+/// labels ("as", "Designation:", quotes), place patterns and the job-words vocabulary; where the words do not decide, the
+/// order the rest of the document uses (title first or employer first) does.
+/// </summary>
+static class ExperienceExtractor
+{
+    public static List<WorkExperience> Extract(ResumeDocument doc)
+    {
+        var parsed = new List<(EntryBlock Block, List<Fragment> Fragments, Section Section)>();
+        foreach (var section in doc.OfKind(SectionKinds.Experience))
+        {
+            var blocks = EntrySegmenter.Segment(doc, section);
+            var headingDates = Dates.DateParser.FindRanges(section.HeadingRest);
+            if (blocks.Count == 1 && blocks[0].Dates is null && headingDates.Count > 0) blocks[0].Dates = headingDates[0];
+            foreach (var b in blocks)
+            {
+                var fragments = b.Header.SelectMany(i => HeaderFragments.From(doc.Lines[i], i, i == b.DateLine ? b.Dates : null)).ToList();
+                if (fragments.Count == 0 && b.Dates is null) continue;
+                parsed.Add((b, fragments, section));
+            }
+        }
+        // Learn the document's own order from entries the vocabulary decides.
+        int titleFirst = 0;
+        foreach (var (_, f, _) in parsed) titleFirst += OrderVote(f);
+        var jobs = new List<WorkExperience>();
+        foreach (var (block, fragments, _) in parsed)
+        {
+            var job = Build(doc, block, fragments, titleFirst >= 0);
+            if (job.Title is null && job.Employer is null) continue;
+            jobs.Add(job);
+        }
+        return jobs;
+    }
+
+    static int OrderVote(List<Fragment> f)
+    {
+        var free = f.Where(x => x.Label is null).ToList();
+        if (free.Count < 2) return 0;
+        int a = Score(free[0]), b = Score(free[1]);
+        return a > b ? 1 : a < b ? -1 : 0;
+    }
+
+    static int Score(Fragment f) => JobTitles.TitleScore(f.Text) - JobTitles.CompanyScore(f.Text);
+
+    static WorkExperience Build(ResumeDocument doc, EntryBlock block, List<Fragment> fragments, bool titleFirst)
+    {
+        string? title = fragments.FirstOrDefault(f => f.Label == HeaderFragments.TitleLabel)?.Text;
+        string? employer = fragments.FirstOrDefault(f => f.Label is HeaderFragments.EmployerLabel or HeaderFragments.QuotedLabel)?.Text;
+        string? location = fragments.FirstOrDefault(f => f.Label == HeaderFragments.LocationLabel)?.Text;
+        var free = fragments.Where(f => f.Label is null).ToList();
+        var extra = new List<string>();
+        if (title is null && free.Count > 0)
+        {
+            var best = free.OrderByDescending(Score).First();
+            if (Score(best) > 0 || (employer is not null && Score(best) == 0)) { title = best.Text; free.Remove(best); }
+        }
+        if (employer is null && free.Count > 0)
+        {
+            var best = free.OrderBy(Score).First();
+            if (Score(best) < 0 || title is not null) { employer = best.Text; free.Remove(best); }
+        }
+        if (title is null && employer is null && free.Count > 0)
+        {
+            (title, employer) = titleFirst || free.Count == 1 ? (free[0].Text, free.ElementAtOrDefault(1)?.Text) : (free.ElementAtOrDefault(1)?.Text, free[0].Text);
+            free.RemoveRange(0, Math.Min(2, free.Count));
+        }
+        else if (title is null && free.Count > 0) { title = free[0].Text; free.RemoveAt(0); }
+        extra.AddRange(free.Select(f => f.Text));
+        var body = block.Body.Select(i => doc.Lines[i].Trim()).ToList();
+        var highlights = body.Where(EntrySegmenter.IsBullet).Select(b => b.TrimStart('•', '●', '▪', '◦', '■', '➢', '►', '✓', '✔', '*', '-', '–', '·', '❖', '○', '♦', '>').Trim()).ToList();
+        var prose = extra.Concat(body.Where(b => !EntrySegmenter.IsBullet(b))).ToList();
+        var d = block.Dates;
+        var evidenceLines = block.Header.Append(block.DateLine).Where(i => i >= 0).Distinct().Order().Select(i => doc.Lines[i].Trim());
+        double confidence = 0.3 + (title is not null ? 0.2 : 0) + (employer is not null ? 0.2 : 0) + (d is not null ? 0.2 : 0);
+        return new WorkExperience
+        {
+            Title = title,
+            Employer = employer,
+            Location = location,
+            Start = d?.Start,
+            End = d?.End,
+            IsCurrent = d?.IsCurrent ?? false,
+            Description = prose.Count > 0 ? string.Join("\n", prose) : null,
+            Highlights = highlights,
+            Evidence = string.Join("\n", evidenceLines),
+            Confidence = Math.Round(confidence, 2),
+        };
+    }
+}

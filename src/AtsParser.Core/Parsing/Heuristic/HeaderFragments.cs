@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+
+namespace AtsParser.Core.Parsing.Heuristic;
+
+/// <summary>A piece of an entry header after dates are cut out, with what it was labelled as (if anything).</summary>
+public sealed record Fragment(string Text, string? Label, int Line);
+
+/// <summary>
+/// Cuts entry header lines into fragments: at " | ", " • ", wide gaps, " – " outside quotes, "Company as Title",
+/// "Title at Company", and around a "City, ST" inside comma lists ("Gilmore Financial, New Orleans, LA, Certified Public
+/// Accountant"). Labelled lines ("Designation : X", "Company: Y") keep their label.
+/// </summary>
+public static partial class HeaderFragments
+{
+    public const string TitleLabel = "title", EmployerLabel = "employer", LocationLabel = "location", QuotedLabel = "quoted";
+
+    public static List<Fragment> From(string line, int index, Dates.DateRange? cut)
+    {
+        var t = line;
+        if (cut is not null && cut.Index + cut.Length <= t.Length) t = t.Remove(cut.Index, cut.Length).Insert(cut.Index, " | ");
+        t = DateLabels().Replace(t, " ");
+        t = UrlInText().Replace(t, " ");
+        t = t.Trim().Trim(['•', '●', '▪', '*', '|', '-', '–', ':', ',', ' ']).Trim();
+        if (t.StartsWith('(') && !t.Contains(')')) t = t[1..];
+        if (t.EndsWith(')') && !t.Contains('(')) t = t[..^1];
+        var result = new List<Fragment>();
+        if (t.Length == 0) return result;
+        // A quoted employer (Hebrew rows: “company” – title).
+        var q = Quoted().Match(t);
+        if (q.Success)
+        {
+            result.Add(new Fragment(q.Groups["q"].Value.Trim(), QuotedLabel, index));
+            t = (t[..q.Index] + " | " + t[(q.Index + q.Length)..]).Trim();
+        }
+        foreach (var part in Separators().Split(t))
+        {
+            var p = part.Trim().Trim('|', '-', '–', ',', ':', ' ').Trim();
+            if (p.EndsWith('.') && !CompanyAbbreviation().IsMatch(p)) p = p.TrimEnd('.');
+            if (p.Length == 0 || p.Equals("Link", StringComparison.OrdinalIgnoreCase)) continue;
+            var lm = Labelled().Match(p);
+            if (lm.Success)
+            {
+                result.Add(new Fragment(lm.Groups["v"].Value.Trim(), LabelKind(lm.Groups["l"].Value.ToLowerInvariant()), index));
+                continue;
+            }
+            p = LinkSuffix().Replace(p, "").Trim();
+            var asMatch = AsTitle().Match(p);
+            if (asMatch.Success)
+            {
+                result.Add(new Fragment(asMatch.Groups["c"].Value.Trim(), EmployerLabel, index));
+                result.Add(new Fragment(asMatch.Groups["t"].Value.Trim(), TitleLabel, index));
+                continue;
+            }
+            result.AddRange(SplitAroundPlace(p, index));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// "Firma 2 (Ort)", "Nordlicht GmbH (Hamburg)", "Acme (Berlin, Germany)" are places; "Danggeun Pay Inc. (KarrotPay)",
+    /// "Lovely Professional University (LPU)", "SME( Computer Science )" are part of the name.
+    /// </summary>
+    static bool IsParenthesisedPlace(string before, string inside)
+    {
+        if (LocationExtractor.IsPlace(inside) || Remote().IsMatch(inside) || Geo.CountryNamed(inside) is not null) return true;
+        if (inside.Contains(' ') || inside.Any(char.IsDigit) || inside.All(c => char.IsUpper(c) || c == '.')) return false;
+        // A brand in CamelCase ("KarrotPay") is an alias; a plain capitalised word is a place.
+        return !inside.Skip(1).Any(char.IsUpper) && JobTitles.TitleScore(before) == 0;
+    }
+
+    static string LabelKind(string label) =>
+        label.StartsWith("design") || label.StartsWith("rol") || label.StartsWith("position") || label.StartsWith("job") || label.StartsWith("title")
+        || label.StartsWith("cargo") || label.StartsWith("puesto") || label.StartsWith("poste") || label.StartsWith("funktion") ? TitleLabel
+        : label.StartsWith("loc") || label.StartsWith("ort") || label.StartsWith("place") ? LocationLabel : EmployerLabel;
+
+    static IEnumerable<Fragment> SplitAroundPlace(string p, int index)
+    {
+        var parts = p.Split(", ");
+        for (int k = 1; k < parts.Length; k++)
+        {
+            var tail = parts[k].Trim();
+            bool state = Geo.StateCountry(tail.Split(' ')[0]) is not null && tail.Split(' ').Length <= 2;
+            bool country = Geo.CountryNamed(tail) is not null;
+            if (!state && !country) continue;
+            if (k == 1 && parts.Length == 2 && !state && parts[0].Split(' ').Length > 3) continue;
+            int cityAt = k - 1;
+            if (cityAt > 0 || parts.Length > k + 1 || state)
+            {
+                var before = string.Join(", ", parts[..cityAt]);
+                var place = string.Join(", ", parts[cityAt..(k + 1)]);
+                var after = string.Join(", ", parts[(k + 1)..]);
+                if (before.Length > 0) yield return new Fragment(before, null, index);
+                yield return new Fragment(place, LocationLabel, index);
+                if (after.Length > 0) yield return new Fragment(after, null, index);
+                yield break;
+            }
+        }
+        if (LocationExtractor.IsPlace(p) || Remote().IsMatch(p)) { yield return new Fragment(p, LocationLabel, index); yield break; }
+        var paren = TrailingPlace().Match(p);
+        if (paren.Success && paren.Groups["c"].Value.Trim().Length > 0 && IsParenthesisedPlace(paren.Groups["c"].Value.Trim(), paren.Groups["p"].Value.Trim()))
+        {
+            yield return new Fragment(paren.Groups["c"].Value.Trim(), null, index);
+            yield return new Fragment(paren.Groups["p"].Value.Trim(), LocationLabel, index);
+            yield break;
+        }
+        yield return new Fragment(p, null, index);
+    }
+
+    [GeneratedRegex(@"\s+\|\s*|\s*\|\s+|\s+[•·◆]\s+|\s{3,}|\s+[–—]\s+|\s*;\s*")]
+    private static partial Regex Separators();
+
+    [GeneratedRegex(@"^(?<c>.{2,80}?)\s+as\s+(?:an?\s+)?(?<t>.{2,80})$")]
+    private static partial Regex AsTitle();
+
+    [GeneratedRegex(@"[“""„«](?<q>[^“""”„«»]{2,80})[”""»]")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"(?:https?://|www\.)\S+")]
+    private static partial Regex UrlInText();
+
+    // "Ltd.", "Inc.", "Co.", "Corp." keep their dot.
+    [GeneratedRegex(@"(?i)\b(?:inc|ltd|co|corp|llc|s\.a|pvt|gmbh|bros)\.?$")]
+    private static partial Regex CompanyAbbreviation();
+
+    [GeneratedRegex(@"\s*-\s*Link$", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkSuffix();
+
+    [GeneratedRegex(@"^(?<c>.{2,80}?)\s*\((?<p>[^()]{2,40})\)$")]
+    private static partial Regex TrailingPlace();
+
+    [GeneratedRegex(@"^(?:remote|hybrid|remoto|télétravail|homeoffice|home office)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Remote();
+
+    [GeneratedRegex(@"(?i)\b(?:from|von|desde|de|du|dal|duration|period|dates?|zeitraum|periodo|período|since|seit|ab|depuis|expected graduation|expected|graduated|grad)\s*:?-?\s*(?=\|)|\b(?:from|duration)\s*:-?")]
+    private static partial Regex DateLabels();
+
+    [GeneratedRegex(@"^(?<l>designation|role|rol|position|job\s+title|title|cargo|puesto|poste|funktion|company|employer|organi[sz]ation|empresa|firma|entreprise|arbeitgeber|location|ort|place)\s*:\s*(?<v>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Labelled();
+}

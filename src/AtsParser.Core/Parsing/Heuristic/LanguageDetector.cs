@@ -1,0 +1,46 @@
+namespace AtsParser.Core.Parsing.Heuristic;
+
+/// <summary>A cheap document-language guess: script first (he, zh, ja, ko, ru, ar), then stop-word counts for Latin scripts.</summary>
+public static class LanguageDetector
+{
+    static readonly (string Code, string[] Words)[] StopWords =
+    [
+        ("en", ["the", "and", "of", "to", "in", "for", "with", "on", "at", "as", "experience", "skills", "education"]),
+        ("de", ["und", "der", "die", "das", "mit", "für", "von", "im", "bei", "ausbildung", "kenntnisse", "berufserfahrung", "seit"]),
+        ("fr", ["et", "le", "la", "les", "des", "du", "pour", "avec", "dans", "expérience", "compétences", "formation"]),
+        ("es", ["y", "el", "la", "los", "las", "del", "para", "con", "en", "experiencia", "educación", "habilidades", "de"]),
+        ("pt", ["e", "o", "os", "as", "do", "da", "dos", "das", "para", "com", "em", "experiência", "formação", "não"]),
+    ];
+
+    static readonly Dictionary<string, string[]> CodesByWord = StopWords
+        .SelectMany(x => x.Words.Select(w => (Word: TextNormalizer.Fold(w), x.Code)))
+        .GroupBy(x => x.Word).ToDictionary(g => g.Key, g => g.Select(x => x.Code).ToArray());
+
+    public static string? Detect(string text)
+    {
+        int hebrew = 0, cjk = 0, kana = 0, hangul = 0, cyrillic = 0, arabic = 0, latin = 0;
+        foreach (var c in text.Length > 20000 ? text[..20000] : text)
+        {
+            if (c is >= '\u0590' and <= '\u05FF') hebrew++;
+            else if (c is >= '\u3040' and <= '\u30FF') kana++;
+            else if (c is >= '\uAC00' and <= '\uD7AF') hangul++;
+            else if (c is >= '\u4E00' and <= '\u9FFF') cjk++;
+            else if (c is >= '\u0400' and <= '\u04FF') cyrillic++;
+            else if (c is >= '\u0600' and <= '\u06FF') arabic++;
+            else if (char.IsAsciiLetter(c) || c is >= '\u00C0' and <= '\u024F') latin++;
+        }
+        int letters = hebrew + cjk + kana + hangul + cyrillic + arabic + latin;
+        if (letters == 0) return null;
+        if (hebrew * 5 > letters) return "he";
+        if (kana * 10 > letters) return "ja";
+        if (hangul * 5 > letters) return "ko";
+        if (cjk * 10 > letters) return "zh";
+        if (cyrillic * 3 > letters) return "ru";
+        if (arabic * 3 > letters) return "ar";
+        var counts = new Dictionary<string, int>();
+        foreach (var word in TextNormalizer.Fold(text.Length > 20000 ? text[..20000] : text).Split([' ', '\n', ',', '.', ':', ';', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+            if (CodesByWord.TryGetValue(word, out var codes))
+                foreach (var code in codes) counts[code] = counts.GetValueOrDefault(code) + 1;
+        return counts.Count == 0 ? "en" : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+    }
+}

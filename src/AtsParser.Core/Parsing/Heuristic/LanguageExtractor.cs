@@ -1,0 +1,27 @@
+namespace AtsParser.Core.Parsing.Heuristic;
+
+/// <summary>
+/// Spoken languages from languages sections and from language lines inside skills sections. Items that name no spoken
+/// language ("Python" under a "Languages:" label) are not languages.
+/// </summary>
+static class LanguageExtractor
+{
+    public static List<SpokenLanguage> Extract(ResumeDocument doc)
+    {
+        var result = new List<SpokenLanguage>();
+        foreach (var s in doc.Sections)
+        {
+            bool languages = s.Kind == SectionKinds.Languages;
+            if (!languages && s.Kind != SectionKinds.Skills) continue;
+            foreach (var line in ListItems.LogicalLines(doc, s))
+            {
+                var items = ListItems.Split(ListItems.StripPrefix(line));
+                if (!languages && !SkillsExtractor.IsSpokenLanguageLine(items)) continue;
+                if (languages && items.Count == 1 && items[0].Split(' ').Length > 6) continue;
+                foreach (var item in items)
+                    if (SpokenLanguages.Parse(item) is { } l && !result.Any(r => r.Code == l.Code)) result.Add(l);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+
+namespace AtsParser.Core.Parsing.Heuristic;
+
+/// <summary>
+/// Turns list-like sections (skills, languages) into logical lines and items: wrapped lines are rejoined, category
+/// prefixes ("Frameworks:") dropped, and items split at the document's own separators, never inside parentheses
+/// and never at '/' ("CI/CD", "SVN/Subversion").
+/// </summary>
+static partial class ListItems
+{
+    /// <summary>The section's logical lines; for a heading with content on its own line ("Key Skills: a, b"), only that paragraph.</summary>
+    public static List<string> LogicalLines(ResumeDocument doc, Section s)
+    {
+        var raw = new List<string?>();
+        if (s.HeadingRest.Length > 0) raw.Add(s.HeadingRest);
+        bool inlineOnly = s.HeadingRest.Length > 0 && s.Kind != SectionKinds.Languages;
+        foreach (var i in s.LineIndexes)
+        {
+            var t = doc.Lines[i].Trim();
+            if (t.Length == 0) { if (inlineOnly && raw.Count > 0) break; raw.Add(null); continue; }
+            raw.Add(t);
+        }
+        var result = new List<string>();
+        string? current = null;
+        foreach (var line in raw)
+        {
+            if (line is null) { Flush(); continue; }
+            if (current is not null && Continues(current, line))
+            {
+                current = current.EndsWith(',') || current.EndsWith('-') && !current.EndsWith(" -") ? current + line : current + " " + line;
+                continue;
+            }
+            Flush();
+            current = line;
+        }
+        Flush();
+        return result;
+
+        void Flush() { if (current is not null) result.Add(current); current = null; }
+    }
+
+    // Rejoin a wrapped line: the previous ends mid-list or the next starts in lower case.
+    static bool Continues(string previous, string next) =>
+        !EntrySegmenter.IsBullet(next) && !Prefix().IsMatch(next) &&
+        (previous.EndsWith(',') || (char.IsLower(next[0]) && !previous.EndsWith('.') && !previous.EndsWith(':')) || (previous.Length >= 60 && previous.Contains(',') && !previous.EndsWith('.')));
+
+    public static string StripPrefix(string line)
+    {
+        var t = line.Trim().TrimStart('•', '●', '▪', '◦', '■', '➢', '►', '✓', '✔', '*', '-', '–', '·', '❖', '○').Trim();
+        var m = Prefix().Match(t);
+        // "עברית: שפת אם" or "English: fluent": the label is the language itself, not a category.
+        if (m.Success && SpokenLanguages.Find(m.Value.TrimEnd(':', '：', ' ')) is { } hit && hit.Length >= m.Value.TrimEnd(':', '：', ' ').Trim().Length - 1) return t;
+        return m.Success ? t[m.Length..].Trim() : t;
+    }
+
+    public static List<string> Split(string line)
+    {
+        var items = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (c is '(' or '[' or '{') depth++;
+            else if (c is ')' or ']' or '}') depth = Math.Max(0, depth - 1);
+            else if (depth == 0 && IsSeparator(line, i, out int width))
+            {
+                items.Add(line[start..i]);
+                start = i + width;
+                i = start - 1;
+            }
+        }
+        items.Add(line[start..]);
+        return items.Select(Clean).Where(x => x.Any(char.IsLetterOrDigit)).ToList();
+    }
+
+    static bool IsSeparator(string s, int i, out int width)
+    {
+        width = 1;
+        char c = s[i];
+        if (c is ',' or ';' or '|' or '•' or '●' or '▪' or '·' or '，' or '、' or '；') return true;
+        // Comparison operators used as separators ("C == Python > C++").
+        if ((c is '>' or '<') && i > 0 && s[i - 1] == ' ' && i + 1 < s.Length && s[i + 1] == ' ') return true;
+        if (c == '=' && i + 1 < s.Length && s[i + 1] == '=' && i > 0 && s[i - 1] == ' ') { width = 2; return true; }
+        if (c == ' ' && i + 2 < s.Length && s[i + 1] == ' ' && s[i + 2] == ' ') { width = 3; while (i + width < s.Length && s[i + width] == ' ') width++; return true; }
+        return false;
+    }
+
+    static string Clean(string item)
+    {
+        var t = item.Trim().Trim('.', ':', '-', '–', '*', '•', ' ');
+        t = Regex.Replace(t, @"\s+", " ");
+        if (t.EndsWith(" and", StringComparison.Ordinal)) t = t[..^4];
+        if (t.StartsWith("and ", StringComparison.Ordinal)) t = t[4..];
+        return t.Trim();
+    }
+
+    // A category label ahead of a list: "Programming Languages:", "Over 5000 lines:", "编程语言:". Up to five words.
+    [GeneratedRegex(@"^[^:：,;|()]{1,40}[:：]\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex Prefix();
+}

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using AtsParser.Core.Parsing.Data;
+
+namespace AtsParser.Core.Parsing.Heuristic;
+
+public static class SectionKinds
+{
+    public const string Header = "header", Personal = "personal", Summary = "summary", Experience = "experience", Education = "education",
+        Skills = "skills", Languages = "languages", Certifications = "certifications", Projects = "projects", Awards = "awards",
+        Interests = "interests", References = "references", Publications = "publications", Other = "other";
+}
+
+/// <summary>
+/// A run of lines under one heading. Start is the first content line; HeadingRest is whatever followed the heading on its
+/// own line ("Skills: Python, Go" or the dates in "EDUCACIÓN (03/2019-EN CURSO)"). Parent is set for a one-line labelled
+/// section found inside another section ("Languages: C, C++" inside Skills).
+/// </summary>
+public sealed record Section(string Kind, int HeadingLine, int Start, int End, string HeadingRest, string? Parent = null)
+{
+    public IEnumerable<int> LineIndexes => Enumerable.Range(Start, Math.Max(0, End - Start));
+}
+
+public static partial class SectionDetector
+{
+    static readonly Dictionary<string, string> Headings = DataFiles.ReadTsv("headings.tsv")
+        .Where(r => r.Length >= 2)
+        .GroupBy(r => TextNormalizer.Fold(r[1]))
+        .ToDictionary(g => g.Key, g => g.First()[0]);
+
+    static readonly int LongestHeadingWords = Headings.Keys.Max(k => k.Split(' ').Length);
+
+    public static List<Section> Detect(string[] lines)
+    {
+        var sections = new List<Section>();
+        string kind = SectionKinds.Header;
+        int headingLine = -1, start = 0;
+        string rest = "";
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var h = Heading(lines[i]);
+            if (h is null) continue;
+            var (k, after) = h.Value;
+            bool inline = after.Length > 0 && !after.StartsWith('(') && !Dates.DateParser.FindRanges(after).Any();
+            // Inside a skills list, "Other:- HTML, CSS" or "Tools: Git" are categories of skills, not new sections.
+            if (kind == SectionKinds.Skills && k != SectionKinds.Languages && lines[i].Contains(':') && (inline || k == SectionKinds.Skills)) continue;
+            if (inline && kind != SectionKinds.Header && lines[i].Contains(':'))
+            {
+                // A labelled line inside a section: keep the enclosing section and record the label as a one-line child.
+                sections.Add(new Section(kind, headingLine, start, i, rest));
+                sections.Add(new Section(k, i, i + 1, i + 1, after, kind));
+                start = i + 1;
+                rest = "";
+                continue;
+            }
+            sections.Add(new Section(kind, headingLine, start, i, rest));
+            kind = k; headingLine = i; start = i + 1; rest = after;
+        }
+        sections.Add(new Section(kind, headingLine, start, lines.Length, rest));
+        return sections.Where(s => s.End > s.Start || s.HeadingRest.Length > 0 || s.Kind != SectionKinds.Header).ToList();
+    }
+
+    /// <summary>The section a line announces, and what follows the heading on the same line; null when it is not a heading.</summary>
+    public static (string Kind, string After)? Heading(string line)
+    {
+        var t = line.Trim();
+        if (t.Length == 0) return null;
+        t = LeadingNoise().Replace(t, "");
+        if (t.Length == 0) return null;
+        string head = t, rest = "";
+        int colon = t.IndexOfAny([':', '：']);
+        if (colon > 0) { head = t[..colon]; rest = t[(colon + 1)..].Trim(); }
+        else
+        {
+            int paren = t.IndexOfAny(['(', '（']);
+            if (paren > 0) { head = t[..paren]; rest = t[paren..].Trim(); }
+        }
+        if (head.Length > 60 || (colon < 0 && t.Length > 80)) return null;
+        head = LinkLabel().Replace(head, "");
+        var folded = TextNormalizer.Fold(TrailingNoise().Replace(head, ""));
+        if (folded.Length == 0) return null;
+        // Letter-spaced small caps ("E X P E R I E N C E").
+        if (folded.Length > 6 && folded.Split(' ').All(w => w.Length == 1) && Headings.TryGetValue(folded.Replace(" ", ""), out var spaced)) return (spaced, rest);
+        if (folded.Split(' ').Length > LongestHeadingWords + 1) return null;
+        if (Headings.TryGetValue(folded, out var kind)) return (kind, rest);
+        // Roman-numbered headings without a dot ("IV EXPERIENCIA LABORAL").
+        var roman = RomanNumber().Match(folded);
+        if (roman.Success && Headings.TryGetValue(folded[roman.Length..], out kind)) return (kind, rest);
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?:[^\p{L}\p{N}(]+|[0-9]{1,2}[.)]\s+|[IVX]{1,4}[.)]\s+)+")]
+    private static partial Regex LeadingNoise();
+
+    [GeneratedRegex(@"^[ivx]{1,4}\s+")]
+    private static partial Regex RomanNumber();
+
+    // A hyperlink label glued to a heading ("Projects -Link").
+    [GeneratedRegex(@"\s*-\s*Link\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkLabel();
+
+    [GeneratedRegex(@"[^\p{L}\p{N})]+$")]
+    private static partial Regex TrailingNoise();
+}

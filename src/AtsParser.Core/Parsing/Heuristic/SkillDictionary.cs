@@ -1,0 +1,59 @@
+using AtsParser.Core.Parsing.Data;
+
+namespace AtsParser.Core.Parsing.Heuristic;
+
+/// <summary>The maintained skills dictionary (skills.tsv): aliases to normalized names, and prose mention scanning.</summary>
+public sealed class SkillDictionary
+{
+    readonly Dictionary<string, string> _byAlias = new(StringComparer.Ordinal);
+    readonly List<string> _names = [];
+    // Names by their first character, so a line is scanned once per word start rather than once per name.
+    readonly Dictionary<char, List<string>> _byFirstChar = [];
+
+    public SkillDictionary()
+    {
+        foreach (var row in DataFiles.ReadTsv("skills.tsv"))
+        {
+            var name = row[0].Trim();
+            _names.Add(name);
+            if (name.Length > 2)
+            {
+                if (!_byFirstChar.TryGetValue(name[0], out var list)) _byFirstChar[name[0]] = list = [];
+                list.Add(name);
+            }
+            _byAlias.TryAdd(Key(name), name);
+            if (row.Length > 1)
+                foreach (var alias in row[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) _byAlias.TryAdd(Key(alias), name);
+        }
+    }
+
+    public int Count => _names.Count;
+
+    public string? Normalize(string raw) => _byAlias.GetValueOrDefault(Key(raw));
+
+    /// <summary>
+    /// Dictionary skills named in prose, matched as printed in the dictionary (case-sensitive, whole words) so "Go" the verb
+    /// or "word" never count; one- and two-letter names are left to skills sections.
+    /// </summary>
+    public IEnumerable<string> Mentions(string line)
+    {
+        var found = new List<string>();
+        for (int at = 0; at < line.Length; at++)
+        {
+            if (at > 0 && IsWordChar(line[at - 1])) continue;
+            if (!_byFirstChar.TryGetValue(line[at], out var names)) continue;
+            foreach (var name in names)
+            {
+                int end = at + name.Length;
+                if (end > line.Length || string.CompareOrdinal(line, at, name, 0, name.Length) != 0) continue;
+                bool right = end >= line.Length || !IsWordChar(line[end]) || (line[end] == '.' && (end + 1 >= line.Length || !char.IsLetter(line[end + 1])));
+                if (right && !found.Contains(name)) found.Add(name);
+            }
+        }
+        return found;
+    }
+
+    static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '+' or '#' or '_';
+
+    static string Key(string s) => TextNormalizer.Fold(s).Replace(" ", "");
+}

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using AtsParser.Core.Parsing.Data;
+
+namespace AtsParser.Core.Parsing.Heuristic;
+
+/// <summary>Spoken language names (languages.tsv) and the level printed next to them.</summary>
+public static partial class SpokenLanguages
+{
+    static readonly (string Code, string Folded, bool AnyPosition)[] Names = DataFiles.ReadTsv("languages.tsv")
+        .SelectMany(r => r[1].Split('|').Select(n => (Code: r[0], Folded: TextNormalizer.Fold(n))))
+        .Select(x => (x.Code, x.Folded, x.Folded.Any(c => NameExtractor.IsCjk(c) || c > '\u0590')))
+        .OrderByDescending(x => x.Folded.Length).ToArray();
+
+    /// <summary>The first spoken language named in an item, with its position; programming languages are not in the table.</summary>
+    public static (string Code, int Index, int Length)? Find(string item)
+    {
+        var folded = TextNormalizer.Fold(item);
+        if (folded.Length != item.Length) folded = item.ToLowerInvariant();
+        foreach (var (code, n, cjk) in Names)
+        {
+            int at = folded.IndexOf(n, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                bool left = cjk || at == 0 || !char.IsLetter(folded[at - 1]);
+                bool right = cjk || at + n.Length >= folded.Length || !char.IsLetter(folded[at + n.Length]);
+                if (left && right) return (code, at, n.Length);
+                at = folded.IndexOf(n, at + 1, StringComparison.Ordinal);
+            }
+        }
+        return null;
+    }
+
+    public static SpokenLanguage? Parse(string item)
+    {
+        var t = item.Trim().Trim('•', '-', '*', '·', ',', ';', '.', ' ');
+        if (t.Length == 0 || t.Length > 80 || Find(t) is not { } hit) return null;
+        // "English (Native)" and "英语 - 熟练" keep the level as printed; "Fluent in Spanish" or "English Proficient" do not.
+        var tail = t[(hit.Index + hit.Length)..];
+        var attached = AttachedLevel().Match(tail);
+        var raw = t.Substring(hit.Index, hit.Length) + (attached.Success ? attached.Value.TrimEnd() : "");
+        var level = attached.Success ? attached.Groups["l"].Value.Trim() : Rest(t, hit.Index, hit.Length);
+        var cefr = Cefr().Match(t);
+        return new SpokenLanguage(t.Substring(hit.Index, hit.Length), hit.Code, level.Length > 0 ? level : null, cefr.Success ? cefr.Value.ToUpperInvariant() : null)
+        {
+            Raw = raw,
+        };
+    }
+
+    static string Rest(string t, int index, int length)
+    {
+        var rest = (t[..index] + " " + t[(index + length)..]).Trim();
+        rest = Regex.Replace(rest, @"^(?:in|en|em)\s+|\s+(?:in|en|em)$|^[:\-–(]+|[)\-–:]+$", "", RegexOptions.IgnoreCase).Trim(' ', ':', '-', '–', '(', ')', '.');
+        return rest.Length <= 40 ? rest : "";
+    }
+
+    [GeneratedRegex(@"^\s*(?:\((?<l>[^()]{1,40})\)|[-–]\s*(?<l>[^\s()]{1,20}))")]
+    private static partial Regex AttachedLevel();
+
+    [GeneratedRegex(@"(?<![A-Za-z])[ABCabc][12](?![0-9A-Za-z])")]
+    private static partial Regex Cefr();
+}

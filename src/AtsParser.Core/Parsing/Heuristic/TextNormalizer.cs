@@ -1,0 +1,93 @@
+using System.Text;
+
+namespace AtsParser.Core.Parsing.Heuristic;
+
+/// <summary>
+/// Repairs what text layers do to resumes before any pattern runs: Quartz PDFs' TAB+CR+NBSP after every word,
+/// soft hyphens standing in for dashes, ligatures (NFKC), and single lines megabytes long (cut at MaxLineLength,
+/// which bounds every regex that runs later).
+/// </summary>
+public static class TextNormalizer
+{
+    public const int MaxLineLength = 1000;
+
+    public static string[] Lines(string text)
+    {
+        var s = text.Replace("\r\n", "\n").Replace('\u00A0', ' ');
+        // Quartz: "word\t\r \u00a0word" - the CR became a line break upstream; a tab before a break means "same line".
+        s = s.Replace("\t\r", "\t\n").Replace('\r', '\n');
+        if (CountOf(s, "\t\n") > 20) s = JoinTabBreaks(s);
+        s = s.Replace("-\u00AD\u2010", "-").Replace("\u00AD\u2010", "-").Replace("\u00AD-", "-").Replace(" \u00AD ", " - ").Replace("\u00AD", "-");
+        s = s.Normalize(NormalizationForm.FormKC).Replace('\u2010', '-').Replace('\u2011', '-').Replace('\u2212', '-');
+        var lines = new List<string>();
+        int blanks = 0;
+        foreach (var raw in PageFurniture.Strip(s).Split('\n'))
+        {
+            // Runs of blank lines carry no more meaning than two; collapsing them keeps "10 MB of newlines" cheap.
+            if (string.IsNullOrWhiteSpace(raw)) { if (++blanks > 2) continue; }
+            else blanks = 0;
+            var line = TableRow(raw.Replace('\f', ' ').Replace("\t", "   ").TrimEnd());
+            // Cut by index (not by re-slicing the rest) so a multi-megabyte line costs linear time.
+            int start = 0;
+            while (line.Length - start > MaxLineLength)
+            {
+                var cut = line.LastIndexOf(' ', start + MaxLineLength, 200);
+                if (cut <= start) cut = start + MaxLineLength;
+                lines.Add(line[start..cut]);
+                start = cut;
+            }
+            lines.Add(start == 0 ? line : line[start..]);
+        }
+        return [.. lines];
+    }
+
+    /// <summary>"|Company   |Designation : X   |" (antiword tables) → "Company | Designation : X": cells kept apart, borders dropped.</summary>
+    static string TableRow(string line)
+    {
+        var t = line.Trim();
+        if (t.Length < 2 || t[0] != '|' || t[^1] != '|') return line;
+        var cells = t[1..^1].Split('|').Select(c => c.Trim()).Where(c => c.Length > 0);
+        return string.Join(" | ", cells);
+    }
+
+    static string JoinTabBreaks(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '\t' && i + 1 < s.Length && s[i + 1] == '\n')
+            {
+                int j = i + 2;
+                while (j < s.Length && s[j] == ' ') j++;
+                if (j < s.Length && s[j] != '\n' && s[j] != '\t') { sb.Append(' '); i = j - 1; continue; }
+                i = j - 1;
+                continue;
+            }
+            sb.Append(s[i]);
+        }
+        return sb.ToString();
+    }
+
+    static int CountOf(string s, string needle)
+    {
+        int n = 0;
+        for (int i = s.IndexOf(needle, StringComparison.Ordinal); i >= 0 && n <= 20; i = s.IndexOf(needle, i + 1, StringComparison.Ordinal)) n++;
+        return n;
+    }
+
+    /// <summary>Casefolded, accent-free, whitespace-collapsed form used to compare headings and labels.</summary>
+    public static string Fold(string s)
+    {
+        var d = s.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(d.Length);
+        bool space = false;
+        foreach (var c in d)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,16 @@
+namespace AtsParser.Core.Parsing;
+
+/// <summary>What a parser gets: the extracted text, link targets the text does not show, and the date that resolves "Present".</summary>
+public sealed record ParseInput(string Text, IReadOnlyList<string> Links, DateOnly AsOf)
+{
+    /// <summary>True when extraction cut the text at MAX_EXTRACTED_CHARS.</summary>
+    public bool TextTruncated { get; init; }
+}
+
+public interface IResumeParser
+{
+    /// <summary>"heuristic" or "openai".</summary>
+    string Mode { get; }
+
+    Task<Resume> ParseAsync(ParseInput input, CancellationToken ct);
+}

@@ -1,0 +1,148 @@
+using System.ClientModel;
+using System.Diagnostics;
+using System.Text.Json;
+using AtsParser.Core.Extraction;
+using AtsParser.Core.Observability;
+using AtsParser.Core.Parsing.Compaction;
+using AtsParser.Core.Parsing.Derivation;
+using AtsParser.Core.Parsing.Heuristic;
+using Microsoft.Extensions.Options;
+using OpenAI.Chat;
+
+namespace AtsParser.Core.Parsing.OpenAi;
+
+/// <summary>
+/// Structured outputs from an OpenAI-compatible model, with our own failure policy (the SDK's retries are off):
+/// finish_reason length → one retry with a bigger output budget (or less input once at the ceiling);
+/// context_length_exceeded → compact harder and retry; 429 → wait Retry-After, capped; 5xx, timeouts and
+/// network errors → bounded retries with jittered backoff. Anything else, or running out of retries, falls back
+/// to the heuristic parser with an LLM_FALLBACK warning. Empty or garbage text never reaches the model.
+/// </summary>
+public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenAiOptions> options, TokenCalibration calibration,
+    ILogger<OpenAiResumeParser> logger, IResumeParser? fallback = null, ResumeFinalizer? finalizer = null, SkillDictionary? skills = null) : IResumeParser
+{
+    public const int MinMeaningfulChars = 40;
+    const double CompactHarder = 0.6;
+
+    public string Mode => "openai";
+
+    /// <summary>How retries wait. Tests replace it to record the waits instead of sleeping.</summary>
+    internal Func<TimeSpan, CancellationToken, Task> Sleep { get; set; } = Task.Delay;
+
+    public async Task<Resume> ParseAsync(ParseInput input, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (TextQuality.MeaningfulChars(input.Text) < MinMeaningfulChars || TextQuality.IsGarbage(input.Text))
+        {
+            Log.OpenAiSkippedNoText(logger, TextQuality.MeaningfulChars(input.Text));
+            return await FallbackAsync(input, WarningCodes.NoText, "The text is empty or unreadable, so it was not sent to the model.", new Usage(), null, ct);
+        }
+
+        var total = Stopwatch.StartNew();
+        var usage = new Usage();
+        int budget = o.MaxInputChars, outputBudget = o.MaxTokens, retries = 0, compactions = 0;
+        bool lengthRetried = false;
+        CompactionReport? report = null;
+        while (true)
+        {
+            var sw = Stopwatch.StartNew();
+            var compacted = TextCompactor.Compact(input.Text, budget, o.CharsPerTokenEstimate);
+            report = compacted.Report;
+            var compactMs = sw.ElapsedMilliseconds;
+            Log.OpenAiCompacted(logger, report.CharsBefore, report.CharsAfter, report.TokensBefore, report.TokensAfter, report.CutLines);
+            AtsMetrics.CompactionRatio(report.TokensBefore == 0 ? 1 : (double)report.TokensAfter / report.TokensBefore);
+            var user = ExtractionPrompt.UserMessage(compacted.Text, input.Links);
+            string? retryReason;
+            TimeSpan delay;
+            try
+            {
+                var completion = await CompleteAsync(user, outputBudget, ct);
+                int tokensIn = completion.Usage?.InputTokenCount ?? 0, tokensOut = completion.Usage?.OutputTokenCount ?? 0;
+                usage.Add(completion.Usage);
+                calibration.Record(ExtractionPrompt.System.Length + user.Length + ExtractionSchema.Json.ToMemory().Length, tokensIn);
+                Log.OpenAiAnswered(logger, o.Model, completion.FinishReason.ToString(), tokensIn, tokensOut, sw.ElapsedMilliseconds, calibration.CharsPerToken);
+                var extracted = completion.FinishReason == ChatFinishReason.Length ? null : Deserialize(completion);
+                AtsMetrics.LlmRequest(o.Model, extracted is null ? LlmOutcome.InvalidResponse : LlmOutcome.Success, tokensIn, tokensOut, o.EstimateCostUsd(o.Model, tokensIn, tokensOut));
+                if (completion.FinishReason == ChatFinishReason.Length)
+                {
+                    if (lengthRetried) return await FallbackAsync(input, WarningCodes.LlmFallback, "The model's answer was cut off (finish_reason length) twice.", usage, report, ct);
+                    lengthRetried = true;
+                    if (outputBudget < o.MaxOutputTokensCeiling) outputBudget = Math.Min(o.MaxOutputTokensCeiling, outputBudget * 2);
+                    else budget = (int)(Math.Min(budget, compacted.Text.Length) * CompactHarder);
+                    Log.OpenAiRetrying(logger, "finish_reason_length", retries + compactions + 1, 0);
+                    continue;
+                }
+                if (extracted is null)
+                    return await FallbackAsync(input, WarningCodes.LlmFallback, completion.Refusal is { Length: > 0 } ? "The model refused to answer." : "The model's answer did not match the schema.", usage, report, ct);
+                return Success(input, extracted, usage, report, new() { ["compaction"] = compactMs, ["llm"] = total.ElapsedMilliseconds });
+            }
+            catch (ClientResultException e) when (OpenAiFailures.IsContextLengthExceeded(e))
+            {
+                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
+                if (compactions++ >= o.MaxCompactionRetries)
+                    return await FallbackAsync(input, WarningCodes.LlmFallback, "The input exceeded the model's context even after compacting it harder.", usage, report, ct);
+                budget = (int)(Math.Min(budget, compacted.Text.Length) * CompactHarder);
+                Log.OpenAiRetrying(logger, OpenAiFailures.ContextLengthExceeded, retries + compactions, 0);
+                continue;
+            }
+            catch (ClientResultException e) when (OpenAiFailures.IsTransient(e))
+            {
+                AtsMetrics.LlmRequest(o.Model, e.Status == 429 ? LlmOutcome.RateLimited : LlmOutcome.Error, 0, 0, 0);
+                retryReason = e.Status == 0 ? "network error" : $"HTTP {e.Status}";
+                delay = e.Status == 429 && OpenAiFailures.RetryAfter(e, DateTimeOffset.UtcNow) is { } after
+                    ? TimeSpan.FromSeconds(Math.Min(after.TotalSeconds, o.MaxRetryAfterSeconds))
+                    : Backoff(retries);
+            }
+            catch (ClientResultException e)
+            {
+                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
+                return await FallbackAsync(input, WarningCodes.LlmFallback, $"The model endpoint answered HTTP {e.Status} ({OpenAiFailures.ErrorCode(e) ?? "no error code"}).", usage, report, ct);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Timeout, 0, 0, 0);
+                retryReason = $"timeout after {o.TimeoutSeconds} s";
+                delay = Backoff(retries);
+            }
+            catch (HttpRequestException)
+            {
+                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
+                retryReason = "network error";
+                delay = Backoff(retries);
+            }
+            if (retries++ >= o.MaxRetries)
+                return await FallbackAsync(input, WarningCodes.LlmFallback, $"The model endpoint kept failing ({retryReason}) after {o.MaxRetries} retries.", usage, report, ct);
+            Log.OpenAiRetrying(logger, retryReason, retries + compactions, (long)delay.TotalMilliseconds);
+            await Sleep(delay, ct);
+        }
+    }
+
+    async Task<ChatCompletion> CompleteAsync(string user, int maxOutputTokens, CancellationToken ct)
+    {
+        var o = options.Value;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
+        var request = new ChatCompletionOptions
+        {
+            ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(ExtractionSchema.Name, ExtractionSchema.Json, jsonSchemaIsStrict: true),
+            MaxOutputTokenCount = maxOutputTokens,
+            Temperature = (float)o.Temperature,
+        };
+        ChatMessage[] messages = [new SystemChatMessage(ExtractionPrompt.System), new UserChatMessage(user)];
+        return (await client.CompleteChatAsync(messages, request, timeout.Token)).Value;
+    }
+
+    TimeSpan Backoff(int retry)
+    {
+        var ms = options.Value.RetryBaseDelayMs * Math.Pow(2, retry) * (0.5 + Random.Shared.NextDouble());
+        return TimeSpan.FromMilliseconds(Math.Min(ms, 30_000));
+    }
+
+    static ExtractedResume? Deserialize(ChatCompletion completion)
+    {
+        var json = completion.Content.Count > 0 ? completion.Content[0].Text : null;
+        if (string.IsNullOrWhiteSpace(json)) return null;
+        try { return JsonSerializer.Deserialize<ExtractedResume>(json, ExtractionSchema.Serializer); }
+        catch (JsonException) { return null; }
+    }
+}
