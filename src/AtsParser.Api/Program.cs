@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using AtsParser.Api.Caching;
-using AtsParser.Api.Data;
+using AtsParser.Api.Storage;
 using AtsParser.Core.Extraction;
 using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
@@ -8,7 +8,7 @@ using AtsParser.Api.Jobs;
 using AtsParser.Api.Observability;
 using AtsParser.Core.Parsing;
 using AtsParser.Core.Parsing.OpenAi;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 using AtsParser.Api.Search;
 using AtsParser.Api.Security;
 using AtsParser.Core.Observability;

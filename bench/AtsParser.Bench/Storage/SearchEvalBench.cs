@@ -2,8 +2,8 @@ using AtsParser.Bench;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AtsParser.Api.Data;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Storage;
+using AtsParser.Api.Parse;
 using AtsParser.Api.Search;
 using AtsParser.Core.Parsing;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using AtsParser.Api.Data;
+using AtsParser.Api.Storage;
 using AtsParser.Api.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Caching;

@@ -1,6 +1,6 @@
 using AtsParser.Api.Observability;
 using System.Text.Json;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using AtsParser.Core.Observability;

@@ -27,8 +27,8 @@ public static class Problems
     {
         DocumentException d => For(d.Code, d.Detail),
         ExtractionFailedException x => For(x.Code, x.Detail, x.Attempts),
-        Data.StorageException s => For(s.Code, s.Detail),
-        _ when Data.StorageException.IsUnavailable(e) => For(Data.StorageException.Unavailable),
+        Storage.StorageException s => For(s.Code, s.Detail),
+        _ when Storage.StorageException.IsUnavailable(e) => For(Storage.StorageException.Unavailable),
         BadHttpRequestException { StatusCode: 413 } => For(ErrorCodes.FileTooLarge),
         BadHttpRequestException b => For(ErrorCodes.BadRequest, b.Message),
         _ => null,

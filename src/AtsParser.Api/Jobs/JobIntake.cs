@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AtsParser.Core.Documents;
 using AtsParser.Core.Extraction;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 using AtsParser.Api.Webhooks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;

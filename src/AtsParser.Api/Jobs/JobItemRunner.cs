@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using AtsParser.Api.Data;
+using AtsParser.Api.Storage;
 using AtsParser.Core.Documents;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 

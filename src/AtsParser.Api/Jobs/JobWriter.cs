@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 using Npgsql;
 
 namespace AtsParser.Api.Jobs;

@@ -1,4 +1,4 @@
-using AtsParser.Api.Data;
+using AtsParser.Api.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

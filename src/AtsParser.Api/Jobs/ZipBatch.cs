@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using AtsParser.Core.Documents;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 
 namespace AtsParser.Api.Jobs;
 

@@ -1,7 +1,7 @@
 using AtsParser.Core.Parsing.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace AtsParser.Core.Parsing;
+namespace AtsParser.Api.Parse;
 
 public static class SchemaEndpoints
 {

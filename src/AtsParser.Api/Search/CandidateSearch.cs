@@ -1,6 +1,6 @@
 using System.Text.Json;
-using AtsParser.Api.Data;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Storage;
+using AtsParser.Api.Parse;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

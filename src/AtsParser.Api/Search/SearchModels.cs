@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using AtsParser.Api.Data;
+using AtsParser.Api.Storage;
 
 namespace AtsParser.Api.Search;
 

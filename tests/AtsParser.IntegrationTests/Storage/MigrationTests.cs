@@ -1,4 +1,4 @@
-using AtsParser.Api.Data;
+using AtsParser.Api.Storage;
 using AtsParser.IntegrationTests.Support;
 using FluentAssertions;
 using Microsoft.Extensions.Logging.Abstractions;

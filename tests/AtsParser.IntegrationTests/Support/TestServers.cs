@@ -21,7 +21,7 @@ public static class TestServers
             var url = Environment.GetEnvironmentVariable("DATABASE_URL");
             _postgres = string.IsNullOrWhiteSpace(url)
                 ? await PostgresServer.StartAsync()
-                : PostgresServer.External(AtsParser.Api.Data.PostgresUrl.ToConnectionString(url));
+                : PostgresServer.External(AtsParser.Api.Storage.PostgresUrl.ToConnectionString(url));
             StopOnExit(_postgres);
             return _postgres;
         }

@@ -1,5 +1,5 @@
 using AtsParser.Api.Caching;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 using FluentAssertions;
 using Xunit;
 using AtsParser.Core.Parsing;

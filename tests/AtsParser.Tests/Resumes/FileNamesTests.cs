@@ -1,4 +1,4 @@
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 using FluentAssertions;
 using Xunit;
 

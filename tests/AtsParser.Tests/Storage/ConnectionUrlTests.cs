@@ -1,5 +1,5 @@
 using AtsParser.Api.Caching;
-using AtsParser.Api.Data;
+using AtsParser.Api.Storage;
 using FluentAssertions;
 using Npgsql;
 using Xunit;

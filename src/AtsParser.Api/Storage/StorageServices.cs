@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace AtsParser.Api.Data;
+namespace AtsParser.Api.Storage;
 
 public static class StorageServices
 {

@@ -6,7 +6,7 @@ using AtsParser.Api.Observability;
 using AtsParser.Core.Parsing;
 using AtsParser.Core.Observability;
 
-namespace AtsParser.Api.Resumes;
+namespace AtsParser.Api.Parse;
 
 /// <summary>Upload → detect → extract → result. The single path every endpoint (and later the job worker) uses.</summary>
 public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipeline> logger, IResumeParser? parser = null)

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace AtsParser.Api.Data;
+namespace AtsParser.Api.Storage;
 
 /// <summary>DATABASE_URL comes either as a URL (postgres://user:pass@host:5432/db?sslmode=require) or as an Npgsql connection string.</summary>
 public static class PostgresUrl

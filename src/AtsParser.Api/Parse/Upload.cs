@@ -2,7 +2,7 @@ using AtsParser.Core.Documents;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace AtsParser.Api.Resumes;
+namespace AtsParser.Api.Parse;
 
 /// <summary>One uploaded file: its bytes, or the reason it was refused while streaming (e.g. too large).</summary>
 public sealed record Upload(string FileName, string? ContentType, byte[]? Bytes, DocumentException? Error)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AtsParser.Api.Caching;
 using AtsParser.Core.Documents;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 using AtsParser.Api.Search;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using AtsParser.Core.Parsing;
 
-namespace AtsParser.Api.Data;
+namespace AtsParser.Api.Storage;
 
 public sealed record ResumeSummary(Guid Id, string FileName, string Format, string? CandidateName, string? Location,
     string[] Skills, string[] Titles, int? ExperienceMonths, DateTimeOffset CreatedAt);

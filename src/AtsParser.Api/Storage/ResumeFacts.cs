@@ -1,7 +1,7 @@
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 using AtsParser.Core.Parsing;
 
-namespace AtsParser.Api.Data;
+namespace AtsParser.Api.Storage;
 
 /// <summary>The fields of a parsed resume that storage filters and search explanations use, normalised once at write time.</summary>
 public sealed record ResumeFacts(string? CandidateName, string? Location, string[] Skills, string[] Titles, int? ExperienceMonths)

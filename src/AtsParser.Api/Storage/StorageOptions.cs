@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
-namespace AtsParser.Api.Data;
+namespace AtsParser.Api.Storage;
 
 public sealed class StorageOptions : IValidatableObject
 {

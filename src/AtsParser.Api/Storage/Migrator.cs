@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
 
-namespace AtsParser.Api.Data;
+namespace AtsParser.Api.Storage;
 
 public sealed record Migration(string Version, string Sql)
 {
@@ -11,7 +11,7 @@ public sealed record Migration(string Version, string Sql)
 }
 
 /// <summary>
-/// Applies the embedded Data/Migrations/*.sql files in file-name order. Each file runs in its own transaction and
+/// Applies the embedded Storage/Migrations/*.sql files in file-name order. Each file runs in its own transaction and
 /// is recorded in schema_migrations. A session-level advisory lock serialises concurrent replicas: the second one
 /// waits, then finds everything applied. Any feature adds its schema by adding the next numbered file.
 /// </summary>

@@ -1,11 +1,11 @@
 using AtsParser.Api.Caching;
 using AtsParser.Api.Infrastructure;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using AtsParser.Core.Parsing;
 
-namespace AtsParser.Api.Data;
+namespace AtsParser.Api.Storage;
 
 public static class ResumeEndpoints
 {

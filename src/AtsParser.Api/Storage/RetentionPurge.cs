@@ -1,7 +1,7 @@
 using AtsParser.Api.Caching;
 using Microsoft.Extensions.Options;
 
-namespace AtsParser.Api.Data;
+namespace AtsParser.Api.Storage;
 
 /// <summary>Erases resumes stored more than RETENTION_DAYS ago, exactly like DELETE does (rows, text, vectors, cache).</summary>
 public sealed class RetentionPurge(IServiceScopeFactory scopes, ParseCache cache, IOptions<StorageOptions> options, TimeProvider time, ILogger<RetentionPurge> logger)

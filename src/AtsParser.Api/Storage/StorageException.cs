@@ -1,4 +1,4 @@
-namespace AtsParser.Api.Data;
+namespace AtsParser.Api.Storage;
 
 /// <summary>Storage is switched off or unreachable; maps to a 503 ProblemDetails with a stable code.</summary>
 public sealed class StorageException(string code, string? detail = null, Exception? inner = null) : Exception(detail ?? code, inner)

@@ -1,4 +1,4 @@
-using AtsParser.Api.Data;
+using AtsParser.Api.Storage;
 using AtsParser.Core.Documents;
 using AtsParser.Core.Extraction;
 using AtsParser.Api.Infrastructure;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using AtsParser.Core.Parsing;
 
-namespace AtsParser.Api.Resumes;
+namespace AtsParser.Api.Parse;
 
 public static class ParseEndpoints
 {

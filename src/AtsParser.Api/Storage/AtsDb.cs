@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
-namespace AtsParser.Api.Data;
+namespace AtsParser.Api.Storage;
 
-/// <summary>EF Core over the SQL-migrated schema (Data/Migrations). Vector columns are not mapped: see VectorSql.</summary>
+/// <summary>EF Core over the SQL-migrated schema (Storage/Migrations). Vector columns are not mapped: see VectorSql.</summary>
 public sealed class AtsDb(DbContextOptions<AtsDb> options) : DbContext(options)
 {
     public DbSet<ResumeRow> Resumes => Set<ResumeRow>();

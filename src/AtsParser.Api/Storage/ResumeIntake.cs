@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using AtsParser.Api.Caching;
-using AtsParser.Api.Resumes;
+using AtsParser.Api.Parse;
 using Microsoft.Extensions.Options;
 using AtsParser.Core.Parsing;
 
-namespace AtsParser.Api.Data;
+namespace AtsParser.Api.Storage;
 
 /// <summary>
 /// What the parse endpoints (and job workers) call: parse through the cache, and with store=true persist the result.

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace AtsParser.Api.Data;
+namespace AtsParser.Api.Storage;
 
 /// <summary>
 /// `dotnet run --project src/AtsParser.Api -- migrate` applies pending migrations; `-- purge` runs the retention purge.
