@@ -31,7 +31,7 @@ public static class DegreeLevelClassifier
     public static bool IsInstitution(string text)
     {
         var folded = " " + Tokenise(TextNormalizer.Fold(text)) + " ";
-        return InstitutionWords.Any(w => Contains(folded, w));
+        return InstitutionWords.Any(w => Contains(folded, w)) || OpenVocabulary.IsUniversity(text);
     }
 
     static bool Contains(string folded, string word) =>

@@ -14,13 +14,20 @@ public static class JobTitles
         .Select(TextNormalizer.Fold)
         .ToHashSet(StringComparer.Ordinal);
 
-    public static bool IsTitleWord(string word) => TitleWords.Contains(TextNormalizer.Fold(word.Trim('.', ',', '(', ')', ':')));
+    public static bool IsTitleWord(string word)
+    {
+        var w = TextNormalizer.Fold(word.Trim('.', ',', '(', ')', ':'));
+        return TitleWords.Contains(w) || OpenVocabulary.IsTitleHead(w);
+    }
 
-    public static int TitleScore(string fragment) => Words(fragment).Count(w => TitleWords.Contains(w) || TitleWords.Contains(w.TrimEnd('.')))
-        + (ContainsCjkTitle(fragment) ? 1 : 0);
+    /// <summary>Title words (job-words and ESCO head words) count one each; a whole ESCO occupation label counts two more.</summary>
+    public static int TitleScore(string fragment) => Words(fragment).Count(w => TitleWords.Contains(w) || TitleWords.Contains(w.TrimEnd('.')) || OpenVocabulary.IsTitleHead(w))
+        + (ContainsCjkTitle(fragment) ? 1 : 0) + (OpenVocabulary.HasKnownTitle(fragment) ? 2 : 0);
 
+    /// <summary>Company words count one each; a registered legal form at the end or a known university counts two more.</summary>
     public static int CompanyScore(string fragment) => Words(fragment).Count(w => CompanyWords.Contains(w) || CompanyWords.Contains(w.TrimEnd('.')))
-        + (fragment.Contains('"') || fragment.Contains('“') ? 1 : 0);
+        + (fragment.Contains('"') || fragment.Contains('“') ? 1 : 0)
+        + (OpenVocabulary.EndsWithLegalForm(fragment) || OpenVocabulary.IsUniversity(fragment) ? 2 : 0);
 
     static bool ContainsCjkTitle(string fragment) =>
         fragment.Any(NameExtractor.IsCjk) && TitleWords.Any(t => t.Any(NameExtractor.IsCjk) && fragment.Contains(t, StringComparison.Ordinal));

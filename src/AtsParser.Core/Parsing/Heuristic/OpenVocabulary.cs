@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using AtsParser.Core.Parsing.Data;
+
+namespace AtsParser.Core.Parsing.Heuristic;
+
+/// <summary>
+/// Open occupational data (see Data/NOTICE.md): ESCO occupation labels and their head words, Hipo university names and
+/// GLEIF legal-form abbreviations. Loaded once, on first use; lookups fold into a stack buffer and probe the sets through
+/// span lookups, so scoring a fragment allocates nothing.
+/// </summary>
+public static class OpenVocabulary
+{
+    sealed class Sets
+    {
+        public readonly HashSet<string> Titles = new(StringComparer.Ordinal);
+        public readonly HashSet<string> Heads = new(StringComparer.Ordinal);
+        public readonly HashSet<string> Universities = new(StringComparer.Ordinal);
+        // Legal forms without dots, folded ("sa", "pvt ltd", "gmbh"); two-letter ones must be printed in capitals.
+        public readonly HashSet<string> LegalForms = new(StringComparer.Ordinal);
+    }
+
+    // Latin letters with accents → their base letter ("é" → "e", "ß" stays), computed once.
+    static readonly char[] BaseLetters = Enumerable.Range(0xC0, 0x250 - 0xC0)
+        .Select(c => ((char)c).ToString().Normalize(NormalizationForm.FormD)[0]).ToArray();
+
+    static readonly Lazy<Sets> Data = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Forces the load (start-up warm-up, load-time measurement).</summary>
+    public static int Warm() => Data.Value.Titles.Count + Data.Value.Universities.Count + Data.Value.LegalForms.Count;
+
+    static Sets Load()
+    {
+        var s = new Sets();
+        foreach (var r in DataFiles.ReadTsv("job-titles.tsv")) if (r.Length >= 2) s.Titles.Add(Key(r[1]));
+        foreach (var r in DataFiles.ReadTsv("title-heads.tsv")) if (r.Length >= 2) s.Heads.Add(Key(r[1]));
+        foreach (var r in DataFiles.ReadTsv("universities.tsv")) if (r.Length >= 2) s.Universities.Add(Key(r[1]));
+        foreach (var r in DataFiles.ReadTsv("legal-forms.tsv")) if (r.Length >= 2) s.LegalForms.Add(Key(r[1]));
+        return s;
+    }
+
+    /// <summary>Folded, dotless, punctuation-as-space form: "Pvt. Ltd." → "pvt ltd", "Universität Wien" → "universitat wien".</summary>
+    public static string Key(string text)
+    {
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length * 2 + 4] : new char[text.Length * 2 + 4];
+        return new string(buffer[..KeyInto(text, buffer)]);
+    }
+
+    static int KeyInto(ReadOnlySpan<char> text, Span<char> into)
+    {
+        int n = 0;
+        bool space = false;
+        foreach (var raw in text)
+        {
+            char c = raw;
+            if (c is '.' or '\'' or '’') continue;
+            if (c is >= '\u00C0' and <= '\u024F') c = BaseLetters[c - 0xC0];
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (!char.IsLetterOrDigit(c) && c != '&' && c != '+' && c != '#') { space = n > 0; continue; }
+            if (n >= into.Length - 1) break;
+            if (space) { into[n++] = ' '; space = false; }
+            into[n++] = char.ToLowerInvariant(c);
+        }
+        return n;
+    }
+
+    /// <summary>The fragment is an occupation label, or ends (EN) or starts (FR/ES) with one of two or more words.</summary>
+    public static bool HasKnownTitle(string fragment)
+    {
+        var sets = Data.Value;
+        Span<char> buffer = stackalloc char[Math.Min(fragment.Length, 200) * 2 + 4];
+        var key = buffer[..KeyInto(fragment.Length > 200 ? fragment[..200] : fragment, buffer)];
+        var lookup = sets.Titles.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (key.Length == 0) return false;
+        if (lookup.Contains(key)) return true;
+        // Word boundaries: suffixes ("senior software engineer" → "software engineer") and prefixes.
+        int words = 0;
+        for (int i = 0; i < key.Length; i++)
+        {
+            if (key[i] != ' ') continue;
+            words++;
+            var suffix = key[(i + 1)..];
+            var prefix = key[..i];
+            if (suffix.Contains(' ') && lookup.Contains(suffix)) return true;
+            if (words >= 2 && lookup.Contains(prefix)) return true;
+        }
+        return false;
+    }
+
+    public static bool IsTitleHead(ReadOnlySpan<char> foldedWord) => Data.Value.Heads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(foldedWord);
+
+    public static bool IsUniversity(string fragment)
+    {
+        var key = Key(fragment);
+        var set = Data.Value.Universities;
+        return set.Contains(key) || (key.StartsWith("the ", StringComparison.Ordinal) && set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key.AsSpan(4)));
+    }
+
+    /// <summary>"Acme Pvt. Ltd.", "Nordlicht GmbH", "Telefónica S.A.", "Volvo AB": ends with a registered legal form.</summary>
+    public static bool EndsWithLegalForm(string fragment)
+    {
+        var t = fragment.TrimEnd(' ', '.', ',', ')');
+        if (t.Length < 4) return false;
+        var lookup = Data.Value.LegalForms.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[96];
+        int start = t.Length;
+        for (int words = 1; words <= 4; words++)
+        {
+            int space = start > 0 ? t.LastIndexOf(' ', start - 1) : -1;
+            // The whole fragment is never its own legal form: "GmbH" alone is not an employer.
+            if (space < 0) break;
+            var tail = t.AsSpan(space + 1);
+            if (tail.Length > 40) break;
+            int n = KeyInto(tail, buffer);
+            // Two letters ("AG", "SA", "AB") count only in capitals, never "as" or "ab" ending a phrase.
+            if (n > 0 && lookup.Contains(buffer[..n]) && (n > 2 || IsCapitalForm(tail))) return true;
+            start = space;
+        }
+        return false;
+    }
+
+    static bool IsCapitalForm(ReadOnlySpan<char> tail)
+    {
+        foreach (var c in tail) if (char.IsLetter(c) && !char.IsUpper(c)) return false;
+        return true;
+    }
+}

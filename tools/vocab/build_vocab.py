@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Rebuilds the parser's open-data vocabularies (see NOTICE.md next to the output files).
+
+Inputs (download them, then pass the paths):
+  --esco      ESCO v1 occupations CSV, one per language (occupations_en.csv, occupations_fr.csv, occupations_es.csv, ...)
+              from https://esco.ec.europa.eu/en/use-esco/download (classification, CSV, per language)
+  --hipo      world_universities_and_domains.json from https://github.com/Hipo/university-domains-list
+  --elf       the GLEIF ISO 20275 ELF code list CSV from
+              https://www.gleif.org/en/about-lei/code-lists/iso-20275-entity-legal-forms-code-list
+Writes into --out (default: the parser's data folder):
+  job-titles.tsv    <lang>TAB<occupation label>     ESCO preferred and alternative labels, gendered "a/b" split
+  title-heads.tsv   <lang>TAB<word>                 words that head ESCO labels often (EN last word, FR/ES first word)
+  universities.tsv  <countryCode>TAB<name>          Hipo names
+  legal-forms.tsv   <countryCode>TAB<abbreviation>  GLEIF ELF local and transliterated abbreviations, active forms only
+Output is sorted and deduplicated so a rebuild from the same inputs gives the same bytes.
+"""
+import argparse
+import collections
+import csv
+import json
+import os
+import re
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_OUT = os.path.normpath(os.path.join(HERE, "..", "..", "src", "AtsParser.Core", "Parsing", "Data"))
+
+# Labels longer than this are descriptions, not titles a resume prints.
+MAX_WORDS = 6
+
+
+def clean_label(label):
+    label = re.sub(r"\s+", " ", label).strip()
+    if not label or len(label) > 80 or any(c in label for c in "()[];:\"") or "," in label:
+        return None
+    if len(label.split(" ")) > MAX_WORDS:
+        return None
+    return label
+
+
+def esco_labels(path):
+    lang = re.search(r"occupations_([a-z]{2})", os.path.basename(path)).group(1)
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            labels = [row.get("preferredLabel") or ""] + (row.get("altLabels") or "").split("\n")
+            for label in labels:
+                # "développeur/développeuse", "programador/programadora": both forms are titles.
+                parts = label.split("/") if "/" in label and " / " not in label else [label]
+                for part in parts:
+                    c = clean_label(part)
+                    if c:
+                        yield lang, c
+
+
+def title_heads(labels):
+    """Words that carry the occupation: EN puts them last ("software engineer"), FR/ES first ("ingeniero de software")."""
+    counts = collections.Counter()
+    for lang, label in labels:
+        words = label.lower().split(" ")
+        head = words[-1] if lang == "en" else words[0]
+        if len(head) >= 3 and head.isalpha() and (lang != "en" or PERSON_NOUN.search(head)) and head not in NOT_HEADS:
+            counts[(lang, head)] += 1
+    return sorted(k for k, n in counts.items() if n >= 3)
+
+
+# English heads that name a person mostly end like one; the rest ("chef", "nurse", "clerk") are in job-words.tsv.
+PERSON_NOUN = re.compile(r"(er|or|ist|ian|ant|ent|man|woman|person|ee|eer|ary|ef|ess|ain|ic|ogue|ot|ard)$")
+NOT_HEADS = {"department", "equipment", "management", "development", "environment", "government", "centre", "center",
+             "mechanic", "electronic", "economic", "public", "paper", "water", "power", "computer", "container",
+             "retail", "art", "other", "plant", "merchandise", "investment", "entertainment", "treatment", "component",
+             "documentary", "library", "dictionary", "secondary", "primary", "elementary", "laboratory", "ordinary",
+             "business", "traffic", "parliament", "vineyard", "music", "monitor", "poster", "folder", "man", "woman", "person", "major",
+             "de", "du", "des", "la", "le", "el", "los", "las", "en", "y", "et", "pour", "para"}
+
+
+def universities(path):
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    seen = set()
+    for u in data:
+        name = re.sub(r"\s+", " ", u.get("name") or "").strip()
+        cc = (u.get("alpha_two_code") or "").strip()
+        if len(name) < 4 or "\t" in name:
+            continue
+        key = (cc, name)
+        if key not in seen:
+            seen.add(key)
+            yield cc, name
+
+
+def legal_forms(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            if (row.get("ELF Status ACTV/INAC") or "").strip() != "ACTV":
+                continue
+            cc = (row.get("Country Code (ISO 3166-1)") or "").strip()
+            for col in ("Abbreviations Local language", "Abbreviations transliterated"):
+                for a in (row.get(col) or "").split(";"):
+                    a = re.sub(r"\s+", " ", a).strip()
+                    # One or two letters ("E", "EU") are too ambiguous to mark an employer.
+                    if len(a.replace(".", "").replace(" ", "")) >= 2 and len(a) <= 40 and "\t" not in a and a.upper() != "EU":
+                        yield cc, a
+
+
+def write(path, rows, header):
+    rows = sorted(set(rows))
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(header)
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+    print(f"{os.path.basename(path)}: {len(rows)} rows, {os.path.getsize(path)} bytes")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--esco", nargs="+", required=True)
+    ap.add_argument("--hipo", required=True)
+    ap.add_argument("--elf", required=True)
+    ap.add_argument("--out", default=DEFAULT_OUT)
+    a = ap.parse_args()
+    labels = [x for p in a.esco for x in esco_labels(p)]
+    write(os.path.join(a.out, "job-titles.tsv"), labels,
+          "# ESCO occupations (preferred + alternative labels), (c) European Union, CC BY 4.0; see NOTICE.md. <lang>TAB<label>\n")
+    write(os.path.join(a.out, "title-heads.tsv"), title_heads(labels),
+          "# Head words of ESCO occupation labels (used 3+ times), (c) European Union, CC BY 4.0; see NOTICE.md. <lang>TAB<word>\n")
+    write(os.path.join(a.out, "universities.tsv"), universities(a.hipo),
+          "# Hipo university-domains-list names, MIT licence; see NOTICE.md. <countryCode>TAB<name>\n")
+    write(os.path.join(a.out, "legal-forms.tsv"), legal_forms(a.elf),
+          "# GLEIF ISO 20275 Entity Legal Forms abbreviations (active), CC0 1.0; see NOTICE.md. <countryCode>TAB<abbreviation>\n")
+
+
+if __name__ == "__main__":
+    main()
