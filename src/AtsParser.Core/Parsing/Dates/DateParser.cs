@@ -22,7 +22,7 @@ public static partial class DateParser
     [GeneratedRegex(@"^\s*(?:-{1,2}|–|—|~|to|till|until|through|thru|bis|au|à|a|al|hasta|até|ate|至|到)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
     private static partial Regex SeparatorPrefix();
 
-    [GeneratedRegex(@"(?:since|seit|ab|depuis|desde|a partir de|从|自)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
+    [GeneratedRegex(@"(?:since|seit|ab|depuis|desde|a partir de|从|自|מאז|החל מ-?)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]
     private static partial Regex OpenStart();
 
     [GeneratedRegex(@"(?:expected|anticipated|voraussichtlich|prevista|previsto|prévue?|prevue?|预计)[\p{L} ]{0,20}:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]

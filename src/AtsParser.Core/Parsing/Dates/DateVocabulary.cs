@@ -1,23 +1,23 @@
 namespace AtsParser.Core.Parsing.Dates;
 
-/// <summary>Month, season and "present" words in the languages resumes arrive in (EN, DE, FR, ES, PT, plus HE/ZH markers).</summary>
+/// <summary>Month, season and "present" words in the languages resumes arrive in (EN, DE, FR, ES, PT, HE, plus ZH markers).</summary>
 static class DateVocabulary
 {
     // Each month lists full names and abbreviations across languages; matching is case-insensitive and accent-aware.
     static readonly string[][] MonthNames =
     [
-        ["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro"],
-        ["february", "feb", "febr", "februar", "février", "fevrier", "févr", "fév", "febrero", "fevereiro", "fev"],
-        ["march", "mar", "märz", "maerz", "marz", "mrz", "mär", "mars", "marzo", "março", "marco"],
-        ["april", "apr", "avril", "avr", "abril", "abr"],
-        ["may", "mai", "mayo", "maio"],
-        ["june", "jun", "juni", "juin", "junio", "junho"],
-        ["july", "jul", "juli", "juillet", "juil", "julio", "julho"],
-        ["august", "aug", "août", "aout", "agosto", "ago"],
-        ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "set", "setembro"],
-        ["october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out"],
-        ["november", "nov", "novembre", "noviembre", "novembro"],
-        ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro"],
+        ["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro", "ינואר"],
+        ["february", "feb", "febr", "februar", "février", "fevrier", "févr", "fév", "febrero", "fevereiro", "fev", "פברואר"],
+        ["march", "mar", "märz", "maerz", "marz", "mrz", "mär", "mars", "marzo", "março", "marco", "מרץ", "מרס"],
+        ["april", "apr", "avril", "avr", "abril", "abr", "אפריל"],
+        ["may", "mai", "mayo", "maio", "מאי"],
+        ["june", "jun", "juni", "juin", "junio", "junho", "יוני"],
+        ["july", "jul", "juli", "juillet", "juil", "julio", "julho", "יולי"],
+        ["august", "aug", "août", "aout", "agosto", "ago", "אוגוסט"],
+        ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "set", "setembro", "ספטמבר"],
+        ["october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "אוקטובר"],
+        ["november", "nov", "novembre", "noviembre", "novembro", "נובמבר"],
+        ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "דצמבר"],
     ];
 
     static readonly string[][] SeasonNames =

@@ -29,6 +29,7 @@ static class ContactExtractor
                 emailLines.Add(i);
             }
         }
+        name ??= NameExtractor.FromEmail(doc, emails);
         var phones = new List<Phone>();
         for (int i = 0; i < lines.Length; i++)
         {

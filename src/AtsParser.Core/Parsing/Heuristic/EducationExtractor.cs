@@ -31,7 +31,7 @@ static partial class EducationExtractor
                 foreach (var i in block.Header.Concat(block.Body.Take(2)))
                 {
                     bool isDateLine = i == block.DateLine;
-                    foreach (var f in HeaderFragments.From(doc.Lines[i], i, isDateLine ? block.Dates : null))
+                    foreach (var f in HeaderFragments.From(doc.Lines[i], i, isDateLine ? block.Dates : null).SelectMany(Parts))
                     {
                         var text = LevelPrefix().Replace(GradeSuffix().Replace(f.Text, "").Trim(), "").Trim().TrimEnd(',');
                         if (text.EndsWith(" in", StringComparison.Ordinal)) text = text[..^3];
@@ -82,6 +82,36 @@ static partial class EducationExtractor
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// "B.Sc. Computer Science, University of Leeds, Leeds" and "Grado en X, Universidad de Sevilla, Sevilla": a comma list
+    /// holding both a degree and a school is cut into its parts; a short capitalised part after the school is its city.
+    /// </summary>
+    static IEnumerable<Fragment> Parts(Fragment f)
+    {
+        if (f.Label is not null || !f.Text.Contains(", ")) return [f];
+        var parts = f.Text.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        int school = Array.FindIndex(parts, DegreeLevelClassifier.IsInstitution);
+        int degree = Array.FindIndex(parts, p => DegreeLevelClassifier.IsDegree(p) && !DegreeLevelClassifier.IsInstitution(p));
+        if (school < 0 || degree < 0) return [f];
+        var result = new List<Fragment>();
+        for (int k = 0; k < parts.Length; k++)
+        {
+            bool place = k > school && k > degree && IsPlaceName(parts[k]);
+            if (place) result.Add(new Fragment(parts[k], HeaderFragments.LocationLabel, f.Line));
+            else if (k > 0 && k != school && k != degree && k - 1 != school && result.Count > 0 && result[^1].Label is null && !Grade().IsMatch(parts[k]))
+                result[^1] = result[^1] with { Text = result[^1].Text + ", " + parts[k] }; // "Master, Computer Science" stays one degree
+            else result.Add(new Fragment(parts[k], null, f.Line));
+        }
+        return result;
+    }
+
+    static bool IsPlaceName(string part)
+    {
+        var words = part.Split(' ');
+        return words.Length <= 3 && !part.Any(char.IsDigit) && words.All(w => w.Length > 1 && char.IsUpper(w[0]))
+            && !DegreeLevelClassifier.IsDegree(part) && !DegreeLevelClassifier.IsInstitution(part) || Geo.CountryNamed(part) is not null || Geo.StateCountry(part) is not null;
     }
 
     static Draft Close(Draft d, List<string> unknown)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AtsParser.Core.Parsing.Dates;
 
 namespace AtsParser.Core.Parsing.Heuristic;
@@ -16,7 +17,7 @@ public sealed class EntryBlock
 /// form bodies. A header run holding several date ranges (entries with no body between them, or a date column) is cut
 /// at the dates, date-first or date-last as the run shows, so two jobs never merge into one.
 /// </summary>
-public static class EntrySegmenter
+public static partial class EntrySegmenter
 {
     static readonly char[] Bullets = ['•', '●', '▪', '◦', '■', '➢', '►', '✓', '✔', '*', '-', '–', '·', '❖', '○', '♦', '>'];
 
@@ -71,7 +72,7 @@ public static class EntrySegmenter
 
     static bool IsBody(string t)
     {
-        if (IsBullet(t)) return true;
+        if (IsBullet(t) || SubHeading().IsMatch(t) || BodyLabel().IsMatch(t)) return true;
         var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words > 14) return true;
         return words > 7 && t.EndsWith('.') && DateParser.FindRanges(t).Count == 0;
@@ -107,6 +108,8 @@ public static class EntrySegmenter
             else
             {
                 int from = k == 0 ? 0 : Math.Max(pos, at - headerSize);
+                // One more line above when it names an organisation or a place ("Marrow Health, Denver") rather than a duty.
+                if (k > 0 && from - 1 >= pos && RoleSplitter.LooksLikeEntryHeader(doc.Lines[header[from - 1]])) from--;
                 if (k > 0) blocks[^1].Body.AddRange(header.GetRange(pos, from - pos));
                 e.Header.AddRange(header.GetRange(from, at + 1 - from));
                 pos = at + 1;
@@ -117,6 +120,14 @@ public static class EntrySegmenter
         blocks[^1].Body.AddRange(body);
         foreach (var b in blocks) yield return b;
     }
+
+    // Headings inside a job ("Roles and Responsibilities:", "Aufgaben", "Logros") open its body; they name no role.
+    [GeneratedRegex(@"(?i)^[\W_]*(?:(?:key|main|major|primary|my|roles?\s*(?:&|and|/)\s*)?(?:responsibilit(?:y|ies)|duties|achievements?|accomplishments?|tasks?|contributions?|deliverables)(?:\s*(?:&|and|/)\s*(?:responsibilit(?:y|ies)|achievements?|duties))?(?:\s+(?:include[ds]?|handled))?|role\s*(?:&|and|/)\s*responsibilit(?:y|ies)|job\s+(?:description|profile|responsibilities)|project\s+(?:details|description|summary)|description|aufgaben(?:bereich|gebiete)?|tätigkeiten|tätigkeitsschwerpunkte|verantwortlichkeiten|erfolge|missions?|responsabilités|réalisations|tâches|responsabilidades|funciones|logros|tareas|atividades|atribuições|principais atividades|conquistas|תחומי אחריות|תפקידים|工作职责|主要职责|工作内容)\s*[:：\-–]?\s*$")]
+    private static partial Regex SubHeading();
+
+    // Labelled lines that describe the job, not who it was for: "Client: X", "Environment: Java", "Team size: 8".
+    [GeneratedRegex(@"(?i)^[\W_]*(?:clients?|customer|end\s+client|project(?:\s+name)?|environment|technologies(?:\s+used)?|tech(?:nology)?\s+stack|tools(?:\s+used)?|team\s+size|domain|platform|kunde|projekt|cliente|proyecto|projet|projeto|ambiente|umgebung)\s*[:：\-–]")]
+    private static partial Regex BodyLabel();
 
     static bool IsBirthDate(string line) => ContactPatterns.NotPhoneLabel().IsMatch(line) && line.Contains(':');
 }

@@ -17,7 +17,7 @@ static class ExperienceExtractor
             if (blocks.Count == 1 && blocks[0].Dates is null && headingDates.Count > 0) blocks[0].Dates = headingDates[0];
             foreach (var b in blocks)
             {
-                var fragments = b.Header.SelectMany(i => HeaderFragments.From(doc.Lines[i], i, i == b.DateLine ? b.Dates : null)).ToList();
+                var fragments = b.Header.SelectMany(i => HeaderFragments.From(doc.Lines[i], i, i == b.DateLine ? b.Dates : null, experience: true)).ToList();
                 if (fragments.Count == 0 && b.Dates is null) continue;
                 parsed.Add((b, fragments, section));
             }
@@ -26,14 +26,24 @@ static class ExperienceExtractor
         int titleFirst = 0;
         foreach (var (_, f, _) in parsed) titleFirst += OrderVote(f);
         var jobs = new List<WorkExperience>();
-        foreach (var (block, fragments, _) in parsed)
+        string? groupEmployer = null;
+        foreach (var (block, fragments, section) in parsed)
         {
             var job = Build(doc, block, fragments, titleFirst >= 0);
             if (job.Title is null && job.Employer is null) continue;
+            // Several roles under one employer: an employer line above the first role's title, then roles with dates only.
+            if (job.Employer is not null) groupEmployer = EmployerHeadsBlock(doc, block, job) ? job.Employer : null;
+            else if (job.Title is not null && groupEmployer is not null && fragments.Count(f => f.Label is null or HeaderFragments.TitleLabel) == 1)
+                job = job with { Employer = groupEmployer, Confidence = Math.Round(job.Confidence - 0.1, 2) };
             jobs.Add(job);
         }
         return jobs;
     }
+
+    /// <summary>The employer stands alone on the block's first line, with the title and dates on later lines.</summary>
+    static bool EmployerHeadsBlock(ResumeDocument doc, EntryBlock block, WorkExperience job) =>
+        block.Header.Count >= 2 && block.Header[0] != block.DateLine && doc.Lines[block.Header[0]].Contains(job.Employer!, StringComparison.Ordinal)
+        && (job.Title is null || !doc.Lines[block.Header[0]].Contains(job.Title, StringComparison.Ordinal));
 
     static int OrderVote(List<Fragment> f)
     {

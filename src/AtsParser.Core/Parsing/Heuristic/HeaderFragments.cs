@@ -14,10 +14,13 @@ public static partial class HeaderFragments
 {
     public const string TitleLabel = "title", EmployerLabel = "employer", LocationLabel = "location", QuotedLabel = "quoted";
 
-    public static List<Fragment> From(string line, int index, Dates.DateRange? cut)
+    public static List<Fragment> From(string line, int index, Dates.DateRange? cut, bool experience = false)
     {
         var t = line;
         if (cut is not null && cut.Index + cut.Length <= t.Length) t = t.Remove(cut.Index, cut.Length).Insert(cut.Index, " | ");
+        t = RoleSplitter.Clean(t);
+        // CJK rows set their cells apart with two spaces.
+        if (t.Any(NameExtractor.IsCjk)) t = CjkGap().Replace(t, " | ");
         t = DateLabels().Replace(t, " ");
         t = UrlInText().Replace(t, " ");
         t = t.Trim().Trim(['•', '●', '▪', '*', '|', '-', '–', ':', ',', ' ']).Trim();
@@ -51,7 +54,9 @@ public static partial class HeaderFragments
                 result.Add(new Fragment(asMatch.Groups["t"].Value.Trim(), TitleLabel, index));
                 continue;
             }
-            result.AddRange(SplitAroundPlace(p, index));
+            foreach (var f in SplitAroundPlace(p, index))
+                if (experience && f.Label is null) result.AddRange(RoleSplitter.Split(f.Text, index));
+                else result.Add(f);
         }
         return result;
     }
@@ -108,6 +113,9 @@ public static partial class HeaderFragments
 
     [GeneratedRegex(@"\s+\|\s*|\s*\|\s+|\s+[•·◆]\s+|\s{3,}|\s+[–—]\s+|\s*;\s*")]
     private static partial Regex Separators();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex CjkGap();
 
     [GeneratedRegex(@"^(?<c>.{2,80}?)\s+as\s+(?:an?\s+)?(?<t>.{2,80})$")]
     private static partial Regex AsTitle();

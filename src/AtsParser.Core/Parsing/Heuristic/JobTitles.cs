@@ -14,20 +14,29 @@ public static class JobTitles
         .Select(TextNormalizer.Fold)
         .ToHashSet(StringComparer.Ordinal);
 
-    public static bool IsTitleWord(string word)
-    {
-        var w = TextNormalizer.Fold(word.Trim('.', ',', '(', ')', ':'));
-        return TitleWords.Contains(w) || OpenVocabulary.IsTitleHead(w);
-    }
+    // Only the hand-kept words: ESCO head words include surnames (Baker, Porter, Mason) and would reject names.
+    public static bool IsTitleWord(string word) => TitleWords.Contains(TextNormalizer.Fold(word.Trim('.', ',', '(', ')', ':')));
 
     /// <summary>Title words (job-words and ESCO head words) count one each; a whole ESCO occupation label counts two more.</summary>
-    public static int TitleScore(string fragment) => Words(fragment).Count(w => TitleWords.Contains(w) || TitleWords.Contains(w.TrimEnd('.')) || OpenVocabulary.IsTitleHead(w))
+    public static int TitleScore(string fragment) => Words(fragment).Count(w => TitleWords.Contains(w) || TitleWords.Contains(w.TrimEnd('.')) || OpenVocabulary.IsTitleHead(w) || IsGermanCompoundTitle(w))
         + (ContainsCjkTitle(fragment) ? 1 : 0) + (OpenVocabulary.HasKnownTitle(fragment) ? 2 : 0);
 
     /// <summary>Company words count one each; a registered legal form at the end or a known university counts two more.</summary>
     public static int CompanyScore(string fragment) => Words(fragment).Count(w => CompanyWords.Contains(w) || CompanyWords.Contains(w.TrimEnd('.')))
         + (fragment.Contains('"') || fragment.Contains('“') ? 1 : 0)
-        + (OpenVocabulary.EndsWithLegalForm(fragment) || OpenVocabulary.IsUniversity(fragment) ? 2 : 0);
+        + Math.Max(OpenVocabulary.LegalFormStrength(fragment), OpenVocabulary.IsUniversity(fragment) ? 2 : 0);
+
+    // German compounds end in their head: "Softwareentwickler", "Vertriebsleiterin", "Finanzbuchhalter".
+    static readonly string[] GermanHeads = ["entwickler", "leiter", "ingenieur", "berater", "manager", "administrator", "techniker", "kaufmann", "kauffrau",
+        "referent", "assistent", "buchhalter", "verkaufer", "mitarbeiter", "spezialist", "koordinator", "architekt", "designer", "analyst", "trainer"];
+
+    static bool IsGermanCompoundTitle(string w)
+    {
+        if (w.Length < 9) return false;
+        var core = w.EndsWith("in", StringComparison.Ordinal) && !w.EndsWith("ingenieur", StringComparison.Ordinal) ? w[..^2] : w;
+        foreach (var h in GermanHeads) if (core.Length > h.Length + 2 && core.EndsWith(h, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     static bool ContainsCjkTitle(string fragment) =>
         fragment.Any(NameExtractor.IsCjk) && TitleWords.Any(t => t.Any(NameExtractor.IsCjk) && fragment.Contains(t, StringComparison.Ordinal));

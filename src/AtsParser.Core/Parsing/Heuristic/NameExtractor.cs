@@ -6,7 +6,7 @@ namespace AtsParser.Core.Parsing.Heuristic;
 /// The candidate's name: a "Name:" label in the header or personal details (never a father's or referee's), else the
 /// first name-shaped line at the top, with a job-portal label glued to it removed.
 /// </summary>
-static class NameExtractor
+static partial class NameExtractor
 {
     static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
     {
@@ -58,6 +58,12 @@ static class NameExtractor
         var t = ContactPatterns.GluedLabel().Replace(line.Trim(), " ");
         t = ContactPatterns.PortalSuffix().Replace(t, "");
         t = Regex.Replace(t, @"\s+", " ").Trim(' ', ',', ';', '|', '-', '–', '•', '·');
+        // "Jane Doe RHCE Certified", "Priya Nair, PMP", "Max Muster, M.Sc.": credentials after a name are not the name.
+        var cut = CredentialTail().Replace(t, "");
+        if (cut.Length >= 3 && cut.Contains(' ')) t = cut;
+        // "John.Smith" printed as the name.
+        var dotted = DottedName().Match(t);
+        if (dotted.Success) t = Capital(dotted.Groups["f"].Value) + " " + Capital(dotted.Groups["l"].Value);
         return t.Length is >= 2 and <= 60 ? t : null;
     }
 
@@ -78,6 +84,39 @@ static class NameExtractor
         }
         return tokens.Count(t => t.Length > 1 && !t.EndsWith('.')) >= (allowSingle ? 1 : 2) || tokens.Length >= 3;
     }
+
+    /// <summary>
+    /// Tie-breaker when the text names nobody: an e-mail "first.last@…" whose two parts both appear elsewhere in the
+    /// document as words (a signature, a file header) gives "First Last".
+    /// </summary>
+    public static PersonName? FromEmail(ResumeDocument doc, IReadOnlyList<string> emails)
+    {
+        foreach (var e in emails)
+        {
+            var local = e.Split('@')[0];
+            var m = DottedName().Match(local);
+            if (!m.Success) continue;
+            string first = m.Groups["f"].Value, last = m.Groups["l"].Value;
+            bool seen = doc.Lines.Any(l => !l.Contains('@') && WordIn(l, first)) && doc.Lines.Any(l => !l.Contains('@') && WordIn(l, last));
+            bool printed = doc.Lines.Take(5).Any(l => l.Trim().Equals(local, StringComparison.OrdinalIgnoreCase));
+            if (seen || printed) return Split(Capital(first) + " " + Capital(last));
+        }
+        return null;
+    }
+
+    static bool WordIn(string line, string word)
+    {
+        int i = line.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+        return i >= 0 && (i == 0 || !char.IsLetter(line[i - 1])) && (i + word.Length == line.Length || !char.IsLetter(line[i + word.Length]));
+    }
+
+    static string Capital(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + (w.Skip(1).All(char.IsUpper) ? w[1..].ToLowerInvariant() : w[1..]);
+
+    [GeneratedRegex(@"^(?<f>\p{L}{2,20})[._](?<l>\p{L}{2,25})$")]
+    private static partial Regex DottedName();
+
+    [GeneratedRegex(@"(?:[\s,]+(?:PMP|RHC[ESAV]A?|RHCSA|CCN[AP]|CCIE|CPA|CFA|CMA|ACCA|CIMA|CISSP|CISA|CISM|CEH|MBA|PhD|Ph\.D\.?|MD|M\.D\.|RN|BSN|MSN|LPN|PE|P\.E\.|P\.Eng|PEng|CSM|CSPO|PMI-ACP|SAFe|ITIL|MCSE|MCSA|MCP|OCP|SHRM-CP|SHRM-SCP|PHR|SPHR|CPHR|CHRP|DDS|JD|J\.D\.|Esq\.?|LLM|MSc|M\.Sc\.?|BSc|B\.Sc\.?|MA|M\.A\.|BA|B\.A\.|MS|BS|Dipl\.-Ing\.?|Dr\.|Jr\.?|Sr\.?|III|II|CCP|CSCP|CPIM|LEED\s+AP|Six\s+Sigma(?:\s+\w+\s+Belt)?|(?:AWS|Azure|Google|Salesforce|Oracle|Cisco|Microsoft)?\s*(?:Certified|CERTIFIED)(?:\s+\w+){0,3}|Certificated|CERTIFICATED)\b\.?)+\s*$")]
+    private static partial Regex CredentialTail();
 
     static PersonName Split(string raw)
     {

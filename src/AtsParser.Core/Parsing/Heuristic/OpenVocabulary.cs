@@ -24,6 +24,10 @@ public static class OpenVocabulary
     static readonly char[] BaseLetters = Enumerable.Range(0xC0, 0x250 - 0xC0)
         .Select(c => ((char)c).ToString().Normalize(NormalizationForm.FormD)[0]).ToArray();
 
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonShortForms =
+        new HashSet<string>(["inc", "ltd", "llc", "plc", "llp", "lp", "ag", "kg", "bv", "nv", "ab", "oy", "sa", "srl", "sl", "spa", "pty", "pvt"], StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
     static readonly Lazy<Sets> Data = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Forces the load (start-up warm-up, load-time measurement).</summary>
@@ -97,10 +101,14 @@ public static class OpenVocabulary
     }
 
     /// <summary>"Acme Pvt. Ltd.", "Nordlicht GmbH", "Telefónica S.A.", "Volvo AB": ends with a registered legal form.</summary>
-    public static bool EndsWithLegalForm(string fragment)
+    public static bool EndsWithLegalForm(string fragment) => LegalFormStrength(fragment) > 0;
+
+    /// <summary>2 for a legal form of four letters or more or printed with dots ("GmbH", "S.A."); 1 for a bare short
+    /// acronym ("SAS", "SAP", "AG"), which is as often a product or a skill as a company suffix.</summary>
+    public static int LegalFormStrength(string fragment)
     {
-        var t = fragment.TrimEnd(' ', '.', ',', ')');
-        if (t.Length < 4) return false;
+        var t = fragment.TrimEnd(' ', ',', ')');
+        if (t.Length < 4) return 0;
         var lookup = Data.Value.LegalForms.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[96];
         int start = t.Length;
@@ -113,10 +121,20 @@ public static class OpenVocabulary
             if (tail.Length > 40) break;
             int n = KeyInto(tail, buffer);
             // Two letters ("AG", "SA", "AB") count only in capitals, never "as" or "ab" ending a phrase.
-            if (n > 0 && lookup.Contains(buffer[..n]) && (n > 2 || IsCapitalForm(tail))) return true;
+            if (n > 0 && lookup.Contains(buffer[..n]) && (n > 2 || IsCapitalForm(tail)))
+                return n > 3 || tail.Contains('.') || tail.Contains(' ') || CommonShortForms.Contains(buffer[..n]) ? 2 : 1;
             start = space;
         }
-        return false;
+        return 0;
+    }
+
+    /// <summary>The whole text is a legal form ("Inc.", "GmbH", "S.A.").</summary>
+    public static bool IsLegalForm(string text)
+    {
+        var t = text.Trim();
+        if (t.Length is < 2 or > 40) return false;
+        var key = Key(t);
+        return Data.Value.LegalForms.Contains(key) && (key.Length > 2 || IsCapitalForm(t));
     }
 
     static bool IsCapitalForm(ReadOnlySpan<char> tail)

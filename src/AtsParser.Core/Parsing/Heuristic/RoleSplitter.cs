@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+
+namespace AtsParser.Core.Parsing.Heuristic;
+
+/// <summary>
+/// Splits one header fragment that holds several roles: "Title at Company" (at, @, chez, bei, en, em, na, presso),
+/// "Worked as Title at Company", and comma lists "Title, Company, City" or "Company, City", where each part's role comes
+/// from its evidence (title vocabulary, legal forms, company words, capitals), never from its position alone.
+/// </summary>
+public static partial class RoleSplitter
+{
+    /// <summary>A header line with what never names a role removed: "(1 year 9 months)", "Worked as", trailing "·".</summary>
+    public static string Clean(string line)
+    {
+        var t = Duration().Replace(line, " ");
+        t = WorkedAs().Replace(t, "");
+        return t;
+    }
+
+    public static IEnumerable<Fragment> Split(string p, int index)
+    {
+        var at = AtSplit().Match(p);
+        if (at.Success)
+        {
+            string left = at.Groups["t"].Value.Trim(), right = at.Groups["c"].Value.Trim(' ', ',');
+            string word = at.Groups["w"].Value.ToLowerInvariant();
+            bool strongWord = word is "at" or "@" or "chez" or "bei" or "presso";
+            bool leftIsTitle = JobTitles.TitleScore(left) > JobTitles.CompanyScore(left);
+            bool rightIsEmployer = JobTitles.CompanyScore(right) > 0 || char.IsUpper(right[0]) && JobTitles.TitleScore(right) == 0;
+            if (leftIsTitle && rightIsEmployer && (strongWord || JobTitles.CompanyScore(right) > 0 || OpenVocabulary.HasKnownTitle(left)))
+            {
+                yield return new Fragment(left, HeaderFragments.TitleLabel, index);
+                foreach (var f in CommaRoles(right, index, afterTitle: true)) yield return f;
+                yield break;
+            }
+        }
+        foreach (var f in CommaRoles(p, index, afterTitle: false)) yield return f;
+    }
+
+    /// <summary>
+    /// "Software Engineer, Quillon Systems" → title + employer; "Marrow Health, Denver" → employer + location;
+    /// "Director, IT Operations" stays one title (the second part names a function, not an organisation).
+    /// </summary>
+    static IEnumerable<Fragment> CommaRoles(string p, int index, bool afterTitle)
+    {
+        var parts = JoinLegalForms(p.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (parts.Length < 2 || parts.Length > 4 || parts.Any(x => x.Length == 0 || x.Split(' ').Length > 7))
+        {
+            yield return new Fragment(p, afterTitle ? HeaderFragments.EmployerLabel : null, index);
+            yield break;
+        }
+        var roles = parts.Select(Role).ToArray();
+        // A trailing short capitalised part after an organisation is its city.
+        for (int k = 1; k < parts.Length; k++)
+            if (roles[k] == PartRole.Unknown && IsCityLike(parts[k]) && roles[k - 1] is PartRole.Employer or PartRole.Unknown && k == parts.Length - 1 && (k > 1 || afterTitle || roles[0] == PartRole.Employer || LooksLikeOrganisation(parts[0])))
+                roles[k] = PartRole.Location;
+        int titles = roles.Count(r => r == PartRole.Title), employers = roles.Count(r => r == PartRole.Employer);
+        bool decided = roles.Count(r => r != PartRole.Unknown) >= parts.Length - 1 && (titles <= 1 && employers <= 1) && roles.Distinct().Count() > 1;
+        if (!decided || (titles == 1 && parts.Length == 2 && roles[1] == PartRole.Unknown && IsFunction(parts[1])))
+        {
+            yield return new Fragment(p, afterTitle ? HeaderFragments.EmployerLabel : null, index);
+            yield break;
+        }
+        for (int k = 0; k < parts.Length; k++)
+        {
+            // An undecided part takes the role its decided neighbour leaves open; with only a place decided it stays free.
+            var role = roles[k] != PartRole.Unknown ? roles[k]
+                : afterTitle || titles > 0 ? PartRole.Employer
+                : employers > 0 ? PartRole.Title
+                : PartRole.Unknown;
+            if (afterTitle && role == PartRole.Title) role = PartRole.Employer;
+            yield return new Fragment(parts[k], role switch
+            {
+                PartRole.Title => HeaderFragments.TitleLabel,
+                PartRole.Location => HeaderFragments.LocationLabel,
+                PartRole.Employer => HeaderFragments.EmployerLabel,
+                _ => null,
+            }, index);
+        }
+    }
+
+    /// <summary>"Corvell Networks, Inc." is one name: a part that is only a legal form joins the part before it.</summary>
+    static string[] JoinLegalForms(string[] parts)
+    {
+        var joined = new List<string>(parts.Length);
+        foreach (var part in parts)
+            if (joined.Count > 0 && OpenVocabulary.IsLegalForm(part)) joined[^1] += ", " + part;
+            else joined.Add(part);
+        return [.. joined];
+    }
+
+    /// <summary>A short line with an organisation's or a place's evidence and no sentence ending.</summary>
+    public static bool LooksLikeEntryHeader(string line)
+    {
+        var t = line.Trim();
+        if (t.Length == 0 || t.EndsWith('.') && !OpenVocabulary.EndsWithLegalForm(t) || !char.IsUpper(t[0]) || t.Split(' ').Length > 8) return false;
+        if (JobTitles.CompanyScore(t) > 0 || JobTitles.TitleScore(t) > 0) return true;
+        var parts = t.Split(", ");
+        return parts.Length is 2 or 3 && IsCityLike(parts[^1].Trim()) && LooksLikeOrganisation(parts[0]);
+    }
+
+    enum PartRole { Unknown, Title, Employer, Location }
+
+    static PartRole Role(string part)
+    {
+        if (Geo.CountryNamed(part) is not null || Geo.StateCountry(part) is not null) return PartRole.Location;
+        int t = JobTitles.TitleScore(part), c = JobTitles.CompanyScore(part);
+        if (t > c) return PartRole.Title;
+        if (c > t) return PartRole.Employer;
+        return PartRole.Unknown;
+    }
+
+    static bool LooksLikeOrganisation(string part) => part.Split(' ').Length >= 2 && char.IsUpper(part[0]) && JobTitles.TitleScore(part) == 0;
+
+    static bool IsCityLike(string part)
+    {
+        var words = part.Split(' ');
+        return words.Length <= 3 && words.All(w => w.Length > 1 && (char.IsUpper(w[0]) || w is "am" or "an" or "de" or "del" or "sur" or "upon")) && !part.Any(char.IsDigit);
+    }
+
+    static bool IsFunction(string part) => FunctionWords().IsMatch(part);
+
+    [GeneratedRegex(@"^(?<t>.{2,80}?)\s+(?<w>at|@|chez|bei|presso|en|em|na|no)\s+(?<c>\S.{1,100})$")]
+    private static partial Regex AtSplit();
+
+    [GeneratedRegex(@"(?i)^\s*(?:worked|working|served|serving|employed|work(?:ing)?\s+experience)\s+as\s+(?:an?\s+)?")]
+    private static partial Regex WorkedAs();
+
+    // "(1 year 9 months)", "· 2 yrs 3 mos", "(8 Monate)", "(3 ans)", "(2 años)", "- 18 months".
+    [GeneratedRegex(@"(?i)[(\[·•\-–]?\s*\b\d{1,2}(?:[.,]\d)?\s*\+?\s*(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|ans?|mois|años?|meses|anos?|שנים|חודשים)\b(?:\s*(?:and|und|et|y|e)?\s*\d{1,2}\s*(?:months?|mos?|monate?n?|mois|meses|חודשים)\b)?\s*[)\]]?")]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"(?i)^(?:it|hr|sales|marketing|finance|operations|engineering|product|research|development|technology|human resources|accounts?|administration|strategy|support|quality|procurement|logistics|legal|compliance)(?:\s+\w+){0,3}$")]
+    private static partial Regex FunctionWords();
+}
