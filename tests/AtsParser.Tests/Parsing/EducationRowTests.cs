@@ -1,0 +1,38 @@
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Derivation;
+using AtsParser.Core.Parsing.Heuristic;
+using FluentAssertions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace AtsParser.Tests.Parsing;
+
+/// <summary>Education rows holding degree, school, city, year and grade on one line; every name here is invented or public.</summary>
+public class EducationRowTests
+{
+    static Resume Parse(string text) =>
+        new HeuristicResumeParser(new SkillDictionary(), new ResumeFinalizer(), NullLogger<HeuristicResumeParser>.Instance).Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
+
+    [Theory]
+    [InlineData("Mark Lee\nEducation\nB.Sc. Computer Science, University of Leeds, Leeds, 2015, First Class Honours", "B.Sc. Computer Science", "University of Leeds", "2015")]
+    [InlineData("Mark Lee\nEducation\nMaster of Business Administration | Harvard University | Boston, MA | 2019", "Master of Business Administration", "Harvard University", "2019")]
+    [InlineData("Carlos Ruiz\nFormación\nGrado en Ingeniería Informática, Universidad de Sevilla, Sevilla, 2019", "Grado en Ingeniería Informática", "Universidad de Sevilla", "2019")]
+    [InlineData("João Silva\nFormação Acadêmica\nBacharelado em Ciência da Computação | Universidade Federal de Minas Gerais | 2016", "Bacharelado em Ciência da Computação", "Universidade Federal de Minas Gerais", "2016")]
+    [InlineData("Felix Wagner\nAusbildung\nM.Sc. Informatik, Technische Universität München, 2020", "M.Sc. Informatik", "Technische Universität München", "2020")]
+    [InlineData("Sophie Martin\nFormation\nMaster Informatique – Université Paris Cité – 2018", "Master Informatique", "Université Paris Cité", "2018")]
+    [InlineData("Dana Levi\nהשכלה\nתואר ראשון במדעי המחשב, אוניברסיטת תל אביב, 2017", "תואר ראשון במדעי המחשב", "אוניברסיטת תל אביב", "2017")]
+    [InlineData("Li Na\n教育经历\n2014年9月 - 2018年6月 | 清华大学 | 计算机科学与技术 | 本科", "本科", "清华大学", "2018-06")]
+    public void One_line_rows_split_into_degree_school_and_year(string text, string degree, string school, string end)
+    {
+        var e = Parse(text).Education.Should().ContainSingle().Subject;
+        (e.Degree, e.Institution, e.End?.Iso).Should().Be((degree, school, end));
+    }
+
+    [Fact]
+    public void A_grade_in_a_row_is_the_grade_not_the_degree()
+    {
+        var e = Parse("Mark Lee\nEducation\nB.Sc. Computer Science, University of Leeds, Leeds, 2015, First Class Honours").Education.Single();
+        e.Grade.Should().Be("First Class Honours");
+        e.DegreeLevel.Should().Be(DegreeLevels.Bachelor);
+    }
+}
