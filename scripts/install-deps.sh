@@ -15,7 +15,8 @@ export DEBIAN_FRONTEND=noninteractive
 TOOLS=(antiword libreoffice-writer-nogui python3-uno pandoc poppler-utils poppler-data qpdf
        tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-por
        procps ca-certificates)
-SERVERS=(postgresql postgresql-contrib redis-server prometheus docker-compose python3 make gcc)
+# chromium + chromium-driver: the review page's browser tests (Selenium drives /usr/bin/chromium; nothing is downloaded at test time).
+SERVERS=(postgresql postgresql-contrib redis-server prometheus docker-compose python3 make gcc chromium chromium-driver fonts-dejavu-core)
 
 want=("${TOOLS[@]}")
 [ "$mode" = all ] && want+=("${SERVERS[@]}")

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AtsParser.Api.Caching;
+using AtsParser.Api.Corrections;
 using AtsParser.Api.Storage;
 using AtsParser.Core.Extraction;
 using AtsParser.Api.Health;
@@ -9,6 +10,7 @@ using AtsParser.Api.Observability;
 using AtsParser.Core.Parsing;
 using AtsParser.Core.Parsing.OpenAi;
 using AtsParser.Api.Parse;
+using AtsParser.Api.Review;
 using AtsParser.Api.Search;
 using AtsParser.Api.Security;
 using AtsParser.Core.Observability;
@@ -54,6 +56,12 @@ builder.Services.AddParsing(builder.Configuration);
 // Structured parsing by an OpenAI-compatible model when OPENAI_API_KEY is set (wraps the heuristic parser as its fallback).
 builder.Services.AddOpenAiParsing(builder.Configuration);
 
+// Corrections by people, kept beside the original parse and exported as answer keys.
+builder.Services.AddScoped<CorrectionStore>();
+
+// The review page (UI_ENABLED): static ES modules from wwwroot at /ui/, with its own CSP.
+builder.Services.AddReviewUi(builder.Configuration);
+
 // API documentation.
 builder.Services.AddOpenApi();
 
@@ -75,6 +83,8 @@ app.MapParsing();
 app.MapResumes();
 app.MapSearch();
 app.MapJobs();
+app.MapCorrections();
+app.MapReviewUi();
 
 app.MapMetrics();
 

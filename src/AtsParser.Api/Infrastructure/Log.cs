@@ -102,6 +102,9 @@ public static partial class Log
     [LoggerMessage(1610, LogLevel.Debug, "Queue depth not sampled: {Error}")]
     public static partial void QueueDepthUnavailable(ILogger logger, string error);
 
+    [LoggerMessage(1800, LogLevel.Information, "Correction stored for resume {ResumeId}: {Operations} operations")]
+    public static partial void CorrectionStored(ILogger logger, Guid resumeId, int operations);
+
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);
 }

@@ -57,6 +57,7 @@ public static partial class WellKnownEnvironment
         ("AUTH_DISABLED", "Security:AuthDisabled", null),
         ("RATE_LIMIT_PER_MINUTE", "Security:RateLimitPerMinute", null),
         ("CORS_ORIGINS", "Security:CorsOrigins", null),
+        ("UI_ENABLED", "Ui:Enabled", null),
         // Cloud Run, Railway and Heroku say which port to listen on in PORT; it wins over ASPNETCORE_HTTP_PORTS.
         ("PORT", "HTTP_PORTS", null),
 

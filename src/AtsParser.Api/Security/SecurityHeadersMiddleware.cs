@@ -2,7 +2,8 @@ namespace AtsParser.Api.Security;
 
 /// <summary>
 /// Response headers for an API that browsers may call: no sniffing, no framing, no referrer, nothing cached
-/// (responses carry personal data), and a CSP that allows nothing. The Swagger UI page gets a CSP that lets it run.
+/// (responses carry personal data), and a CSP that allows nothing. The Swagger UI page gets a CSP that lets it run;
+/// an endpoint can name its own with ContentSecurityPolicy metadata (the review page does).
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -18,7 +19,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "no-referrer";
-            h.ContentSecurityPolicy = swagger ? SwaggerPolicy : ApiPolicy;
+            h.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<ContentSecurityPolicy>()?.Value ?? (swagger ? SwaggerPolicy : ApiPolicy);
             h["Cross-Origin-Opener-Policy"] = "same-origin";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             if (!swagger) h.CacheControl = "no-store";
