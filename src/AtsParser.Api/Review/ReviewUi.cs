@@ -1,6 +1,7 @@
 using AtsParser.Api.Storage;
 using AtsParser.Api.Security;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace AtsParser.Api.Review;
@@ -40,19 +41,26 @@ public static class ReviewUi
         var csp = new ContentSecurityPolicy(Policy);
         app.MapGet("/", () => TypedResults.Redirect("/ui/")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/ui/config.json", Config).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/ui/{**path}", File).AllowAnonymous().WithMetadata(csp).ExcludeFromDescription();
+        var files = Files(app.ServiceProvider.GetRequiredService<IWebHostEnvironment>());
+        app.MapGet("/ui/{**path}", (string? path, HttpRequest request) => File(path, request, files)).AllowAnonymous().WithMetadata(csp).ExcludeFromDescription();
         return app;
     }
 
     static UiConfig Config(IOptions<SecurityOptions> security, IOptions<StorageOptions> storage, IOptions<AtsParser.Core.Extraction.ExtractionOptions> extraction) =>
         new(security.Value.AuthEnforced, storage.Value.Enabled, (int)Math.Min(int.MaxValue, extraction.Value.MaxFileSizeBytes), extraction.Value.BulkMaxFiles);
 
-    static IResult File(string? path, HttpRequest request, IWebHostEnvironment env)
+    /// <summary>wwwroot under the content root, else next to the assembly (a published service started from another directory).</summary>
+    static IFileProvider Files(IWebHostEnvironment env) =>
+        env.WebRootFileProvider.GetFileInfo("index.html").Exists || !Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"))
+            ? env.WebRootFileProvider
+            : new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+
+    static IResult File(string? path, HttpRequest request, IFileProvider files)
     {
         // Relative module imports need the trailing slash.
         if (request.Path.Value == "/ui") return TypedResults.Redirect("/ui/");
         path = string.IsNullOrEmpty(path) ? "index.html" : path;
-        var file = path.Contains("..", StringComparison.Ordinal) ? null : env.WebRootFileProvider.GetFileInfo(path);
+        var file = path.Contains("..", StringComparison.Ordinal) ? null : files.GetFileInfo(path);
         if (file is not { Exists: true, IsDirectory: false } || !Types.TryGetContentType(path, out var type))
         {
             var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 404, Title = "Not found", Detail = $"The review page has no file {path}; open /ui/.", Type = "https://atsparser.dev/errors/ui_file_not_found" };

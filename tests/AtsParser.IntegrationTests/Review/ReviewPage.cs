@@ -39,7 +39,11 @@ public sealed class ReviewPage(BrowserFixture fx)
 
     public IReadOnlyList<string> HighlightedLines() => D.FindElements(By.CssSelector("#text-pane .line.hl")).Select(e => e.Text).ToList();
 
-    public void Tab(string name) => D.FindElement(By.Id($"tab-{name}")).Click();
+    public void Tab(string name)
+    {
+        ((IJavaScriptExecutor)D).ExecuteScript("window.scrollTo(0, 0)");
+        D.FindElement(By.Id($"tab-{name}")).Click();
+    }
 
     /// <summary>Clicks a download button and returns the downloaded file's text.</summary>
     public async Task<string> DownloadAsync(string buttonId, string fileName)

@@ -61,6 +61,8 @@ public sealed class ReviewPageBrowserTests(BrowserFixture fx) : IClassFixture<Br
 
         job.GetAttribute("aria-pressed").Should().Be("true");
         _page.HighlightedLines().Should().Equal("Harrison Money Management, New Orleans, LA, Accountant", "Aug. 2020 – Oct. 2021");
+        ((IJavaScriptExecutor)fx.Driver).ExecuteScript("document.getElementById('detail').scrollIntoView()");
+        _page.Screenshot("evidence-highlight-1280x800");
         job.SendKeys(Keys.Enter);
         _page.HighlightedLines().Should().BeEmpty("selecting the same job again clears the highlight");
     }
