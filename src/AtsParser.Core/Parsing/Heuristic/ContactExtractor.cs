@@ -10,7 +10,7 @@ public sealed record ContactInfo(PersonName? Name, List<string> Emails, List<Pho
 /// personal details, next to an e-mail, or behind a phone label), never IDs or dates; location from a label (not a
 /// preferred or birth place) or a "City, ST" segment of the header; links from the header plus profile-type link targets.
 /// </summary>
-static class ContactExtractor
+static partial class ContactExtractor
 {
     public static ContactInfo Extract(ResumeDocument doc, IReadOnlyList<string> annotationLinks)
     {
@@ -82,7 +82,7 @@ static class ContactExtractor
         if (ContactPatterns.NotPhoneLabel().IsMatch(before)) return false;
         // Dates and date ranges ("03/2018 - 05/2019", "22.4.87", "2015-2018") are not phones.
         if (DateParser.FindRanges(raw).Sum(r => r.Length) >= raw.Length * 0.5) return false;
-        if (System.Text.RegularExpressions.Regex.IsMatch(raw, @"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")) return false;
+        if (NumericDate().IsMatch(raw)) return false;
         if (labelled) return true;
         bool formatted = raw.StartsWith('+') || raw.StartsWith('(') || raw.Any(ch => ch is ' ' or '-' or '.');
         return digits.Length >= 9 || (formatted && digits.Length >= 7 && raw.Count(ch => ch is '-' or '.' or ' ') >= 1);
@@ -102,4 +102,7 @@ static class ContactExtractor
         }
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")]
+    private static partial System.Text.RegularExpressions.Regex NumericDate();
 }

@@ -57,7 +57,7 @@ static partial class NameExtractor
     {
         var t = ContactPatterns.GluedLabel().Replace(line.Trim(), " ");
         t = ContactPatterns.PortalSuffix().Replace(t, "");
-        t = Regex.Replace(t, @"\s+", " ").Trim(' ', ',', ';', '|', '-', '–', '•', '·');
+        t = Whitespace().Replace(t, " ").Trim(' ', ',', ';', '|', '-', '–', '•', '·');
         // "Jane Doe RHCE Certified", "Priya Nair, PMP", "Max Muster, M.Sc.": credentials after a name are not the name.
         var cut = CredentialTail().Replace(t, "");
         if (cut.Length >= 3 && cut.Contains(' ')) t = cut;
@@ -127,4 +127,7 @@ static partial class NameExtractor
     }
 
     public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uAC00' and <= '\uD7AF' or >= '\u3040' and <= '\u30FF';
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }

@@ -5,7 +5,7 @@ namespace AtsParser.Core.Parsing.Heuristic;
 /// skills mentioned in the summary, experience and projects (source = that section). Lines listing spoken languages
 /// inside a skills section ("Sprachen: Deutsch, Englisch") belong to languages, not skills.
 /// </summary>
-static class SkillsExtractor
+static partial class SkillsExtractor
 {
     public const string SectionSource = "skills";
 
@@ -45,7 +45,7 @@ static class SkillsExtractor
     };
 
     static bool NotSkill(string item) =>
-        TableWords.Contains(item) || System.Text.RegularExpressions.Regex.IsMatch(item, @"^[\d.x]+$|\bYear\(s\)|\bMonth\(s\)|^\d+\s*(?:years?|months?|yrs?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        TableWords.Contains(item) || CountOrDuration().IsMatch(item);
 
     public static bool IsSpokenLanguageLine(List<string> items) =>
         items.Count > 0 && items.Count(i => SpokenLanguages.Find(i) is not null && i.Split(' ').Length <= 4) * 2 >= items.Count;
@@ -56,4 +56,7 @@ static class SkillsExtractor
         if (at < 0) { skills.Add(new Skill(raw, name, [source])); return; }
         if (!skills[at].Sources.Contains(source)) skills[at].Sources.Add(source);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\d.x]+$|\bYear\(s\)|\bMonth\(s\)|^\d+\s*(?:years?|months?|yrs?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CountOrDuration();
 }

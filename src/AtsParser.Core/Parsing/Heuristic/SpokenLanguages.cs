@@ -49,7 +49,7 @@ public static partial class SpokenLanguages
     static string Rest(string t, int index, int length)
     {
         var rest = (t[..index] + " " + t[(index + length)..]).Trim();
-        rest = Regex.Replace(rest, @"^(?:in|en|em)\s+|\s+(?:in|en|em)$|^[:\-–(]+|[)\-–:]+$", "", RegexOptions.IgnoreCase).Trim(' ', ':', '-', '–', '(', ')', '.');
+        rest = Connectives().Replace(rest, "").Trim(' ', ':', '-', '–', '(', ')', '.');
         return rest.Length <= 40 ? rest : "";
     }
 
@@ -58,4 +58,7 @@ public static partial class SpokenLanguages
 
     [GeneratedRegex(@"(?<![A-Za-z])[ABCabc][12](?![0-9A-Za-z])")]
     private static partial Regex Cefr();
+
+    [GeneratedRegex(@"^(?:in|en|em)\s+|\s+(?:in|en|em)$|^[:\-–(]+|[)\-–:]+$", RegexOptions.IgnoreCase)]
+    private static partial Regex Connectives();
 }
