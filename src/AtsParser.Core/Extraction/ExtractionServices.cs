@@ -25,6 +25,7 @@ public static class ExtractionServices
         services.AddSingleton<PandocExtractor>();
         services.AddSingleton<OpenXmlExtractor>();
         services.AddSingleton<OdtExtractor>();
+        services.AddSingleton<RtfExtractor>();
         services.AddSingleton<HtmlExtractor>();
         services.AddSingleton<PlainTextExtractor>();
         services.AddSingleton<ExtractorChains>();

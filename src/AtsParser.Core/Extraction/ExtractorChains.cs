@@ -11,14 +11,14 @@ public sealed class ExtractorChains
     public ExtractorChains(
         PdfTextExtractor pdftotext, PdfOcrExtractor ocr, ImageOcrExtractor tesseract, AntiwordExtractor antiword,
         LibreOfficeTextExtractor libreOffice, LibreOfficeOcrExtractor libreOfficeOcr, PandocExtractor pandoc,
-        OpenXmlExtractor openXml, OdtExtractor odfXml, HtmlExtractor html, PlainTextExtractor text)
+        OpenXmlExtractor openXml, OdtExtractor odfXml, RtfExtractor rtf, HtmlExtractor html, PlainTextExtractor text)
     {
         _chains = new()
         {
             [DocumentFormat.Pdf]   = [pdftotext, ocr],
             [DocumentFormat.Docx]  = [openXml, pandoc, libreOffice],
             [DocumentFormat.Doc]   = [antiword, libreOffice, libreOfficeOcr],
-            [DocumentFormat.Rtf]   = [pandoc, libreOffice],
+            [DocumentFormat.Rtf]   = [rtf, pandoc, libreOffice],
             [DocumentFormat.Odt]   = [odfXml, pandoc, libreOffice],
             [DocumentFormat.Html]  = [html, pandoc],
             [DocumentFormat.Txt]   = [text],
