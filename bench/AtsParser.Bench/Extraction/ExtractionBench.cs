@@ -5,7 +5,7 @@ namespace AtsParser.Bench.Extraction;
 /// <summary>
 /// `extraction`: per format, our extraction path vs the raw CLI tool on the same files, interleaved in one run;
 /// then warm vs cold LibreOffice, then OCR threading. Prints markdown for bench/RESULTS.md.
-/// Options: --rounds N (default 5), --lo-rounds N (2), --ocr-rounds N (2), --only formats,libreoffice,ocr
+/// Options: --rounds N (default 5), --lo-rounds N (2), --ocr-rounds N (2), --only formats,libreoffice,ocr,pdfpath
 /// </summary>
 public static class ExtractionBench
 {
@@ -27,6 +27,7 @@ public static class ExtractionBench
         Console.WriteLine(Machine());
         if (only.Contains("formats")) Print(await FormatsBench.RunAsync(corpus, Opt("--rounds", 5), Opt("--ocr-rounds", 2), ct));
         if (only.Contains("libreoffice")) Print(await LibreOfficeBench.RunAsync(corpus, Opt("--lo-rounds", 2), ct));
+        if (only.Contains("pdfpath")) Print(await PdfPathBench.RunAsync(corpus, Opt("--rounds", 5), ct));
         if (only.Contains("ocr")) Print(await OcrBench.RunAsync(corpus, Opt("--ocr-rounds", 2), ct));
         return 0;
     }

@@ -30,7 +30,7 @@ public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipelin
             sw.Restart();
             Resume? resume = null;
             if (parser is not null)
-                resume = await parser.ParseAsync(new ParseInput(extraction.FullText, extraction.Links, options.AsOf) { TextTruncated = extraction.Truncated }, ct);
+                resume = await parser.ParseAsync(new ParseInput(extraction.FullText, extraction.LinkTargets, options.AsOf) { TextTruncated = extraction.Truncated }, ct);
             var parseMs = sw.ElapsedMilliseconds;
             if (options.IncludeText) extraction = extraction with { Text = extraction.FullText };
             Log.DocumentParsed(logger, sha, sniff.Format.Name(), bytes.LongLength, extraction.ExtractedBy, extraction.OcrUsed, extraction.Chars, total.ElapsedMilliseconds);

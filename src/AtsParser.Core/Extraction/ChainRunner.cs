@@ -56,6 +56,8 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
                     continue;
                 }
                 attempts.Add(new(extractor.Name, AttemptOutcome.Success, ms, null));
+                var (withoutIcons, hints) = Glyphs.RemoveIcons(text);
+                text = withoutIcons;
                 bool truncated = text.Length > o.MaxExtractedChars;
                 if (truncated) text = text[..o.MaxExtractedChars];
                 return new ExtractionResult
@@ -68,6 +70,8 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
                     Pages = output.Pages,
                     FullText = text,
                     Links = output.Links,
+                    Layout = output.Layout,
+                    IconHints = hints.Count > 0 ? hints : null,
                     Truncated = truncated,
                 };
             }

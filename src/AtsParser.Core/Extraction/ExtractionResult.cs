@@ -27,7 +27,13 @@ public sealed record ExtractionResult
     public bool Truncated { get; init; }
     [JsonIgnore] public int? Pages { get; init; }
     [JsonIgnore] public string FullText { get; init; } = "";
-    [JsonIgnore] public IReadOnlyList<string> Links { get; init; } = [];
+    public ExtractionLayout? Layout { get; init; }
+    /// <summary>Icon glyphs removed from the text, with the 0-based line they stood on (an envelope: an e-mail line).</summary>
+    public IReadOnlyList<IconHint>? IconHints { get; init; }
+    /// <summary>Hyperlink targets found in the document (link annotations, relationships, href), with their visible text.</summary>
+    public IReadOnlyList<ExtractedLink> Links { get; init; } = [];
+    /// <summary>The targets the parser may use: every link except mailto: targets that name someone else than their text.</summary>
+    [JsonIgnore] public IReadOnlyList<string> LinkTargets => Links.Where(l => l.MailtoMismatch != true).Select(l => l.Target).Distinct().ToList();
     /// <summary>Only set when the caller asked for it (?includeText=true).</summary>
     public string? Text { get; init; }
 }

@@ -14,8 +14,10 @@ public sealed record ExtractorOutput(string Text)
     public int OcrPages { get; init; }
     /// <summary>OCR already ran on every page (up to the OCR page cap): a later OCR extractor would repeat it.</summary>
     public bool OcrCoveredAllPages { get; init; }
-    /// <summary>Link targets the text does not show (e.g. a DOCX hyperlink labelled only "LinkedIn").</summary>
-    public IReadOnlyList<string> Links { get; init; } = [];
+    /// <summary>Hyperlink targets with their visible text (a DOCX hyperlink labelled only "LinkedIn" holds the URL).</summary>
+    public IReadOnlyList<ExtractedLink> Links { get; init; } = [];
+    /// <summary>How the page is laid out (PDF reading order, tables); null where the extractor cannot tell.</summary>
+    public ExtractionLayout? Layout { get; init; }
 }
 
 public interface IExtractor

@@ -5,6 +5,8 @@ namespace AtsParser.Core.Extraction;
 /// <summary>Cleans extractor output and judges whether it is usable text.</summary>
 public static class TextQuality
 {
+    static readonly string[] Ligatures = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"];
+
     /// <summary>Drops control characters (keeping tab, newline, form feed), normalises line endings, NBSP and hyphens.</summary>
     public static string Clean(string text)
     {
@@ -19,9 +21,13 @@ public static class TextQuality
             if (c is '\u2010' or '\u2011') { sb.Append('-'); continue; }
             if (c == '\u00AD') continue;
             if (char.IsControl(c) || c == '\uFEFF' || c is '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E') continue;
+            // Ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ) from PDF fonts and OCR: the letters they draw.
+            if (c is >= '\uFB00' and <= '\uFB06') { sb.Append(Ligatures[c - '\uFB00']); continue; }
             sb.Append(c);
         }
-        return sb.ToString();
+        // Some PDF text layers split umlauts and accents into letter + combining mark: recompose (NFC).
+        var s = sb.ToString();
+        return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
     }
 
     public static int MeaningfulChars(string text)

@@ -4,7 +4,10 @@ using HtmlAgilityPack;
 
 namespace AtsParser.Core.Extraction.Extractors;
 
-/// <summary>In-process HTML to text. HtmlAgilityPack never fetches or executes anything.</summary>
+/// <summary>
+/// In-process HTML to text, table rows one line each, href targets as links with their text. HtmlAgilityPack
+/// never fetches or executes anything.
+/// </summary>
 public sealed class HtmlExtractor : IExtractor
 {
     static readonly HashSet<string> Skip = ["script", "style", "noscript", "template", "head", "svg", "iframe", "object"];
@@ -20,12 +23,17 @@ public sealed class HtmlExtractor : IExtractor
         var doc = new HtmlDocument { OptionMaxNestedChildNodes = 500 };
         doc.LoadHtml(decoded.Text);
         var sb = new StringBuilder();
-        var links = new List<string>();
+        var links = new List<ExtractedLink>();
         Walk(doc.DocumentNode, sb, links, ct);
-        return Task.FromResult(new ExtractorOutput(sb.ToString()) { Links = links.Distinct().Take(100).ToList() });
+        var (text, cellChars) = TableRows.Format(sb.ToString());
+        return Task.FromResult(new ExtractorOutput(text)
+        {
+            Links = LinkTargets.Distinct(links),
+            Layout = cellChars > TextQuality.MeaningfulChars(text) / 2 ? new ExtractionLayout(ExtractionLayout.Table, 1) : ExtractionLayout.Single,
+        });
     }
 
-    static void Walk(HtmlNode root, StringBuilder sb, List<string> links, CancellationToken ct)
+    static void Walk(HtmlNode root, StringBuilder sb, List<ExtractedLink> links, CancellationToken ct)
     {
         // Iterative, so deeply nested markup cannot overflow the stack.
         var stack = new Stack<(HtmlNode Node, bool Exit)>();
@@ -37,14 +45,16 @@ public sealed class HtmlExtractor : IExtractor
             var name = node.Name.ToLowerInvariant();
             if (exit)
             {
-                if (name is "td" or "th") sb.Append('\t');
+                if (name is "td" or "th") sb.Append(TableRows.CellEnd);
+                else if (name == "tr") sb.Append(TableRows.RowEnd);
                 else if (Block.Contains(name)) sb.Append('\n');
                 continue;
             }
             if (node.NodeType == HtmlNodeType.Comment || Skip.Contains(name)) continue;
             if (node.NodeType == HtmlNodeType.Text) { sb.Append(HtmlEntity.DeEntitize(node.InnerText)); continue; }
-            if (name == "a" && node.GetAttributeValue("href", null) is { } href && Uri.TryCreate(href, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" or "mailto")
-                links.Add(href);
+            if (name == "a" && HtmlEntity.DeEntitize(node.GetAttributeValue("href", "")) is var href && LinkTargets.IsUseful(href) && links.Count < LinkTargets.MaxLinks)
+                links.Add(LinkTargets.Create(href, HtmlEntity.DeEntitize(node.InnerText)));
+            if (name == "tr") sb.Append(TableRows.RowStart);
             if (name == "br") { sb.Append('\n'); continue; }
             stack.Push((node, true));
             for (int i = node.ChildNodes.Count - 1; i >= 0; i--) stack.Push((node.ChildNodes[i], false));

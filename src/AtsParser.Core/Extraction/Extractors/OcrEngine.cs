@@ -22,7 +22,7 @@ public sealed class OcrEngine(ToolRegistry tools, IOptions<ExtractionOptions> op
             MaxStdoutBytes = 4 * 1024 * 1024,
         }, ct);
         if (r.ExitCode != 0) throw new ToolFailedException("tesseract", "tesseract failed: " + Tail(r.Stderr), r.ExitCode);
-        return r.StdoutText;
+        return OcrCleanup.Clean(r.StdoutText);
     }
 
     /// <summary>OCRs the given 1-based pages of a PDF, in parallel; returns text per requested page.</summary>

@@ -4,12 +4,17 @@ using Microsoft.Extensions.Options;
 
 namespace AtsParser.Core.Extraction.Extractors;
 
-/// <summary>In-process ODT text from content.xml (pandoc's ODT reader drops leading frames on real files).</summary>
+/// <summary>
+/// In-process ODT text from content.xml (pandoc's ODT reader drops leading frames on real files), with the page
+/// header and footer of styles.xml first and last, tables one line per row, and text:a links with their text.
+/// </summary>
 public sealed class OdtExtractor(IOptions<ExtractionOptions> options) : IExtractor
 {
     const string Text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
     const string Table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     const string Office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+    const string Style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+    const string XLink = "http://www.w3.org/1999/xlink";
 
     public string Name => "odfxml";
     public IReadOnlyList<string> Tools { get; } = [];
@@ -18,39 +23,70 @@ public sealed class OdtExtractor(IOptions<ExtractionOptions> options) : IExtract
     {
         var o = options.Value;
         using var zip = new SafeZip(input.Bytes, o.MaxZipUncompressedBytes, o.MaxZipCompressionRatio);
-        var sb = new StringBuilder();
-        SafeZip.Guard(() => { Walk(zip.OpenXml("content.xml"), sb, o.MaxExtractedChars, ct); return 0; });
-        return Task.FromResult(new ExtractorOutput(sb.ToString()));
+        var header = new StringBuilder();
+        var footer = new StringBuilder();
+        var body = new StringBuilder();
+        var links = new List<ExtractedLink>();
+        if (zip.Has("styles.xml"))
+            SafeZip.Guard(() => { ReadMasterPages(zip.OpenXml("styles.xml"), header, footer, links, o.MaxExtractedChars, ct); return 0; });
+        SafeZip.Guard(() => { using var r = zip.OpenXml("content.xml"); r.MoveToContent(); Walk(r, body, links, o.MaxExtractedChars, ct); return 0; });
+        var (text, cellChars) = TableRows.Format(header.Append(body).Append(footer).ToString());
+        return Task.FromResult(new ExtractorOutput(text)
+        {
+            Links = LinkTargets.Distinct(links),
+            Layout = cellChars > TextQuality.MeaningfulChars(text) / 2 ? new ExtractionLayout(ExtractionLayout.Table, 1) : ExtractionLayout.Single,
+        });
     }
 
-    static void Walk(XmlReader r, StringBuilder sb, int maxChars, CancellationToken ct)
+    // Headers and footers of the master pages, each distinct one once (pages repeat them; page numbers are skipped).
+    static void ReadMasterPages(XmlReader r, StringBuilder header, StringBuilder footer, List<ExtractedLink> links, int maxChars, CancellationToken ct)
     {
         using (r)
         {
-            r.MoveToContent();
-            while (!r.EOF)
+            while (r.Read())
             {
-                ct.ThrowIfCancellationRequested();
-                if (sb.Length > maxChars) return;
-                if (r.NodeType == XmlNodeType.Element && r.NamespaceURI == Office && r.LocalName is "annotation" or "font-face-decls" or "automatic-styles")
-                {
-                    r.Skip();
-                    continue;
-                }
-                switch (r.NodeType)
-                {
-                    case XmlNodeType.Text or XmlNodeType.SignificantWhitespace:
-                        sb.Append(r.Value); break;
-                    case XmlNodeType.Element when r.NamespaceURI == Text && r.LocalName == "tab": sb.Append('\t'); break;
-                    case XmlNodeType.Element when r.NamespaceURI == Text && r.LocalName == "line-break": sb.Append('\n'); break;
-                    case XmlNodeType.Element when r.NamespaceURI == Text && r.LocalName == "s":
-                        sb.Append(' ', int.TryParse(r.GetAttribute("c", Text), out var c) ? Math.Clamp(c, 1, 100) : 1); break;
-                    case XmlNodeType.EndElement when r.NamespaceURI == Text && r.LocalName is "p" or "h": sb.Append('\n'); break;
-                    case XmlNodeType.EndElement when r.NamespaceURI == Table && r.LocalName == "table-cell": sb.Append('\t'); break;
-                    case XmlNodeType.EndElement when r.NamespaceURI == Table && r.LocalName == "table-row": sb.Append('\n'); break;
-                }
-                r.Read();
+                if (r.NodeType != XmlNodeType.Element || r.NamespaceURI != Style || r.LocalName is not ("header" or "footer" or "header-first" or "footer-first")) continue;
+                var into = r.LocalName.StartsWith("header", StringComparison.Ordinal) ? header : footer;
+                var part = new StringBuilder();
+                using (var sub = r.ReadSubtree()) { sub.MoveToContent(); Walk(sub, part, links, maxChars, ct); }
+                if (part.ToString().Trim() is { Length: > 0 } t && !into.ToString().Contains(t, StringComparison.Ordinal)) into.Append(part);
             }
+        }
+    }
+
+    static void Walk(XmlReader r, StringBuilder sb, List<ExtractedLink> links, int maxChars, CancellationToken ct)
+    {
+        var open = new Stack<(string? Href, int Start)>();
+        while (!r.EOF)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (sb.Length > maxChars) return;
+            if (r.NodeType == XmlNodeType.Element && ((r.NamespaceURI == Office && r.LocalName is "annotation" or "font-face-decls" or "automatic-styles")
+                                                      || (r.NamespaceURI == Text && r.LocalName is "tracked-changes" or "page-number" or "page-count")))
+            {
+                r.Skip();
+                continue;
+            }
+            switch (r.NodeType)
+            {
+                case XmlNodeType.Text or XmlNodeType.SignificantWhitespace:
+                    sb.Append(r.Value); break;
+                case XmlNodeType.Element when r.NamespaceURI == Text && r.LocalName == "tab": sb.Append('\t'); break;
+                case XmlNodeType.Element when r.NamespaceURI == Text && r.LocalName == "line-break": sb.Append('\n'); break;
+                case XmlNodeType.Element when r.NamespaceURI == Text && r.LocalName == "s":
+                    sb.Append(' ', int.TryParse(r.GetAttribute("c", Text), out var c) ? Math.Clamp(c, 1, 100) : 1); break;
+                case XmlNodeType.Element when r.NamespaceURI == Text && r.LocalName == "a" && !r.IsEmptyElement:
+                    open.Push((r.GetAttribute("href", XLink), sb.Length)); break;
+                case XmlNodeType.EndElement when r.NamespaceURI == Text && r.LocalName == "a" && open.Count > 0:
+                    var (href, start) = open.Pop();
+                    if (LinkTargets.IsUseful(href)) links.Add(LinkTargets.Create(href!, sb.ToString(start, sb.Length - start)));
+                    break;
+                case XmlNodeType.Element when r.NamespaceURI == Table && r.LocalName == "table-row": sb.Append(TableRows.RowStart); break;
+                case XmlNodeType.EndElement when r.NamespaceURI == Text && r.LocalName is "p" or "h": sb.Append('\n'); break;
+                case XmlNodeType.EndElement when r.NamespaceURI == Table && r.LocalName == "table-cell": sb.Append(TableRows.CellEnd); break;
+                case XmlNodeType.EndElement when r.NamespaceURI == Table && r.LocalName == "table-row": sb.Append(TableRows.RowEnd); break;
+            }
+            r.Read();
         }
     }
 }

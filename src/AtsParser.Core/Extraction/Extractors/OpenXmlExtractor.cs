@@ -5,14 +5,12 @@ using Microsoft.Extensions.Options;
 namespace AtsParser.Core.Extraction.Extractors;
 
 /// <summary>
-/// In-process DOCX text: walks runs, tabs, breaks, table cells, text boxes, headers and footers. (InnerText
-/// drops tabs and breaks and glues words together on real resumes.) Hyperlink targets are returned as links.
+/// In-process DOCX text: walks runs, tabs, breaks, tables (one line per row), text boxes, content controls,
+/// headers, footers, footnotes and endnotes (InnerText drops tabs and breaks and glues words together on real
+/// resumes). Hyperlinks (w:hyperlink and HYPERLINK fields) come back as links with the text shown on them.
 /// </summary>
 public sealed class OpenXmlExtractor(IOptions<ExtractionOptions> options) : IExtractor
 {
-    const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    const string Mc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-
     public string Name => "openxml";
     public IReadOnlyList<string> Tools { get; } = [];
 
@@ -23,71 +21,59 @@ public sealed class OpenXmlExtractor(IOptions<ExtractionOptions> options) : IExt
         // Not needed for text, but a DTD in it marks a crafted file that LibreOffice must not be given next.
         if (zip.Has("[Content_Types].xml")) SafeZip.Guard(() => { using var types = zip.OpenXml("[Content_Types].xml"); while (types.Read()) { } return 0; });
         var sb = new StringBuilder();
-        // Headers first: some templates print the name only in the page header.
-        foreach (var part in zip.Names.Where(n => n.StartsWith("word/header", StringComparison.Ordinal) && n.EndsWith(".xml", StringComparison.Ordinal)).Order())
-            SafeZip.Guard(() => { Walk(zip.OpenXml(part), sb, o.MaxExtractedChars, ct); return 0; });
-        SafeZip.Guard(() => { Walk(zip.OpenXml("word/document.xml"), sb, o.MaxExtractedChars, ct); return 0; });
-        foreach (var part in zip.Names.Where(n => n.StartsWith("word/footer", StringComparison.Ordinal) && n.EndsWith(".xml", StringComparison.Ordinal)).Order())
-            SafeZip.Guard(() => { Walk(zip.OpenXml(part), sb, o.MaxExtractedChars, ct); return 0; });
-        var links = zip.Has("word/_rels/document.xml.rels") ? SafeZip.Guard(() => Hyperlinks(zip.OpenXml("word/_rels/document.xml.rels"))) : [];
-        return Task.FromResult(new ExtractorOutput(sb.ToString()) { Links = links });
+        var links = new List<ExtractedLink>();
+        var seenHeaders = new HashSet<string>(StringComparer.Ordinal);
+        // Headers first (some templates print the name only in the page header); the first-page, even and default
+        // headers often repeat one another, so each distinct one is kept once.
+        foreach (var part in Parts(zip, "word/header"))
+            ReadPart(zip, part, sb, links, o.MaxExtractedChars, ct, seenHeaders);
+        ReadPart(zip, "word/document.xml", sb, links, o.MaxExtractedChars, ct, null);
+        foreach (var part in Parts(zip, "word/footnotes").Concat(Parts(zip, "word/endnotes")).Concat(Parts(zip, "word/footer")))
+            ReadPart(zip, part, sb, links, o.MaxExtractedChars, ct, seenHeaders);
+        var (text, cellChars) = TableRows.Format(sb.ToString());
+        return Task.FromResult(new ExtractorOutput(text)
+        {
+            Links = LinkTargets.Distinct(links),
+            Layout = cellChars > TextQuality.MeaningfulChars(text) / 2 ? new ExtractionLayout(ExtractionLayout.Table, 1) : ExtractionLayout.Single,
+        });
     }
 
-    static void Walk(XmlReader r, StringBuilder sb, int maxChars, CancellationToken ct)
+    static IEnumerable<string> Parts(SafeZip zip, string prefix) =>
+        zip.Names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".xml", StringComparison.Ordinal) && !n.Contains("/_rels/")).Order(StringComparer.Ordinal);
+
+    static void ReadPart(SafeZip zip, string part, StringBuilder sb, List<ExtractedLink> links, int maxChars, CancellationToken ct, HashSet<string>? seen)
     {
-        using (r)
-        {
-            r.MoveToContent();
-            while (!r.EOF)
-            {
-                ct.ThrowIfCancellationRequested();
-                if (sb.Length > maxChars) return;
-                if (r.NodeType == XmlNodeType.Element)
-                {
-                    if (r.NamespaceURI == Mc && r.LocalName == "Fallback") { r.Skip(); continue; }
-                    if (r.NamespaceURI == W)
-                    {
-                        switch (r.LocalName)
-                        {
-                            case "pPr" or "rPr" or "sectPr" or "instrText" or "delText" or "tblPr" or "trPr" or "tcPr":
-                                r.Skip(); continue;
-                            case "t":
-                                sb.Append(r.ReadElementContentAsString()); continue;
-                            case "tab": sb.Append('\t'); break;
-                            case "br" or "cr": sb.Append('\n'); break;
-                            case "noBreakHyphen": sb.Append('-'); break;
-                        }
-                    }
-                }
-                else if (r.NodeType == XmlNodeType.EndElement && r.NamespaceURI == W)
-                {
-                    switch (r.LocalName)
-                    {
-                        case "p": sb.Append('\n'); break;
-                        case "tc": sb.Append('\t'); break;
-                        case "tr": sb.Append('\n'); break;
-                    }
-                }
-                r.Read();
-            }
-        }
+        var rels = Relationships(zip, part);
+        var partText = new StringBuilder();
+        var partLinks = new List<ExtractedLink>();
+        SafeZip.Guard(() => { OpenXmlWalker.Walk(zip.OpenXml(part), partText, rels, partLinks, maxChars - sb.Length, ct); return 0; });
+        if (seen is not null && !seen.Add(partText.ToString().Trim())) return;
+        sb.Append(partText);
+        links.AddRange(partLinks);
+        // A hyperlink relationship no run points at still names a target the author put in the document.
+        foreach (var target in rels.Values)
+            if (!links.Any(l => l.Target == target)) links.Add(LinkTargets.Create(target, null));
     }
 
-    static List<string> Hyperlinks(XmlReader r)
+    /// <summary>The part's hyperlink relationships (word/_rels/document.xml.rels for word/document.xml): id → target.</summary>
+    static Dictionary<string, string> Relationships(SafeZip zip, string part)
     {
-        var links = new List<string>();
-        using (r)
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        int slash = part.LastIndexOf('/');
+        var relsPart = part[..(slash + 1)] + "_rels/" + part[(slash + 1)..] + ".rels";
+        if (!zip.Has(relsPart)) return map;
+        SafeZip.Guard(() =>
         {
+            using var r = zip.OpenXml(relsPart);
             while (r.Read())
             {
-                if (r.NodeType != XmlNodeType.Element || r.LocalName != "Relationship") continue;
+                if (r.NodeType != XmlNodeType.Element || r.LocalName != "Relationship" || map.Count >= LinkTargets.MaxLinks) continue;
                 var type = r.GetAttribute("Type") ?? "";
-                var target = r.GetAttribute("Target");
-                if (type.EndsWith("/hyperlink", StringComparison.Ordinal) && target is not null && links.Count < 100 &&
-                    Uri.TryCreate(target, UriKind.Absolute, out var u) && (u.Scheme is "http" or "https" or "mailto"))
-                    links.Add(target);
+                if (type.EndsWith("/hyperlink", StringComparison.Ordinal) && r.GetAttribute("Id") is { } id && r.GetAttribute("Target") is { } target && LinkTargets.IsUseful(target))
+                    map[id] = target.Trim();
             }
-        }
-        return links.Distinct().ToList();
+            return 0;
+        });
+        return map;
     }
 }

@@ -5,13 +5,16 @@ using Microsoft.Extensions.Options;
 namespace AtsParser.Core.Extraction.Extractors;
 
 /// <summary>
-/// pdftotext (default mode keeps columns together; -layout interleaves them), page by page. Pages whose text
-/// layer is thinner than MIN_TEXT_LENGTH_FOR_OCR are OCRed and merged in, when OCR is enabled.
+/// One pdftotext process per PDF: `-bbox-layout` gives the words with their boxes in poppler's reading order, and
+/// the text is rebuilt from them (identical to pdftotext's default mode on single-column pages; column by column
+/// on multi-column pages). The page count comes from the same output (capped with -l), encryption and damage from
+/// the exit code and stderr; link annotations are read in-process while pdftotext runs. Pages whose text layer is
+/// thinner than MIN_TEXT_LENGTH_FOR_OCR are OCRed and merged in, when OCR is enabled.
 /// </summary>
-public sealed class PdfTextExtractor(ToolRegistry tools, PdfInfo pdfInfo, OcrEngine ocr, IOptions<ExtractionOptions> options) : IExtractor
+public sealed class PdfTextExtractor(ToolRegistry tools, OcrEngine ocr, IOptions<ExtractionOptions> options) : IExtractor
 {
     public string Name => "pdftotext";
-    public IReadOnlyList<string> Tools { get; } = ["pdfinfo", "pdftotext"];
+    public IReadOnlyList<string> Tools { get; } = ["pdftotext"];
 
     public async Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct)
     {
@@ -20,24 +23,34 @@ public sealed class PdfTextExtractor(ToolRegistry tools, PdfInfo pdfInfo, OcrEng
         using var tmp = new TempDir(o.TempDirectory, "pdf");
         var pdf = tmp.File("input.pdf");
         await File.WriteAllBytesAsync(pdf, PdfStreams.WithoutTrailingJunk(input.Bytes), ct);
-        var info = await pdfInfo.ReadAsync(pdf, TimeSpan.FromSeconds(o.PdfTimeoutSeconds), ct);
-        if (info.Pages > o.MaxPages) throw new DocumentException(ErrorCodes.TooManyPages, $"The PDF has {info.Pages} pages; the limit is {o.MaxPages} (MAX_PAGES). Send only the resume pages, or raise the limit.");
+        var annotations = Task.Run(() => PdfLinkReader.Read(input.Bytes, o.MaxPages), ct);
 
         ProcessResult r;
         using (await tools.AcquireAsync("pdftotext", ct))
         {
-            r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("pdftotext"), ["-enc", "UTF-8", "-eol", "unix", pdf, "-"])
+            // One page past the cap is enough to know the document is over it.
+            r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("pdftotext"),
+                ["-bbox-layout", "-enc", "UTF-8", "-eol", "unix", "-l", (o.MaxPages + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), pdf, "-"])
             {
                 Timeout = TimeSpan.FromSeconds(o.PdfTimeoutSeconds),
-                MaxStdoutBytes = o.MaxExtractedChars * 4,
+                MaxStdoutBytes = o.MaxExtractedChars * 40,
             }, ct);
         }
         if (r.ExitCode != 0)
         {
-            if (r.ExitCode == 3) throw new DocumentException(ErrorCodes.EncryptedDocument);
-            throw new DocumentException(ErrorCodes.CorruptDocument, "pdftotext could not read the PDF: " + OcrEngine.Tail(r.Stderr));
+            if (r.ExitCode == 3 || r.Stderr.Contains("password", StringComparison.OrdinalIgnoreCase)) throw new DocumentException(ErrorCodes.EncryptedDocument);
+            throw new DocumentException(ErrorCodes.CorruptDocument, "The PDF could not be opened (damaged structure): " + OcrEngine.Tail(r.Stderr.Replace(pdf, "input.pdf")) +
+                ". Re-export it from the original application and upload it again.");
         }
-        var pages = PdfText.SplitPages(PdfText.Normalize(r.StdoutText), info.Pages);
+        var boxes = PdfWordBoxes.Parse(r.StdoutText);
+        if (boxes.Count == 0)
+            throw new DocumentException(ErrorCodes.CorruptDocument, "The PDF has no readable pages. Re-export it from the original application and upload it again.");
+        if (boxes.Count > o.MaxPages)
+            throw new DocumentException(ErrorCodes.TooManyPages, $"The PDF has more than {o.MaxPages} pages (MAX_PAGES). Send only the resume pages, or raise the limit.");
+        var ordered = PdfReadingOrder.Write(boxes);
+        var pages = PdfText.SplitPages(PdfText.Normalize(ordered.Text), boxes.Count);
+        var links = await LinksAsync(annotations, boxes, ct);
+
         var thin = Enumerable.Range(1, pages.Length).Where(p => TextQuality.MeaningfulChars(pages[p - 1]) < o.MinTextLengthForOcr).ToList();
         int ocrPages = 0;
         bool ocrRan = thin.Count > 0 && tools.IsUsable("tesseract") && tools.IsUsable("pdftoppm");
@@ -52,8 +65,19 @@ public sealed class PdfTextExtractor(ToolRegistry tools, PdfInfo pdfInfo, OcrEng
         }
         return new ExtractorOutput(string.Join("\f", pages))
         {
-            Pages = info.Pages, OcrUsed = ocrPages > 0, OcrPages = ocrPages, OcrCoveredAllPages = ocrRan && thin.Count == pages.Length,
+            Pages = boxes.Count, OcrUsed = ocrPages > 0, OcrPages = ocrPages, OcrCoveredAllPages = ocrRan && thin.Count == pages.Length,
+            Links = links, Layout = ordered.Layout,
         };
+    }
+
+    static async Task<IReadOnlyList<ExtractedLink>> LinksAsync(Task<List<PdfLinkAnnotation>> annotations, List<PdfPage> boxes, CancellationToken ct)
+    {
+        List<PdfLinkAnnotation> found;
+        // Links are a bonus: a structure that keeps PdfPig busy past the text's own extraction is not waited for long.
+        try { found = await annotations.WaitAsync(TimeSpan.FromSeconds(2), ct); }
+        catch (TimeoutException) { return []; }
+        return LinkTargets.Distinct(found.Where(a => a.Page <= boxes.Count)
+            .Select(a => LinkTargets.Create(a.Target, PdfReadingOrder.TextUnder(boxes[a.Page - 1], a.Rect), a.Page)));
     }
 }
 

@@ -41,7 +41,7 @@ public sealed class CorpusEvaluation(ChainRunner extraction, HeuristicResumePars
             }
             extracted?.Invoke(key.File, text.FullText);
             var sw = Stopwatch.StartNew();
-            var resume = parser.Parse(new ParseInput(text.FullText, text.Links, asOf) { TextTruncated = text.Truncated });
+            var resume = parser.Parse(new ParseInput(text.FullText, text.LinkTargets, asOf) { TextTruncated = text.Truncated });
             timings.Add(new DocumentTiming(key.File, sw.Elapsed.TotalMilliseconds));
             evaluator.Score(key, resume);
             documents++;

@@ -29,6 +29,16 @@ static partial class ContactExtractor
                 emailLines.Add(i);
             }
         }
+        // An address that exists only as a mailto: link target ("Email" printed on the link) is the candidate's too;
+        // one printed in the text was already judged above (references, third parties).
+        foreach (var target in annotationLinks)
+        {
+            if (!target.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) continue;
+            var address = Uri.UnescapeDataString(target[7..].Split('?')[0]).Trim();
+            if (ContactPatterns.Email().Match(address) is { Success: true } m && m.Value.Length == address.Length
+                && !lines.Any(l => l.Contains(address, StringComparison.OrdinalIgnoreCase)) && !emails.Contains(address, StringComparer.OrdinalIgnoreCase))
+                emails.Add(address);
+        }
         name ??= NameExtractor.FromEmail(doc, emails);
         var phones = new List<Phone>();
         for (int i = 0; i < lines.Length; i++)

@@ -1,0 +1,130 @@
+using System.Text;
+
+namespace AtsParser.Core.Extraction.Extractors;
+
+/// <summary>
+/// Reading order from poppler's word boxes. A page whose body splits at a vertical gutter into two sides that
+/// both run down the page (nothing crosses the gutter between the header and the footer) is written column by
+/// column: header first, then each column whole, left to right, then any footer. Anything else is written exactly
+/// as pdftotext writes it. Sides whose lines sit row by row on the same baselines (a label/value table, dates in a
+/// right-hand column) are a table, not columns, and keep pdftotext's order.
+/// </summary>
+public static class PdfReadingOrder
+{
+    public sealed record Result(string Text, ExtractionLayout Layout);
+
+    public static Result Write(IReadOnlyList<PdfPage> pages)
+    {
+        var sb = new StringBuilder();
+        int columns = 1;
+        bool table = false;
+        foreach (var page in pages)
+        {
+            var blocks = page.Flows.SelectMany((f, fi) => f.Blocks.Select(b => (Flow: fi, Block: b))).ToList();
+            var split = FindColumns(page, blocks.Select(b => b.Block).ToList(), depth: 0);
+            if (split is { IsTable: true }) table = true;
+            if (split is null || split.IsTable)
+            {
+                foreach (var flow in page.Flows) { PdfWordBoxes.AppendBlocks(sb, flow.Blocks); sb.Append('\n'); }
+            }
+            else
+            {
+                columns = Math.Max(columns, split.Columns.Count);
+                WriteGroup(sb, page, split.Header);
+                foreach (var column in split.Columns) WriteGroup(sb, page, column);
+                WriteGroup(sb, page, split.Footer);
+            }
+            sb.Append('\f');
+        }
+        var layout = columns > 1 ? new ExtractionLayout(ExtractionLayout.MultiColumn, columns)
+            : table ? new ExtractionLayout(ExtractionLayout.Table, 1) : ExtractionLayout.Single;
+        return new Result(sb.ToString(), layout);
+    }
+
+    // Keeps poppler's order and flow grouping inside the group: a flow's blocks that fall in the group stay one run.
+    static void WriteGroup(StringBuilder sb, PdfPage page, HashSet<PdfBlock> group)
+    {
+        if (group.Count == 0) return;
+        foreach (var flow in page.Flows)
+        {
+            var mine = flow.Blocks.Where(group.Contains).ToList();
+            if (mine.Count == 0) continue;
+            PdfWordBoxes.AppendBlocks(sb, mine);
+            sb.Append('\n');
+        }
+    }
+
+    sealed record Split(HashSet<PdfBlock> Header, List<HashSet<PdfBlock>> Columns, HashSet<PdfBlock> Footer, bool IsTable);
+
+    static Split? FindColumns(PdfPage page, List<PdfBlock> blocks, int depth)
+    {
+        if (blocks.Count < 4) return null;
+        double textTop = blocks.Min(b => b.Box.YMin), textBottom = blocks.Max(b => b.Box.YMax);
+        int totalChars = blocks.Sum(Chars);
+        Split? best = null;
+        double bestBalance = 0;
+        foreach (var g in blocks.Select(b => b.Box.XMax + 0.5).Distinct())
+        {
+            if (g < page.Width * 0.15 || g > page.Width * 0.85) continue;
+            var left = blocks.Where(b => b.Box.XMax <= g).ToList();
+            var right = blocks.Where(b => b.Box.XMin >= g).ToList();
+            if (left.Count == 0 || right.Count == 0) continue;
+            double top = Math.Max(left.Min(b => b.Box.YMin), right.Min(b => b.Box.YMin));
+            double bottom = Math.Min(left.Max(b => b.Box.YMax), right.Max(b => b.Box.YMax));
+            // What spans the gutter in the upper half is header (a contact line across the page), in the lower half
+            // footer; the columns run between them, and must take a good part of the page.
+            var crossing = blocks.Where(b => b.Box.XMax > g && b.Box.XMin < g).ToList();
+            double middle = (top + bottom) / 2;
+            foreach (var b in crossing)
+            {
+                if ((b.Box.YMin + b.Box.YMax) / 2 < middle) top = Math.Max(top, b.Box.YMax);
+                else bottom = Math.Min(bottom, b.Box.YMin);
+            }
+            if (bottom - top < 0.35 * (textBottom - textTop)) continue;
+            var header = blocks.Where(b => b.Box.YMax <= top + 1).ToHashSet();
+            var footer = crossing.Where(b => b.Box.YMin >= bottom - 1).ToHashSet();
+            var l = left.Where(b => !header.Contains(b)).ToList();
+            var r = right.Where(b => !header.Contains(b)).ToList();
+            int lc = l.Sum(Chars), rc = r.Sum(Chars);
+            if (Lines(l) < 3 || Lines(r) < 3 || lc < 0.08 * totalChars || rc < 0.08 * totalChars) continue;
+            double balance = Math.Min(lc, rc) / (double)Math.Max(lc, rc);
+            if (balance <= bestBalance) continue;
+            bestBalance = balance;
+            best = new Split(header, [l.ToHashSet(), r.ToHashSet()], footer, RowsAlign(l, r));
+        }
+        if (best is null || best.IsTable || depth > 0) return best;
+        // A third column: split either side again.
+        var columns = new List<HashSet<PdfBlock>>();
+        foreach (var side in best.Columns)
+        {
+            var inner = FindColumns(page, side.ToList(), depth + 1);
+            if (inner is null || inner.IsTable || inner.Header.Count > 0 || inner.Footer.Count > 0) columns.Add(side);
+            else columns.AddRange(inner.Columns);
+        }
+        return best with { Columns = columns };
+    }
+
+    /// <summary>Most lines of the shorter side share a baseline band with a line of the other side: rows, not columns.</summary>
+    static bool RowsAlign(List<PdfBlock> a, List<PdfBlock> b)
+    {
+        var la = a.SelectMany(x => x.Lines).ToList();
+        var lb = b.SelectMany(x => x.Lines).ToList();
+        var (few, many) = la.Count <= lb.Count ? (la, lb) : (lb, la);
+        int aligned = few.Count(x => many.Any(y => Math.Abs(Mid(x) - Mid(y)) < 0.25 * Math.Min(x.Box.Height, y.Box.Height)));
+        return aligned >= 0.7 * few.Count;
+    }
+
+    static double Mid(PdfLine l) => (l.Box.YMin + l.Box.YMax) / 2;
+    static int Lines(List<PdfBlock> blocks) => blocks.Sum(b => b.Lines.Count);
+    static int Chars(PdfBlock b) => b.Lines.Sum(l => l.Words.Sum(w => w.Text.Length));
+
+    /// <summary>The words a link annotation covers, in reading order: what a reader sees on the link.</summary>
+    public static string? TextUnder(PdfPage page, Box rect)
+    {
+        var words = page.Flows.SelectMany(f => f.Blocks).SelectMany(b => b.Lines).SelectMany(l => l.Words)
+            .Where(w => Inside((w.Box.XMin + w.Box.XMax) / 2, (w.Box.YMin + w.Box.YMax) / 2, rect)).Select(w => w.Text).ToList();
+        return words.Count == 0 ? null : string.Join(' ', words);
+    }
+
+    static bool Inside(double x, double y, Box r) => x >= r.XMin - 2 && x <= r.XMax + 2 && y >= r.YMin - 2 && y <= r.YMax + 2;
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using AtsParser.Core.Extraction;
+using AtsParser.Core.Extraction.Extractors;
+using FluentAssertions;
+using Xunit;
+
+namespace AtsParser.Tests.Extraction;
+
+/// <summary>Word boxes as pdftotext -bbox-layout writes them, built inline: text rebuilt, columns found or not.</summary>
+public class PdfReadingOrderTests
+{
+    // One flow per (x, y, text) line, each a block of one line, in the order given (poppler's order).
+    static string Xhtml(params (double X, double Y, string Text)[] lines)
+    {
+        var sb = new StringBuilder("<!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title></title></head><body><doc>\n<page width=\"600\" height=\"800\">\n");
+        foreach (var (x, y, text) in lines)
+        {
+            var words = text.Split(' ');
+            double w = 6 * text.Length;
+            sb.Append(CultureInfo.InvariantCulture, $"<flow><block xMin=\"{x}\" yMin=\"{y}\" xMax=\"{x + w}\" yMax=\"{y + 10}\"><line xMin=\"{x}\" yMin=\"{y}\" xMax=\"{x + w}\" yMax=\"{y + 10}\">");
+            double cx = x;
+            foreach (var word in words)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<word xMin=\"{cx}\" yMin=\"{y}\" xMax=\"{cx + 6 * word.Length}\" yMax=\"{y + 10}\">{System.Net.WebUtility.HtmlEncode(word)}</word>");
+                cx += 6 * word.Length + 6;
+            }
+            sb.Append("</line></block></flow>\n");
+        }
+        return sb.Append("</page>\n</doc></body></html>").ToString();
+    }
+
+    [Fact]
+    public void Plain_text_joins_words_with_spaces_escapes_decoded_and_a_blank_line_after_each_flow()
+    {
+        var pages = PdfWordBoxes.Parse(Xhtml((50, 50, "Jane Roe"), (50, 70, "R&D <lead>")));
+
+        PdfWordBoxes.PlainText(pages).Should().Be("Jane Roe\n\nR&D <lead>\n\n\f");
+    }
+
+    [Fact]
+    public void Two_columns_interleaved_by_poppler_come_out_header_first_then_each_column_whole()
+    {
+        var lines = new List<(double, double, string)> { (150, 20, "Jane Roe, jane@example.org, +1 415 555 0100 and more") };
+        for (int i = 0; i < 12; i++)
+        {
+            lines.Add((30, 80 + 20 * i, $"Sidebar skill {i}"));
+            lines.Add((250, 83 + 20 * i, $"Main column line {i} with the job"));
+        }
+
+        var result = PdfReadingOrder.Write(PdfWordBoxes.Parse(Xhtml(lines.ToArray())));
+
+        result.Layout.Should().Be(new ExtractionLayout(ExtractionLayout.MultiColumn, 2));
+        var text = result.Text.Split('\n').Where(l => l.Length > 0).ToList();
+        text[0].Should().StartWith("Jane Roe");
+        text.Skip(1).Take(12).Should().AllSatisfy(l => l.Should().StartWith("Sidebar"));
+        text.Skip(13).Take(12).Should().AllSatisfy(l => l.Should().StartWith("Main column"));
+    }
+
+    [Fact]
+    public void Right_aligned_dates_on_the_same_baselines_are_a_table_and_keep_poppler_order()
+    {
+        var lines = new List<(double, double, string)>();
+        for (int i = 0; i < 8; i++)
+        {
+            lines.Add((40, 80 + 30 * i, $"Accountant at Firm number {i}"));
+            lines.Add((450, 80 + 30 * i, $"201{i} - 202{i}"));
+        }
+        var pages = PdfWordBoxes.Parse(Xhtml(lines.ToArray()));
+
+        var result = PdfReadingOrder.Write(pages);
+
+        result.Layout.Kind.Should().NotBe(ExtractionLayout.MultiColumn);
+        result.Text.Should().Be(PdfWordBoxes.PlainText(pages));
+    }
+
+    [Fact]
+    public void A_single_column_page_comes_out_exactly_as_pdftotext_writes_it()
+    {
+        var lines = Enumerable.Range(0, 20).Select(i => (40.0, 60.0 + 14 * i, $"A full width line of prose number {i} that runs across the whole page width")).ToArray();
+        var pages = PdfWordBoxes.Parse(Xhtml(lines));
+
+        var result = PdfReadingOrder.Write(pages);
+
+        result.Layout.Should().Be(ExtractionLayout.Single);
+        result.Text.Should().Be(PdfWordBoxes.PlainText(pages));
+    }
+
+    [Fact]
+    public void The_text_of_a_link_is_the_words_under_its_rectangle()
+    {
+        var page = PdfWordBoxes.Parse(Xhtml((50, 50, "Profile: LinkedIn GitHub")))[0];
+
+        PdfReadingOrder.TextUnder(page, new Box(98, 49, 146, 61)).Should().Be("LinkedIn");
+    }
+
+    [Fact]
+    public void A_hyphen_at_a_line_end_joins_the_next_line_of_its_flow_as_pdftotext_does()
+    {
+        const string x = "<doc><page width=\"600\" height=\"800\"><flow><block xMin=\"0\" yMin=\"0\" xMax=\"100\" yMax=\"30\">"
+                         + "<line xMin=\"0\" yMin=\"0\" xMax=\"60\" yMax=\"10\"><word xMin=\"0\" yMin=\"0\" xMax=\"60\" yMax=\"10\">manage-</word></line>"
+                         + "<line xMin=\"0\" yMin=\"12\" xMax=\"60\" yMax=\"22\"><word xMin=\"0\" yMin=\"12\" xMax=\"30\" yMax=\"22\">ment</word><word xMin=\"30.1\" yMin=\"12\" xMax=\"40\" yMax=\"22\">,</word></line>"
+                         + "</block></flow></page></doc>";
+
+        PdfWordBoxes.PlainText(PdfWordBoxes.Parse(x)).Should().Be("management,\n\n\f");
+    }
+}
