@@ -55,7 +55,9 @@ public partial class ExtractionFidelityTests(FidelityHost host) : IClassFixture<
             {
                 total++;
                 var k = Matching.Link(l);
-                if (!text.Contains(k, StringComparison.OrdinalIgnoreCase) && !targets.Any(t => Matching.Link(t).Equals(k, StringComparison.OrdinalIgnoreCase)))
+                // A URL wrapped at the line end ("linkedin.com/in/jan" + "e-roe/") is still in the text.
+                if (!text.Contains(k, StringComparison.OrdinalIgnoreCase) && !text.Replace("\n", "").Contains(k, StringComparison.OrdinalIgnoreCase)
+                    && !targets.Any(t => Matching.Link(t).Equals(k, StringComparison.OrdinalIgnoreCase)))
                     missing.Add($"{file} link {l}");
             }
         }
@@ -79,10 +81,17 @@ public partial class ExtractionFidelityTests(FidelityHost host) : IClassFixture<
 
         result.Layout.Should().Be(new ExtractionLayout(ExtractionLayout.MultiColumn, 2));
         var lines = result.FullText.Split('\n').Where(l => l.Trim().Length > 0).ToList();
-        int Find(string value) => lines.FindIndex(l => l.Contains(value, StringComparison.OrdinalIgnoreCase));
-        var at = new[] { Find(job.GetProperty("title").GetString()!), Find(job.GetProperty("company").GetString()!), Find(job.GetProperty("start").GetString()!) };
-        at.Should().NotContain(-1);
-        (at.Max() - at.Min()).Should().BeLessThanOrEqualTo(2, "title, employer and dates are one entry:\n" + string.Join("\n", lines.Skip(at.Min()).Take(4)));
+        var values = new[] { job.GetProperty("title").GetString()!, job.GetProperty("company").GetString()!, job.GetProperty("start").GetString()! };
+        // A run of consecutive lines, each holding one of the three, that holds all three: no other line cuts in.
+        bool Holds(string l) => values.Any(v => l.Contains(v, StringComparison.OrdinalIgnoreCase));
+        bool found = false;
+        for (int i = 0; i < lines.Count && !found; i++)
+        {
+            int j = i;
+            while (j < lines.Count && Holds(lines[j])) j++;
+            found = values.All(v => lines.Skip(i).Take(j - i).Any(l => l.Contains(v, StringComparison.OrdinalIgnoreCase)));
+        }
+        found.Should().BeTrue(string.Join(" / ", values) + " on adjacent lines of\n" + result.FullText);
     }
 
     [Fact(Timeout = 300_000)]
@@ -92,7 +101,7 @@ public partial class ExtractionFidelityTests(FidelityHost host) : IClassFixture<
         foreach (var file in new[] { "pdf/awesomecv_resume.pdf", "pdf/klair_resume.pdf", "pdf/openresume_laverne-resume.pdf", "pdf/pyresparser_OmkarResume.pdf", "pdf/soupboss_01-Accountant.pdf", "pdf/rm_SophiyaSinghResumeJan24.pdf" })
         {
             var raw = await ProcessRunner.RunAsync(new ProcessSpec("pdftotext", ["-enc", "UTF-8", "-eol", "unix", Corpus.PathOf(file), "-"]) { Timeout = TimeSpan.FromMinutes(2) }, ct);
-            var expected = TextQuality.Clean(PdfText.Normalize(raw.StdoutText)).TrimEnd('\f');
+            var expected = Glyphs.RemoveIcons(TextQuality.Clean(PdfText.Normalize(raw.StdoutText))).Text.TrimEnd('\f');
 
             var result = await ExtractAsync(file, ct);
 
@@ -114,15 +123,6 @@ public partial class ExtractionFidelityTests(FidelityHost host) : IClassFixture<
         mail.TryGetProperty("mailtoMismatch", out var mismatch).Should().BeFalse(mismatch.ToString());
         reply.Extraction.GetProperty("layout").GetProperty("kind").GetString().Should().Be("multi-column");
         reply.Extraction.GetProperty("layout").GetProperty("columns").GetInt32().Should().Be(2);
-    }
-
-    [Fact(Timeout = 300_000)]
-    public async Task A_pdf_over_the_page_limit_is_refused_without_reading_every_page()
-    {
-        var reply = await host.ParseAsync("big.pdf", await File.ReadAllBytesAsync(Corpus.PathOf("hostile/generated/pdf_10000_pages.pdf")), _ct);
-
-        reply.Status.Should().Be(413);
-        reply.Code.Should().Be("too_many_pages");
     }
 
     static IEnumerable<string> Values(JsonElement key, string field) => key.GetProperty(field).EnumerateArray().Select(v => v.GetString()!);

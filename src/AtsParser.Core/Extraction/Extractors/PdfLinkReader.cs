@@ -46,11 +46,20 @@ public static class PdfLinkReader
         return links;
     }
 
+    // Array nesting outside stream data (compressed bytes hold '[' and ']' at random).
     static int Nesting(ReadOnlySpan<byte> b)
     {
         int depth = 0, max = 0;
-        foreach (var c in b)
+        for (int i = 0; i < b.Length; i++)
         {
+            byte c = b[i];
+            if (c == (byte)'s' && b[i..].StartsWith("stream"u8) && (i == 0 || b[i - 1] != (byte)'d'))
+            {
+                int end = b[i..].IndexOf("endstream"u8);
+                if (end < 0) break;
+                i += end + 8;
+                continue;
+            }
             if (c == (byte)'[') { if (++depth > max) max = depth; }
             else if (c == (byte)']' && depth > 0) depth--;
         }
