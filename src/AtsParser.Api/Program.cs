@@ -24,7 +24,9 @@ builder.Configuration.AddWellKnownEnvironmentVariables();
 builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = false);
 
 // Errors: RFC 9457 ProblemDetails with a stable `code`.
-builder.Services.AddProblemDetails();
+// Framework-written answers (404, 405, binding failures) get a code too (HttpErrors).
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = HttpErrors.Customize);
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {

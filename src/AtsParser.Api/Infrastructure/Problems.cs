@@ -10,7 +10,7 @@ public static class Problems
 {
     public static ProblemDetails For(string code, string? detail = null, IReadOnlyList<ExtractionAttempt>? attempts = null)
     {
-        var info = ErrorCodes.Describe(code);
+        var info = HttpErrors.All.TryGetValue(code, out var http) ? http : ErrorCodes.Describe(code);
         var p = new ProblemDetails
         {
             Status = info.Status,
@@ -30,7 +30,8 @@ public static class Problems
         Storage.StorageException s => For(s.Code, s.Detail),
         _ when Storage.StorageException.IsUnavailable(e) => For(Storage.StorageException.Unavailable),
         BadHttpRequestException { StatusCode: 413 } => For(ErrorCodes.FileTooLarge),
-        BadHttpRequestException b => For(ErrorCodes.BadRequest, b.Message),
+        BadHttpRequestException b when HttpErrors.FromBinding(b) is { } binding => binding,
+        BadHttpRequestException b => For(HttpErrors.All.ContainsKey(HttpErrors.ForStatus(b.StatusCode)) ? HttpErrors.ForStatus(b.StatusCode) : ErrorCodes.BadRequest),
         _ => null,
     };
 }

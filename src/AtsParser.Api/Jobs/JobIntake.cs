@@ -4,7 +4,6 @@ using AtsParser.Core.Documents;
 using AtsParser.Core.Extraction;
 using AtsParser.Api.Parse;
 using AtsParser.Api.Webhooks;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -37,13 +36,9 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
         if (key.Length > 200) throw new DocumentException(ErrorCodes.BadRequest, "The Idempotency-Key header is longer than 200 characters");
         if (key.Length > 0 && await FindAsync(key, ct) is { } earlier) return (earlier.Id, earlier.Total, true);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            throw new DocumentException(ErrorCodes.MissingFile, "Send multipart/form-data with the documents in the field 'files' (repeated), or one .zip");
+            throw new DocumentException(Infrastructure.HttpErrors.UnsupportedMediaType, "Send multipart/form-data with the documents in the field 'files' (repeated), or one .zip");
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary)) throw new DocumentException(ErrorCodes.BadRequest, "The multipart request has no boundary.");
-
-        // The route lifts Kestrel's global cap; the ceiling for a whole job goes back on here (files, fields and framing).
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = jobs.Value.MaxJobBytes + jobs.Value.MaxFilesPerJob * 1024L + 1024 * 1024;
+        if (string.IsNullOrEmpty(boundary)) throw new DocumentException(Infrastructure.HttpErrors.MalformedMultipart, "The multipart request has no boundary.");
 
         await using var conn = await database.Source.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -55,8 +50,28 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
             var concurrent = await FindAsync(key, ct) ?? throw new DocumentException(ErrorCodes.BadRequest, "The Idempotency-Key is in use", e);
             return (concurrent.Id, concurrent.Total, true);
         }
+        Dictionary<string, string> fields;
+        try { fields = await ReadSectionsAsync(request.Body, boundary, writer, ct); }
+        catch (Exception e) when (MultipartErrors.IsMalformed(e))
+        {
+            throw new DocumentException(Infrastructure.HttpErrors.MalformedMultipart, null, e);
+        }
+        if (writer.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
+
+        var settings = Merge(query, fields);
+        Validate(settings);
+        // asOf is fixed now, so a retry next week resolves "Present" exactly like the first attempt would have.
+        var parse = new ParseRequestOptions { IncludeText = settings.IncludeText, AsOf = settings.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
+        var options = new JobOptions(parse, settings.Store, settings.Force);
+        var id = await writer.CompleteAsync(JsonSerializer.Serialize(options, json.Value.SerializerOptions), settings, ct);
+        await tx.CommitAsync(ct);
+        return (id, writer.Count, false);
+    }
+
+    async Task<Dictionary<string, string>> ReadSectionsAsync(Stream body, string boundary, JobWriter writer, CancellationToken ct)
+    {
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024, BodyLengthLimit = null };
+        var reader = new MultipartReader(boundary, body) { HeadersLengthLimit = 16 * 1024, BodyLengthLimit = null };
         MultipartSection? section;
         while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
         {
@@ -72,16 +87,7 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
             if (ZipBatch.IsZip(fileName, section.ContentType)) await AddZip(section.Body, writer, ct);
             else await writer.AddAsync(await ReadFile(section, fileName, extraction.Value.MaxFileSizeBytes, ct), ct);
         }
-        if (writer.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
-
-        var settings = Merge(query, fields);
-        Validate(settings);
-        // asOf is fixed now, so a retry next week resolves "Present" exactly like the first attempt would have.
-        var parse = new ParseRequestOptions { IncludeText = settings.IncludeText, AsOf = settings.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
-        var options = new JobOptions(parse, settings.Store, settings.Force);
-        var id = await writer.CompleteAsync(JsonSerializer.Serialize(options, json.Value.SerializerOptions), settings, ct);
-        await tx.CommitAsync(ct);
-        return (id, writer.Count, false);
+        return fields;
     }
 
     async Task<(Guid Id, int Total)?> FindAsync(string key, CancellationToken ct)

@@ -1,4 +1,5 @@
 using AtsParser.Api.Storage;
+using AtsParser.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,8 @@ public static class JobsEndpoints
     public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/api/v1/jobs").WithTags("Jobs").AddEndpointFilter(ResumeEndpoints.RequireStorage).ProducesProblem(503);
-        // Files are streamed into the database one by one with their own caps, so Kestrel's global body cap is lifted.
-        jobs.MapPost("/", Create).WithMetadata(new DisableRequestSizeLimitAttribute()).Accepts<IFormFileCollection>("multipart/form-data")
+        // Files are streamed into the database one by one with their own caps; the request cap is the whole job's.
+        jobs.MapPost("/", Create).WithUploadLimit(sp => JobBodyLimit(sp.GetRequiredService<IOptions<JobsOptions>>().Value)).Accepts<IFormFileCollection>("multipart/form-data")
             .ProducesProblem(400).ProducesProblem(413);
         jobs.MapGet("/{id:guid}", Get).ProducesProblem(404);
         jobs.MapGet("/{id:guid}/results", Results).Produces(200, contentType: JsonLines).ProducesProblem(404);
@@ -22,6 +23,9 @@ public static class JobsEndpoints
         jobs.MapPost("/{id:guid}/requeue", Requeue).ProducesProblem(404);
         return app;
     }
+
+    /// <summary>Files, fields and multipart framing of the largest job JOBS_MAX_JOB_BYTES and JOBS_MAX_FILES allow.</summary>
+    public static long JobBodyLimit(JobsOptions o) => o.MaxJobBytes + o.MaxFilesPerJob * 1024L + BodyLimits.MultipartOverhead;
 
     /// <summary>
     /// Multipart `files` (repeated) or one .zip; webhookUrl, webhookPerFile, asOf, includeText, store and force as query

@@ -3,6 +3,7 @@ using AtsParser.Core.Documents;
 using AtsParser.Core.Extraction;
 using AtsParser.Api.Infrastructure;
 using AtsParser.Core.Parsing.Output;
+using AtsParser.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -15,13 +16,15 @@ public static class ParseEndpoints
     public static IEndpointRouteBuilder MapParsing(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Parsing");
-        // Body limits are enforced per file while streaming (UploadReader), so Kestrel's global cap is lifted here.
-        api.MapPost("/parse", Parse).WithMetadata(new DisableRequestSizeLimitAttribute()).Accepts<IFormFile>("multipart/form-data")
+        // MAX_FILE_SIZE is enforced per file while streaming (UploadReader); the request cap adds the multipart framing.
+        api.MapPost("/parse", Parse).WithUploadLimit(sp => Upload(sp).MaxFileSizeBytes + BodyLimits.MultipartOverhead).Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(504);
-        api.MapPost("/bulk-parse-resumes", BulkParse).WithMetadata(new DisableRequestSizeLimitAttribute()).Accepts<IFormFileCollection>("multipart/form-data")
+        api.MapPost("/bulk-parse-resumes", BulkParse).WithUploadLimit(sp => Upload(sp).BulkMaxFiles * Upload(sp).MaxFileSizeBytes + BodyLimits.MultipartOverhead).Accepts<IFormFileCollection>("multipart/form-data")
             .ProducesProblem(400).ProducesProblem(413);
         return app;
     }
+
+    static ExtractionOptions Upload(IServiceProvider sp) => sp.GetRequiredService<IOptions<ExtractionOptions>>().Value;
 
     public static async Task<Ok<ParseResult>> Parse(HttpRequest request, ResumeIntake intake, IOptions<ExtractionOptions> options,
         bool? includeText, DateOnly? asOf, bool? store, bool? force, bool? redact, string? format, CancellationToken ct)

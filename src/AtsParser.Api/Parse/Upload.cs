@@ -31,10 +31,18 @@ public static class UploadReader
     public static async Task<List<Upload>> ReadAsync(HttpRequest request, string field, long maxFileBytes, int maxFiles, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            throw new DocumentException(ErrorCodes.MissingFile, $"Send multipart/form-data with the document in the field '{field}'.");
+            throw new DocumentException(Infrastructure.HttpErrors.UnsupportedMediaType, $"Send multipart/form-data with the document in the field '{field}'.");
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary)) throw new DocumentException(ErrorCodes.BadRequest, "The multipart request has no boundary.");
+        if (string.IsNullOrEmpty(boundary)) throw new DocumentException(Infrastructure.HttpErrors.MalformedMultipart, "The multipart request has no boundary.");
+        try { return await ReadSectionsAsync(request, boundary, field, maxFileBytes, maxFiles, ct); }
+        catch (Exception e) when (MultipartErrors.IsMalformed(e))
+        {
+            throw new DocumentException(Infrastructure.HttpErrors.MalformedMultipart, null, e);
+        }
+    }
 
+    static async Task<List<Upload>> ReadSectionsAsync(HttpRequest request, string boundary, string field, long maxFileBytes, int maxFiles, CancellationToken ct)
+    {
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024, BodyLengthLimit = null };
         var uploads = new List<Upload>();
         MultipartSection? section;
@@ -81,6 +89,19 @@ public static class UploadReader
         int n;
         while ((n = await s.ReadAsync(buffer, ct)) > 0 && (total += n) < max) { }
     }
+}
+
+/// <summary>What MultipartReader throws on a truncated body or an oversized part header: the client's framing, not our fault.</summary>
+public static class MultipartErrors
+{
+    public static bool IsMalformed(Exception e) => e switch
+    {
+        BadHttpRequestException => false,                                   // Kestrel's own limits (413, 408) map by status
+        Microsoft.AspNetCore.Connections.ConnectionResetException => false, // the client went away: nobody to answer
+        InvalidDataException => true,                                       // header line or header block over 16 KB
+        IOException => true,                                                // "Unexpected end of Stream": truncated body
+        _ => false,
+    };
 }
 
 public static class FileNames

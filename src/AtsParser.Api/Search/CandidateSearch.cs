@@ -15,9 +15,12 @@ public sealed class CandidateSearch(AtsDb db, ResumeStore store, IEmbedder embed
     /// <summary>How many vector neighbours the re-ranker sees per requested result.</summary>
     const int PoolFactor = 5, MinPool = 50;
 
-    public async Task<SearchResponse> SearchAsync(SearchRequest request, HybridWeights weights, CancellationToken ct)
+    public async Task<SearchResponse> SearchAsync(SearchRequest request, HybridWeights weights, CancellationToken ct) =>
+        await SearchAsync(request, await embedder.EmbedAsync(request.Text, ct), weights, ct);
+
+    /// <summary>With the query's vector already computed (the endpoint embeds first to refuse an empty query).</summary>
+    public async Task<SearchResponse> SearchAsync(SearchRequest request, float[] query, HybridWeights weights, CancellationToken ct)
     {
-        var query = await embedder.EmbedAsync(request.Text, ct);
         await db.Database.OpenConnectionAsync(ct);
         var hits = await VectorSql.NearestAsync((NpgsqlConnection)db.Database.GetDbConnection(), embedder.Model, query,
             Math.Max(request.TopK * PoolFactor, MinPool), request.Filters ?? new ResumeFilters(), ct);

@@ -40,7 +40,8 @@ public static partial class HybridRanker
         var titleMean = scored.Select(s => s.TitleScore).OfType<double>().DefaultIfEmpty(0).Average();
         return scored.Select(s =>
             {
-                var similarity = 1 - s.Input.Distance;
+                // NaN (a zero vector on either side) ranks as no similarity rather than breaking the JSON answer.
+                var similarity = double.IsFinite(s.Input.Distance) ? 1 - s.Input.Distance : 0;
                 var score = weights.Vector * similarity + weights.Skills * (s.SkillScore ?? skillMean) + weights.Titles * (s.TitleScore ?? titleMean);
                 return new RankedCandidate(s.Input.Id, Math.Round(score, 4), Math.Round(similarity, 4), s.Skills, s.Titles);
             })

@@ -6,7 +6,9 @@ namespace AtsParser.Api.Search;
 public sealed record SearchRequest
 {
     /// <summary>A job description or a free-text query.</summary>
-    [Required, MinLength(2), MaxLength(100_000)] public string Text { get; init; } = "";
+    public const int MaxTextLength = 100_000;
+
+    [Required, MinLength(2), MaxLength(MaxTextLength)] public string Text { get; init; } = "";
     [Range(1, 100)] public int TopK { get; init; } = 10;
     public ResumeFilters? Filters { get; init; }
 }

@@ -1,36 +1,82 @@
 using AtsParser.Core.Extraction;
+using AtsParser.Core.Documents;
+using AtsParser.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 
 namespace AtsParser.Api.Security;
 
 /// <summary>
-/// Request body caps per endpoint. The upload endpoints lift Kestrel's global cap because they enforce MAX_FILE_SIZE
-/// per file while streaming; this puts a ceiling on the whole request again (files × size plus multipart overhead), so
-/// a client cannot stream unbounded form fields. Endpoints that declare their own limit keep it; every other endpoint
-/// gets one file's worth.
+/// An endpoint's request-body cap, as endpoint metadata: a fixed size or one computed from options (uploads:
+/// files × MAX_FILE_SIZE plus multipart framing). `Code` is what a request over it is told (file_too_large for
+/// uploads, request_too_large elsewhere).
 /// </summary>
-public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<ExtractionOptions> extraction)
-{
-    const long MultipartOverhead = 1024 * 1024;
+public sealed record BodyLimit(Func<IServiceProvider, long> Bytes, string Code);
 
-    public Task InvokeAsync(HttpContext context)
+public static class BodyLimits
+{
+    /// <summary>Endpoints that declare nothing: no endpoint without its own limit reads more than this.</summary>
+    public const long Default = 1024 * 1024;
+
+    public const long MultipartOverhead = 1024 * 1024;
+
+    public static TBuilder WithBodyLimit<TBuilder>(this TBuilder builder, long bytes) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new BodyLimit(_ => bytes, HttpErrors.RequestTooLarge));
+
+    public static TBuilder WithUploadLimit<TBuilder>(this TBuilder builder, Func<IServiceProvider, long> bytes) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new BodyLimit(bytes, ErrorCodes.FileTooLarge));
+}
+
+/// <summary>
+/// Applies the endpoint's BodyLimit before the handler runs: a declared Content-Length over it is refused at once
+/// (413 ProblemDetails, nothing read); otherwise the server's per-request cap is set to it, so a chunked body
+/// fails while streaming. Where the server offers no cap (the in-memory test server), the body is wrapped instead.
+/// </summary>
+public sealed class RequestLimitsMiddleware(RequestDelegate next, IProblemDetailsService problems)
+{
+    public async Task InvokeAsync(HttpContext context)
     {
+        var declared = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>();
+        var limit = declared?.Bytes(context.RequestServices) ?? BodyLimits.Default;
+        var code = declared?.Code ?? HttpErrors.RequestTooLarge;
+        if (context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = Problems.For(code, $"The request body is {context.Request.ContentLength:N0} bytes; this endpoint accepts at most {limit:N0}"),
+            });
+            return;
+        }
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (feature is { IsReadOnly: false } && LimitFor(context.GetEndpoint()) is { } limit) feature.MaxRequestBodySize = limit;
-        return next(context);
+        if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limit;
+        else if (feature is null && context.Request.Body.CanRead) context.Request.Body = new CappedStream(context.Request.Body, limit);
+        await next(context);
     }
 
-    internal long? LimitFor(Endpoint? endpoint)
+    /// <summary>Throws what Kestrel throws past its cap, so the same mapping applies.</summary>
+    sealed class CappedStream(Stream inner, long limit) : Stream
     {
-        var o = extraction.Value;
-        var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText;
-        return route switch
+        long _read;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Count(await inner.ReadAsync(buffer, ct));
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => Count(await inner.ReadAsync(buffer.AsMemory(offset, count), ct));
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        int Count(int n)
         {
-            "/api/v1/parse" => o.MaxFileSizeBytes + MultipartOverhead,
-            "/api/v1/bulk-parse-resumes" => o.BulkMaxFiles * o.MaxFileSizeBytes + MultipartOverhead,
-            _ when endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>() is not null => null,
-            _ => o.MaxFileSizeBytes + MultipartOverhead,
-        };
+            if ((_read += n) > limit) throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -18,11 +18,16 @@ public static class ResumeEndpoints
         return app;
     }
 
+    public const int MaxPage = 1_000_000;
+
     public static async Task<Ok<ResumePage>> List(ResumeStore store, string[]? skill, string? title, string? location, int? minExperienceMonths,
         int? page, int? pageSize, CancellationToken ct)
     {
+        // (page - 1) × pageSize must stay a valid row offset (page=2147483647 used to overflow into a 500).
+        if (page is < 1 or > MaxPage) throw new Core.Documents.DocumentException(HttpErrors.InvalidParameter, $"page must be between 1 and {MaxPage:N0}");
+        if (pageSize is < 1 or > 100) throw new Core.Documents.DocumentException(HttpErrors.InvalidParameter, "pageSize must be between 1 and 100");
         var filters = new ResumeFilters { Skills = skill, Title = title, Location = location, MinExperienceMonths = minExperienceMonths };
-        return TypedResults.Ok(await store.ListAsync(filters, Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100), ct));
+        return TypedResults.Ok(await store.ListAsync(filters, page ?? 1, pageSize ?? 20, ct));
     }
 
     public static async Task<Results<Ok<ParseResult>, ProblemHttpResult>> Get(Guid id, ResumeStore store, CancellationToken ct) =>
