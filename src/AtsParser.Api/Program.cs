@@ -26,6 +26,7 @@ builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = false);
 // Errors: RFC 9457 ProblemDetails with a stable `code`.
 // Framework-written answers (404, 405, binding failures) get a code too (HttpErrors).
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = HttpErrors.Customize);
+builder.Services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, FallbackProblemWriter>();
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -71,6 +72,9 @@ var app = builder.Build();
 
 // `migrate` and `purge` run once and exit instead of serving.
 if (StorageCommands.IsStorageCommand(args)) { Environment.ExitCode = await StorageCommands.RunAsync(app, args); return; }
+
+// Invalid settings (e.g. Production without authentication): one log line naming them, exit code 1.
+if (!StartupValidation.Passes(app)) { Environment.ExitCode = 1; await app.DisposeAsync(); return; }
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -106,3 +106,24 @@ public static partial class HttpErrors
     [GeneratedRegex("^(?<verb>Failed to bind|Failed to read|Required) parameter \"(?<type>[^\"]*?) (?<name>[A-Za-z_][A-Za-z0-9_]*)\"")]
     private static partial Regex BindingRegex();
 }
+
+/// <summary>
+/// The framework's writer only answers clients whose Accept header admits JSON; ours then writes the same
+/// application/problem+json anyway (an error body the client did not ask for beats an empty one). Registered after it.
+/// </summary>
+public sealed class FallbackProblemWriter(Microsoft.Extensions.Options.IOptions<ProblemDetailsOptions> options,
+    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context) => true;
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        var http = context.HttpContext;
+        var p = context.ProblemDetails;
+        p.Status ??= http.Response.StatusCode;
+        p.Title ??= Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(p.Status.Value);
+        p.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier);
+        options.Value.CustomizeProblemDetails?.Invoke(context);
+        return new ValueTask(http.Response.WriteAsJsonAsync(p, p.GetType(), json.Value.SerializerOptions, "application/problem+json", http.RequestAborted));
+    }
+}

@@ -90,6 +90,9 @@ public static partial class Log
     [LoggerMessage(1600, LogLevel.Information, "Security: auth enforced={Enforced} apiKeys={ApiKeys} jwt={Jwt} rateLimitPerMinute={PerMinute} corsOrigins={CorsOrigins}")]
     public static partial void SecurityConfigured(ILogger logger, bool enforced, int apiKeys, bool jwt, int perMinute, int corsOrigins);
 
+    [LoggerMessage(1604, LogLevel.Critical, "Invalid configuration, not starting: {Failures}")]
+    public static partial void ConfigurationInvalid(ILogger logger, string failures);
+
     [LoggerMessage(1601, LogLevel.Warning, "AUTH_DISABLED=true in Production: every endpoint is open; only do this behind an authenticating gateway")]
     public static partial void AuthDisabledInProduction(ILogger logger);
 

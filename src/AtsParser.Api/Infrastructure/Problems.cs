@@ -26,6 +26,7 @@ public static class Problems
     public static ProblemDetails? From(Exception e) => e switch
     {
         DocumentException d => For(d.Code, d.Detail),
+        Security.ScopeException s => Security.SecurityProblems.Forbidden(s.Scope),
         ExtractionFailedException x => For(x.Code, x.Detail, x.Attempts),
         Storage.StorageException s => For(s.Code, s.Detail),
         _ when Storage.StorageException.IsUnavailable(e) => For(Storage.StorageException.Unavailable),

@@ -51,6 +51,7 @@ public static partial class WellKnownEnvironment
         ("WEBHOOK_RETRY_DELAYS", "Webhooks:RetryDelays", null),
         ("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "Webhooks:AllowPrivateNetworks", null),
         ("API_KEY_HASHES", "Security:ApiKeyHashes", null),
+        ("API_KEYS", "Security:ApiKeys", null),
         ("JWT_SECRET", "Security:JwtSecret", null),
         ("JWT_ISSUER", "Security:JwtIssuer", null),
         ("JWT_AUDIENCE", "Security:JwtAudience", null),

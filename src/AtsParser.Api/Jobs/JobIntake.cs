@@ -16,8 +16,8 @@ namespace AtsParser.Api.Jobs;
 /// <summary>Submission settings; form fields win over the query string.</summary>
 public sealed record JobSettings(string? WebhookUrl, bool WebhookPerFile, DateOnly? AsOf, bool IncludeText, bool Store, bool Force);
 
-/// <summary>How every file of a job is processed; fixed at submission and stored with the job.</summary>
-public sealed record JobOptions(ParseRequestOptions Parse, bool Store, bool Force);
+/// <summary>How every file of a job is processed; fixed at submission and stored with the job (with the tenant it stores for).</summary>
+public sealed record JobOptions(ParseRequestOptions Parse, bool Store, bool Force, string Tenant = Security.Tenancy.DefaultTenant);
 
 /// <summary>
 /// Streams a multipart job submission straight into the database: each file is read (bounded by MAX_FILE_SIZE)
@@ -30,11 +30,11 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
     public const string IdempotencyHeader = "Idempotency-Key";
 
     /// <summary>Replayed: the Idempotency-Key named a job created earlier, which is returned as it is (the body is not read).</summary>
-    public async Task<(Guid Id, int Total, bool Replayed)> SubmitAsync(HttpRequest request, JobSettings query, CancellationToken ct)
+    public async Task<(Guid Id, int Total, bool Replayed)> SubmitAsync(HttpRequest request, JobSettings query, string tenant, CancellationToken ct)
     {
         var key = request.Headers[IdempotencyHeader].ToString().Trim();
         if (key.Length > 200) throw new DocumentException(ErrorCodes.BadRequest, "The Idempotency-Key header is longer than 200 characters");
-        if (key.Length > 0 && await FindAsync(key, ct) is { } earlier) return (earlier.Id, earlier.Total, true);
+        if (key.Length > 0 && await FindAsync(tenant, key, ct) is { } earlier) return (earlier.Id, earlier.Total, true);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             throw new DocumentException(Infrastructure.HttpErrors.UnsupportedMediaType, "Send multipart/form-data with the documents in the field 'files' (repeated), or one .zip");
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
@@ -43,11 +43,11 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
         await using var conn = await database.Source.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         JobWriter writer;
-        try { writer = await JobWriter.StartAsync(conn, tx, jobs.Value, key.Length > 0 ? key : null, ct); }
+        try { writer = await JobWriter.StartAsync(conn, tx, jobs.Value, tenant, key.Length > 0 ? key : null, ct); }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // The same submission raced in on another connection and won.
-            var concurrent = await FindAsync(key, ct) ?? throw new DocumentException(ErrorCodes.BadRequest, "The Idempotency-Key is in use", e);
+            var concurrent = await FindAsync(tenant, key, ct) ?? throw new DocumentException(ErrorCodes.BadRequest, "The Idempotency-Key is in use", e);
             return (concurrent.Id, concurrent.Total, true);
         }
         Dictionary<string, string> fields;
@@ -62,7 +62,8 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
         Validate(settings);
         // asOf is fixed now, so a retry next week resolves "Present" exactly like the first attempt would have.
         var parse = new ParseRequestOptions { IncludeText = settings.IncludeText, AsOf = settings.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
-        var options = new JobOptions(parse, settings.Store, settings.Force);
+        if (settings.Store) Security.Tenancy.Require(request.HttpContext, Security.Scopes.ResumesWrite);
+        var options = new JobOptions(parse, settings.Store, settings.Force, tenant);
         var id = await writer.CompleteAsync(JsonSerializer.Serialize(options, json.Value.SerializerOptions), settings, ct);
         await tx.CommitAsync(ct);
         return (id, writer.Count, false);
@@ -85,14 +86,20 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
             if (!name.Equals("files", StringComparison.OrdinalIgnoreCase) && !name.Equals("file", StringComparison.OrdinalIgnoreCase)) continue;
             var fileName = FileNames.Sanitize(cd.FileNameStar.Value ?? cd.FileName.Value ?? "upload");
             if (ZipBatch.IsZip(fileName, section.ContentType)) await AddZip(section.Body, writer, ct);
-            else await writer.AddAsync(await ReadFile(section, fileName, extraction.Value.MaxFileSizeBytes, ct), ct);
+            else
+            {
+                // Spooled to a temp file and streamed into the database: no whole file is held in memory.
+                await using var file = await SpooledUpload.WriteAsync(section.Body, fileName, section.ContentType, extraction.Value.MaxFileSizeBytes, ct);
+                await writer.AddAsync(file, ct);
+            }
         }
         return fields;
     }
 
-    async Task<(Guid Id, int Total)?> FindAsync(string key, CancellationToken ct)
+    async Task<(Guid Id, int Total)?> FindAsync(string tenant, string key, CancellationToken ct)
     {
-        await using var cmd = database.Source.CreateCommand("SELECT id, total FROM jobs WHERE idempotency_key = @key");
+        await using var cmd = database.Source.CreateCommand("SELECT id, total FROM jobs WHERE tenant = @tenant AND idempotency_key = @key");
+        cmd.Parameters.AddWithValue("tenant", tenant);
         cmd.Parameters.AddWithValue("key", key);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? (r.GetGuid(0), r.GetInt32(1)) : null;
@@ -115,24 +122,6 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
         var x = extraction.Value;
         var caps = new ZipBatch.Caps(x.MaxFileSizeBytes, x.MaxZipCompressionRatio, jobs.Value.MaxFilesPerJob - writer.Count, jobs.Value.MaxJobBytes);
         await ZipBatch.ExpandAsync(spool, caps, upload => writer.AddAsync(upload, ct), ct);
-    }
-
-    static async Task<Upload> ReadFile(MultipartSection section, string fileName, long max, CancellationToken ct)
-    {
-        var ms = new MemoryStream();
-        var buffer = new byte[81920];
-        int n;
-        while ((n = await section.Body.ReadAsync(buffer, ct)) > 0)
-        {
-            if (ms.Length + n > max)
-            {
-                while (await section.Body.ReadAsync(buffer, ct) > 0) { } // skip the rest; the file is recorded as refused
-                return new Upload(fileName, section.ContentType, null,
-                    new DocumentException(ErrorCodes.FileTooLarge, $"The file is larger than {max:N0} bytes (MAX_FILE_SIZE)"));
-            }
-            ms.Write(buffer, 0, n);
-        }
-        return new Upload(fileName, section.ContentType, ms.ToArray(), null);
     }
 
     static async Task<string> ReadField(Stream body, CancellationToken ct)

@@ -34,7 +34,7 @@ public sealed class JobItemRunner(JobQueue queue, IServiceScopeFactory scopes, I
             // Cancelled meanwhile (DELETE dropped the bytes): the fenced write below then changes nothing.
             if (bytes is null) throw new DocumentException(JobErrors.BytesMissing, "The stored upload is gone.");
             var job = JsonSerializer.Deserialize<JobOptions>(item.OptionsJson, json.Value.SerializerOptions)!;
-            var parsed = await intake.ProcessAsync(new Upload(item.FileName, item.ContentType, bytes, null), job.Parse, job.Store, job.Force, work.Token);
+            var parsed = await intake.ProcessAsync(new Upload(item.FileName, item.ContentType, bytes, null), job.Parse, job.Store, job.Force, job.Tenant, work.Token);
             resultJson = JsonSerializer.Serialize(parsed.Result, json.Value.SerializerOptions);
         }
         catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)

@@ -78,6 +78,15 @@ public sealed class JobReads(JobsDatabase database, IOptions<HttpJsonOptions> js
         }
     }
 
+    /// <summary>The job exists and belongs to the tenant: other tenants' jobs answer 404 exactly like missing ones.</summary>
+    public async Task<bool> OwnedByAsync(Guid id, string tenant, CancellationToken ct)
+    {
+        await using var cmd = database.Source.CreateCommand("SELECT 1 FROM jobs WHERE id = @id AND tenant = @tenant");
+        cmd.Parameters.AddWithValue("id", id);
+        cmd.Parameters.AddWithValue("tenant", tenant);
+        return await cmd.ExecuteScalarAsync(ct) is not null;
+    }
+
     public async Task<bool> ExistsAsync(Guid id, CancellationToken ct)
     {
         await using var cmd = database.Source.CreateCommand("SELECT 1 FROM jobs WHERE id = @id");

@@ -18,26 +18,40 @@ public sealed class JobWriter
 
     JobWriter(NpgsqlConnection conn, NpgsqlTransaction tx, JobsOptions options) { _conn = conn; _tx = tx; _options = options; }
 
-    public static async Task<JobWriter> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx, JobsOptions options, string? idempotencyKey, CancellationToken ct)
+    public static async Task<JobWriter> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx, JobsOptions options, string tenant, string? idempotencyKey, CancellationToken ct)
     {
         var w = new JobWriter(conn, tx, options);
-        await using var cmd = new NpgsqlCommand("INSERT INTO jobs (id, total, options, idempotency_key) VALUES (@id, 0, '{}', @key)", conn, tx);
+        await using var cmd = new NpgsqlCommand("INSERT INTO jobs (id, tenant, total, options, idempotency_key) VALUES (@id, @tenant, 0, '{}', @key)", conn, tx);
         cmd.Parameters.AddWithValue("id", w.Id);
+        cmd.Parameters.AddWithValue("tenant", tenant);
         cmd.Parameters.AddWithValue("key", (object?)idempotencyKey ?? DBNull.Value);
         await cmd.ExecuteNonQueryAsync(ct);
         return w;
     }
 
     /// <summary>Stores a file as a queued item with its bytes, or, when it was refused on upload, as a failed item.</summary>
-    public async Task AddAsync(Upload upload, CancellationToken ct)
+    public Task AddAsync(Upload upload, CancellationToken ct)
+    {
+        var bytes = upload.Bytes ?? [];
+        return AddAsync(upload.FileName, upload.ContentType, upload.Error, bytes.LongLength,
+            upload.Error is null ? Convert.ToHexStringLower(SHA256.HashData(bytes)) : null, () => bytes, ct);
+    }
+
+    /// <summary>The same for a file spooled to disk: its bytes stream from the temp file into the row.</summary>
+    public async Task AddAsync(SpooledUpload file, CancellationToken ct)
+    {
+        await using var stream = file.Error is null ? file.OpenRead() : null;
+        await AddAsync(file.FileName, file.ContentType, file.Error, file.Length, file.Sha256, () => stream!, ct);
+    }
+
+    async Task AddAsync(string fileName, string? contentType, Core.Documents.DocumentException? error, long size, string? sha256, Func<object> bytes, CancellationToken ct)
     {
         if (Count >= _options.MaxFilesPerJob)
             throw new JobRejectedException(JobErrors.JobTooLarge, $"The job has more than {_options.MaxFilesPerJob} files (JOBS_MAX_FILES)");
-        var bytes = upload.Bytes ?? [];
-        _bytes += bytes.LongLength;
+        _bytes += size;
         if (_bytes > _options.MaxJobBytes)
             throw new JobRejectedException(JobErrors.JobTooLarge, $"The job's files add up to more than {_options.MaxJobBytes:N0} bytes (JOBS_MAX_JOB_BYTES)");
-        var refused = upload.Error is not null;
+        var refused = error is not null;
         var sql = refused
             ? """
               INSERT INTO job_items (job_id, seq, file_name, content_type, sha256, size, status, error_code, error_detail, finished_at)
@@ -51,16 +65,16 @@ public sealed class JobWriter
         await using var cmd = new NpgsqlCommand(sql, _conn, _tx);
         cmd.Parameters.AddWithValue("job", Id);
         cmd.Parameters.AddWithValue("seq", Count);
-        cmd.Parameters.AddWithValue("name", upload.FileName);
-        cmd.Parameters.AddWithValue("type", (object?)upload.ContentType ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("sha", refused ? DBNull.Value : Convert.ToHexStringLower(SHA256.HashData(bytes)));
-        cmd.Parameters.AddWithValue("size", bytes.LongLength);
+        cmd.Parameters.AddWithValue("name", fileName);
+        cmd.Parameters.AddWithValue("type", (object?)contentType ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("sha", refused ? DBNull.Value : sha256!);
+        cmd.Parameters.AddWithValue("size", refused ? 0L : size);
         if (refused)
         {
-            cmd.Parameters.AddWithValue("code", upload.Error!.Code);
-            cmd.Parameters.AddWithValue("detail", upload.Error.Detail ?? upload.Error.Code);
+            cmd.Parameters.AddWithValue("code", error!.Code);
+            cmd.Parameters.AddWithValue("detail", error.Detail ?? error.Code);
         }
-        else cmd.Parameters.AddWithValue("bytes", bytes);
+        else cmd.Parameters.Add(new NpgsqlParameter("bytes", NpgsqlTypes.NpgsqlDbType.Bytea) { Value = bytes() });
         var id = (long)(await cmd.ExecuteScalarAsync(ct))!;
         if (refused) _refused.Add(id);
         Count++;

@@ -13,7 +13,8 @@ public static class JobsEndpoints
 
     public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app)
     {
-        var jobs = app.MapGroup("/api/v1/jobs").WithTags("Jobs").AddEndpointFilter(ResumeEndpoints.RequireStorage).ProducesProblem(503);
+        var jobs = app.MapGroup("/api/v1/jobs").WithTags("Jobs").RequireScope(Scopes.Jobs).AddEndpointFilter(ResumeEndpoints.RequireStorage)
+            .AddEndpointFilter(RequireOwnJob).ProducesProblem(403).ProducesProblem(503);
         // Files are streamed into the database one by one with their own caps; the request cap is the whole job's.
         jobs.MapPost("/", Create).WithUploadLimit(sp => JobBodyLimit(sp.GetRequiredService<IOptions<JobsOptions>>().Value)).Accepts<IFormFileCollection>("multipart/form-data")
             .ProducesProblem(400).ProducesProblem(413);
@@ -34,6 +35,7 @@ public static class JobsEndpoints
     public static async Task<Results<Accepted<JobAccepted>, ProblemHttpResult>> Create(HttpContext http, JobIntake intake, JobQueue queue,
         IOptions<JobsOptions> options, ILogger<JobIntake> logger, string? webhookUrl, bool? webhookPerFile, DateOnly? asOf, bool? includeText, bool? store, bool? force, CancellationToken ct)
     {
+        if (store == true) Tenancy.Require(http, Scopes.ResumesWrite);
         // Backpressure before a single byte of the body is read.
         var depth = await queue.DepthAsync(ct);
         if (depth >= options.Value.MaxQueueDepth)
@@ -44,7 +46,8 @@ public static class JobsEndpoints
         }
         try
         {
-            var (id, total, replayed) = await intake.SubmitAsync(http.Request, new JobSettings(webhookUrl, webhookPerFile == true, asOf, includeText == true, store == true, force == true), ct);
+            var (id, total, replayed) = await intake.SubmitAsync(http.Request, new JobSettings(webhookUrl, webhookPerFile == true, asOf, includeText == true, store == true, force == true),
+                Tenancy.TenantOf(http), ct);
             if (!replayed) Log.JobCreated(logger, id, total);
             return TypedResults.Accepted($"/api/v1/jobs/{id}", new JobAccepted(id, "queued", total, $"/api/v1/jobs/{id}", $"/api/v1/jobs/{id}/results"));
         }
@@ -89,4 +92,14 @@ public static class JobsEndpoints
     }
 
     static ProblemHttpResult Problem(string code, string? detail = null) => TypedResults.Problem(JobErrors.Problem(code, detail));
+
+    /// <summary>Every route with a job id: another tenant's job is answered exactly like a missing one (404).</summary>
+    static async ValueTask<object?> RequireOwnJob(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.Request.RouteValues.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var id)
+            && !await http.RequestServices.GetRequiredService<JobReads>().OwnedByAsync(id, Tenancy.TenantOf(http), http.RequestAborted))
+            return Problem(JobErrors.JobNotFound);
+        return await next(context);
+    }
 }

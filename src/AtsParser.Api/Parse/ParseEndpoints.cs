@@ -15,7 +15,7 @@ public static class ParseEndpoints
 {
     public static IEndpointRouteBuilder MapParsing(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Parsing");
+        var api = app.MapGroup("/api/v1").WithTags("Parsing").RequireScope(Scopes.Parse).ProducesProblem(403);
         // MAX_FILE_SIZE is enforced per file while streaming (UploadReader); the request cap adds the multipart framing.
         api.MapPost("/parse", Parse).WithUploadLimit(sp => Upload(sp).MaxFileSizeBytes + BodyLimits.MultipartOverhead).Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(504);
@@ -30,9 +30,10 @@ public static class ParseEndpoints
         bool? includeText, DateOnly? asOf, bool? store, bool? force, bool? redact, string? format, CancellationToken ct)
     {
         ResultViews.Validate(format);
+        if (store == true) Tenancy.Require(request.HttpContext, Scopes.ResumesWrite);
         var uploads = await UploadReader.ReadAsync(request, "file", options.Value.MaxFileSizeBytes, 1, ct);
         if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
-        var outcome = await intake.ProcessAsync(uploads[0], RequestOptions(includeText, asOf), store == true, force == true, ct);
+        var outcome = await intake.ProcessAsync(uploads[0], RequestOptions(includeText, asOf), store == true, force == true, Tenancy.TenantOf(request.HttpContext), ct);
         request.HttpContext.Response.Headers["X-Cache"] = outcome.CacheHit ? "hit" : "miss";
         return TypedResults.Ok(ResultViews.Apply(outcome.Result, redact == true, format));
     }
@@ -41,27 +42,37 @@ public static class ParseEndpoints
         bool? includeText, DateOnly? asOf, bool? store, bool? force, bool? redact, string? format, CancellationToken ct)
     {
         ResultViews.Validate(format);
-        if (store == true) intake.RequireStorage();
+        if (store == true) { Tenancy.Require(request.HttpContext, Scopes.ResumesWrite); intake.RequireStorage(); }
+        var tenant = Tenancy.TenantOf(request.HttpContext);
         var o = options.Value;
-        var uploads = await UploadReader.ReadAsync(request, "files", o.MaxFileSizeBytes, o.BulkMaxFiles, ct);
-        if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
-        var entries = new BulkEntry[uploads.Count];
-        var parseOptions = RequestOptions(includeText, asOf);
-        // Files run concurrently; the per-tool caps inside the extractors bound the native work.
-        await Parallel.ForEachAsync(Enumerable.Range(0, uploads.Count), new ParallelOptions { MaxDegreeOfParallelism = o.BulkConcurrency, CancellationToken = ct },
-            async (i, token) =>
-            {
-                try
+        // Each file streams to a temp file; only the BulkConcurrency files being parsed are in memory at once.
+        var uploads = await UploadReader.SpoolAsync(request, "files", o.MaxFileSizeBytes, o.BulkMaxFiles, ct);
+        try
+        {
+            if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
+            var entries = new BulkEntry[uploads.Count];
+            var parseOptions = RequestOptions(includeText, asOf);
+            // Files run concurrently; the per-tool caps inside the extractors bound the native work.
+            await Parallel.ForEachAsync(Enumerable.Range(0, uploads.Count), new ParallelOptions { MaxDegreeOfParallelism = o.BulkConcurrency, CancellationToken = ct },
+                async (i, token) =>
                 {
-                    var result = ResultViews.Apply((await intake.ProcessAsync(uploads[i], parseOptions, store == true, force == true, token)).Result, redact == true, format);
-                    entries[i] = new BulkEntry(i, uploads[i].FileName, 200, result, null);
-                }
-                catch (Exception e) when (Problems.From(e) is { } problem)
-                {
-                    entries[i] = new BulkEntry(i, uploads[i].FileName, problem.Status ?? 422, null, problem);
-                }
-            });
-        return TypedResults.Ok(new BulkParseResponse(entries.Length, entries.Count(e => e.Result is not null), entries.Count(e => e.Error is not null), entries));
+                    try
+                    {
+                        var upload = await uploads[i].LoadAsync(token);
+                        var result = ResultViews.Apply((await intake.ProcessAsync(upload, parseOptions, store == true, force == true, tenant, token)).Result, redact == true, format);
+                        entries[i] = new BulkEntry(i, uploads[i].FileName, 200, result, null);
+                    }
+                    catch (Exception e) when (Problems.From(e) is { } problem)
+                    {
+                        entries[i] = new BulkEntry(i, uploads[i].FileName, problem.Status ?? 422, null, problem);
+                    }
+                });
+            return TypedResults.Ok(new BulkParseResponse(entries.Length, entries.Count(e => e.Result is not null), entries.Count(e => e.Error is not null), entries));
+        }
+        finally
+        {
+            foreach (var u in uploads) await u.DisposeAsync();
+        }
     }
 
     static ParseRequestOptions RequestOptions(bool? includeText, DateOnly? asOf) => new()

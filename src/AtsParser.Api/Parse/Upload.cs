@@ -28,23 +28,52 @@ public sealed record Upload(string FileName, string? ContentType, byte[]? Bytes,
 /// </summary>
 public static class UploadReader
 {
-    public static async Task<List<Upload>> ReadAsync(HttpRequest request, string field, long maxFileBytes, int maxFiles, CancellationToken ct)
+    static string BoundaryOf(HttpRequest request, string field)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             throw new DocumentException(Infrastructure.HttpErrors.UnsupportedMediaType, $"Send multipart/form-data with the document in the field '{field}'.");
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
         if (string.IsNullOrEmpty(boundary)) throw new DocumentException(Infrastructure.HttpErrors.MalformedMultipart, "The multipart request has no boundary.");
-        try { return await ReadSectionsAsync(request, boundary, field, maxFileBytes, maxFiles, ct); }
+        return boundary;
+    }
+
+    public static async Task<List<Upload>> ReadAsync(HttpRequest request, string field, long maxFileBytes, int maxFiles, CancellationToken ct)
+    {
+        var boundary = BoundaryOf(request, field);
+        try { return await ReadSectionsAsync(request, boundary, field, maxFiles, (section, name) => ReadFile(section, name, maxFileBytes, ct), ct); }
         catch (Exception e) when (MultipartErrors.IsMalformed(e))
         {
             throw new DocumentException(Infrastructure.HttpErrors.MalformedMultipart, null, e);
         }
     }
 
-    static async Task<List<Upload>> ReadSectionsAsync(HttpRequest request, string boundary, string field, long maxFileBytes, int maxFiles, CancellationToken ct)
+    /// <summary>Like ReadAsync, but every file goes to a temp file as it streams in (bulk: no file is held in memory).</summary>
+    public static async Task<List<SpooledUpload>> SpoolAsync(HttpRequest request, string field, long maxFileBytes, int maxFiles, CancellationToken ct)
+    {
+        var boundary = BoundaryOf(request, field);
+        var spooled = new List<SpooledUpload>();
+        try
+        {
+            await ReadSectionsAsync(request, boundary, field, maxFiles, async (section, name) =>
+            {
+                var s = await SpooledUpload.WriteAsync(section.Body, name, section.ContentType, maxFileBytes, ct);
+                spooled.Add(s);
+                return s;
+            }, ct);
+            return spooled;
+        }
+        catch (Exception e)
+        {
+            foreach (var s in spooled) await s.DisposeAsync();
+            if (MultipartErrors.IsMalformed(e)) throw new DocumentException(Infrastructure.HttpErrors.MalformedMultipart, null, e);
+            throw;
+        }
+    }
+
+    static async Task<List<T>> ReadSectionsAsync<T>(HttpRequest request, string boundary, string field, int maxFiles, Func<MultipartSection, string, Task<T>> readFile, CancellationToken ct)
     {
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024, BodyLengthLimit = null };
-        var uploads = new List<Upload>();
+        var uploads = new List<T>();
         MultipartSection? section;
         while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
         {
@@ -58,7 +87,7 @@ public static class UploadReader
             if (uploads.Count >= maxFiles)
                 throw new DocumentException(ErrorCodes.TooManyFiles, $"The request has more than {maxFiles} files (BULK_MAX_FILES). Split it into smaller requests, or use the jobs API.");
             var fileName = FileNames.Sanitize(cd.FileNameStar.Value ?? cd.FileName.Value ?? "upload");
-            uploads.Add(await ReadFile(section, fileName, maxFileBytes, ct));
+            uploads.Add(await readFile(section, fileName));
             if (field == "file") break;
         }
         return uploads;

@@ -15,16 +15,16 @@ public sealed class CandidateSearch(AtsDb db, ResumeStore store, IEmbedder embed
     /// <summary>How many vector neighbours the re-ranker sees per requested result.</summary>
     const int PoolFactor = 5, MinPool = 50;
 
-    public async Task<SearchResponse> SearchAsync(SearchRequest request, HybridWeights weights, CancellationToken ct) =>
-        await SearchAsync(request, await embedder.EmbedAsync(request.Text, ct), weights, ct);
+    public async Task<SearchResponse> SearchAsync(string tenant, SearchRequest request, HybridWeights weights, CancellationToken ct) =>
+        await SearchAsync(tenant, request, await embedder.EmbedAsync(request.Text, ct), weights, ct);
 
     /// <summary>With the query's vector already computed (the endpoint embeds first to refuse an empty query).</summary>
-    public async Task<SearchResponse> SearchAsync(SearchRequest request, float[] query, HybridWeights weights, CancellationToken ct)
+    public async Task<SearchResponse> SearchAsync(string tenant, SearchRequest request, float[] query, HybridWeights weights, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         var hits = await VectorSql.NearestAsync((NpgsqlConnection)db.Database.GetDbConnection(), embedder.Model, query,
-            Math.Max(request.TopK * PoolFactor, MinPool), request.Filters ?? new ResumeFilters(), ct);
-        var rows = (await store.RowsAsync(hits.Select(h => h.Id).ToList(), ct)).ToDictionary(r => r.Id);
+            Math.Max(request.TopK * PoolFactor, MinPool), request.Filters ?? new ResumeFilters(), ct, tenant: tenant);
+        var rows = (await store.RowsAsync(tenant, hits.Select(h => h.Id).ToList(), ct)).ToDictionary(r => r.Id);
         var ranked = HybridRanker.Rank(request.Text,
             hits.Where(h => rows.ContainsKey(h.Id)).Select(h => new HybridRanker.Input(h.Id, h.Distance, rows[h.Id].Skills, rows[h.Id].Titles)), weights);
 

@@ -20,7 +20,7 @@ public static class SearchEndpoints
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/search").WithTags("Search").AddEndpointFilter(ResumeEndpoints.RequireStorage).ProducesProblem(503);
-        api.MapPost("/", Search).WithBodyLimit(MaxBodyBytes).Accepts<SearchRequest>("application/json")
+        api.MapPost("/", Search).RequireScope(Scopes.Search).WithBodyLimit(MaxBodyBytes).Accepts<SearchRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(413).ProducesProblem(415);
         return app;
     }
@@ -51,7 +51,7 @@ public static class SearchEndpoints
         if (!query.Any(x => x != 0 && float.IsFinite(x)))
             return Invalid(new() { ["text"] = ["`text` has no searchable words (stop words, punctuation and single letters are ignored). Give skills, titles or a job description."] });
         var weights = ranking == "hybrid" ? HybridWeights.Hybrid : HybridWeights.VectorOnly;
-        return TypedResults.Ok(await search.SearchAsync(request, query, weights, ct));
+        return TypedResults.Ok(await search.SearchAsync(Tenancy.TenantOf(http.HttpContext), request, query, weights, ct));
     }
 
     static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>

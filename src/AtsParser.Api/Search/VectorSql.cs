@@ -29,7 +29,7 @@ public static class VectorSql
     /// Nearest resumes of one model under the structured filters. HNSW with iterative scans, so selective filters
     /// still fill `limit`; `exact` forces a sequential scan (benchmark baseline, and ground truth for recall).
     /// </summary>
-    public static async Task<List<VectorHit>> NearestAsync(NpgsqlConnection conn, string model, float[] query, int limit, ResumeFilters filters, CancellationToken ct, bool exact = false, int efSearch = 100)
+    public static async Task<List<VectorHit>> NearestAsync(NpgsqlConnection conn, string model, float[] query, int limit, ResumeFilters filters, CancellationToken ct, bool exact = false, int efSearch = 100, string? tenant = null)
     {
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var set = new NpgsqlCommand(exact
@@ -45,6 +45,7 @@ public static class VectorSql
         cmd.Parameters.AddWithValue("model", model);
         cmd.Parameters.Add(new NpgsqlParameter("q", NpgsqlDbType.Array | NpgsqlDbType.Real) { Value = EmbeddingSpace.Fit(query, model) });
         cmd.Parameters.AddWithValue("limit", limit);
+        if (tenant is not null) { where.Add("r.tenant = @tenant"); cmd.Parameters.AddWithValue("tenant", tenant); }
         if (filters.NormalizedSkills is { Length: > 0 } skills) { where.Add("r.skills @> @skills"); cmd.Parameters.AddWithValue("skills", skills); }
         if (filters.NormalizedTitle is { } title) { where.Add("EXISTS (SELECT 1 FROM unnest(r.titles) t WHERE strpos(t, @title) > 0)"); cmd.Parameters.AddWithValue("title", title); }
         if (filters.TrimmedLocation is { } location) { where.Add("strpos(lower(r.location), lower(@location)) > 0"); cmd.Parameters.AddWithValue("location", location); }

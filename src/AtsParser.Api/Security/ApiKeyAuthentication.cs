@@ -24,13 +24,14 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
         var key = Presented(Request);
         if (key is null) return Task.FromResult(AuthenticateResult.NoResult());
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        foreach (var configured in security.Value.KeyHashes())
+        foreach (var configured in security.Value.Keys())
         {
-            if (!CryptographicOperations.FixedTimeEquals(hash, Convert.FromHexString(configured))) continue;
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "key:" + configured[..12])], SchemeName);
+            if (!CryptographicOperations.FixedTimeEquals(hash, Convert.FromHexString(configured.Hash))) continue;
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "key:" + configured.Hash[..12]), .. Tenancy.Claims(configured.Tenant, configured.Scopes)], SchemeName);
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
         }
         Log.AuthFailed(Logger, SchemeName, "unknown_key", Request.Path);
+        RateLimits.MarkAuthFailed(Context);
         return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
     }
 
@@ -44,6 +45,14 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
             HttpContext = Context,
             ProblemDetails = SecurityProblems.Unauthorized(security.Value.JwtEnabled),
         });
+    }
+
+    /// <summary>Every 403: ProblemDetails `forbidden` naming the scope the endpoint needs.</summary>
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        var scope = Context.GetEndpoint()?.Metadata.GetMetadata<RequiredScope>()?.Scope ?? SecurityServices.ScopeForPath(Request.Path);
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = SecurityProblems.Forbidden(scope) });
     }
 
     internal static string? Presented(HttpRequest request)
@@ -63,6 +72,10 @@ public static class SecurityProblems
     public static Microsoft.AspNetCore.Mvc.ProblemDetails Unauthorized(bool jwt) => Make(401, "unauthorized", "Authentication required",
         jwt ? "Send an API key in the X-API-Key header, or a bearer JWT (HS256) in the Authorization header."
             : "Send an API key in the X-API-Key header.");
+
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails Forbidden(string? scope) => Make(403, "forbidden", "Not allowed for this credential",
+        scope is null ? "The API key or token does not carry a scope that allows this request. Use a credential with the right scope."
+            : $"This request needs the '{scope}' scope, which the API key or token does not carry. Use a credential with that scope (API_KEYS scopes=..., or the token's `scope` claim).");
 
     public static Microsoft.AspNetCore.Mvc.ProblemDetails RateLimited(int? retryAfterSeconds) => Make(429, "rate_limited", "Too many requests",
         $"The rate limit (RATE_LIMIT_PER_MINUTE) was reached for this API key or client. Retry after {retryAfterSeconds ?? 60} seconds, or use the jobs API for large batches.");

@@ -7,8 +7,8 @@ namespace AtsParser.Api.Security;
 
 /// <summary>
 /// A fixed one-minute window per caller: the API key or token subject when authenticated, otherwise the client IP
-/// (behind a load balancer set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so that is the real client). Health and
-/// metrics are never limited. Rejections answer 429 with Retry-After and a ProblemDetails `rate_limited`.
+/// (behind a load balancer set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so that is the real client). Anonymous health
+/// probes are never limited; a failed credential is limited everywhere. Rejections answer 429 with Retry-After and a ProblemDetails `rate_limited`.
 /// </summary>
 public static class RateLimits
 {
@@ -22,7 +22,9 @@ public static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                if (perMinute == 0 || SecurityServices.IsPublic(http.Request.Path) || http.Request.Path.StartsWithSegments("/metrics"))
+                // A credential that failed counts everywhere, health and /metrics included, so keys cannot be guessed
+                // through an unlimited path; otherwise only the anonymous health probes go unlimited.
+                if (perMinute == 0 || (SecurityServices.IsPublic(http.Request.Path) && !AuthFailed(http)))
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 return RateLimitPartition.GetFixedWindowLimiter(PartitionOf(http), _ => new FixedWindowRateLimiterOptions
                 {
@@ -42,6 +44,13 @@ public static class RateLimits
         });
         return services;
     }
+
+    const string FailedKey = "ats:auth-failed";
+
+    /// <summary>Called by every scheme when a presented credential is refused (the framework records only successes).</summary>
+    public static void MarkAuthFailed(HttpContext http) => http.Items[FailedKey] = true;
+
+    static bool AuthFailed(HttpContext http) => http.Items.ContainsKey(FailedKey);
 
     static string PartitionOf(HttpContext http) =>
         http.User.Identity is { IsAuthenticated: true, Name: { } name } ? "caller:" + name : "ip:" + http.Connection.RemoteIpAddress;

@@ -11,6 +11,12 @@ public sealed class SecurityOptions
     [RegularExpression(@"^\s*([0-9a-fA-F]{64}\s*(,\s*[0-9a-fA-F]{64}\s*)*)?$", ErrorMessage = "Security:ApiKeyHashes (API_KEY_HASHES) must be comma-separated 64-character hex SHA-256 hashes of the keys.")]
     public string ApiKeyHashes { get; set; } = "";
 
+    /// <summary>
+    /// API keys with a tenant and scopes (API_KEYS): `HASH tenant=NAME scopes=S1,S2` entries separated by `;`
+    /// (see ApiKeyEntry). API_KEY_HASHES entries are the default tenant with every scope.
+    /// </summary>
+    public string ApiKeys { get; set; } = "";
+
     /// <summary>HS256 signing secret for bearer JWTs (JWT_SECRET); 32 bytes or more, as HS256 requires.</summary>
     [MinLength(32, ErrorMessage = "Security:JwtSecret (JWT_SECRET) must be at least 32 characters.")]
     public string? JwtSecret { get; set; }
@@ -31,10 +37,14 @@ public sealed class SecurityOptions
     public IReadOnlyList<string> KeyHashes() =>
         ApiKeyHashes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(h => h.ToLowerInvariant()).ToList();
 
+    /// <summary>Every accepted key: API_KEYS entries, then API_KEY_HASHES as the default tenant with all scopes.</summary>
+    public IReadOnlyList<ApiKeyEntry> Keys() =>
+        [.. ApiKeyEntry.ParseAll(ApiKeys).Entries, .. KeyHashes().Select(h => new ApiKeyEntry(h, Tenancy.DefaultTenant, Scopes.All))];
+
     public bool JwtEnabled => !string.IsNullOrEmpty(JwtSecret);
 
     /// <summary>Authentication is enforced whenever some credential is configured and it is not explicitly disabled.</summary>
-    public bool AuthEnforced => !AuthDisabled && (KeyHashes().Count > 0 || JwtEnabled);
+    public bool AuthEnforced => !AuthDisabled && (Keys().Count > 0 || JwtEnabled);
 
     public int EffectiveRateLimit(IHostEnvironment env) => RateLimitPerMinute ?? (env.IsProduction() ? 300 : 0);
 
@@ -54,8 +64,9 @@ public sealed class AuthConfigurationValidator(IHostEnvironment env) : IValidate
     public ValidateOptionsResult Validate(string? name, SecurityOptions o)
     {
         var errors = new List<string>();
-        if (env.IsProduction() && !o.AuthDisabled && o.KeyHashes().Count == 0 && !o.JwtEnabled)
-            errors.Add("Authentication is not configured in Production: set API_KEY_HASHES (SHA-256 hashes of API keys) or JWT_SECRET with JWT_ISSUER and JWT_AUDIENCE, or set AUTH_DISABLED=true to run without authentication on purpose.");
+        errors.AddRange(ApiKeyEntry.ParseAll(o.ApiKeys).Errors);
+        if (env.IsProduction() && !o.AuthDisabled && o.Keys().Count == 0 && !o.JwtEnabled)
+            errors.Add("Authentication is not configured in Production: set API_KEYS or API_KEY_HASHES (SHA-256 hashes of API keys) or JWT_SECRET with JWT_ISSUER and JWT_AUDIENCE, or set AUTH_DISABLED=true to run without authentication on purpose.");
         if (o.JwtEnabled && (string.IsNullOrWhiteSpace(o.JwtIssuer) || string.IsNullOrWhiteSpace(o.JwtAudience)))
             errors.Add("JWT_SECRET is set but JWT_ISSUER or JWT_AUDIENCE is not: tokens are checked against both.");
         foreach (var origin in o.Origins())

@@ -30,6 +30,7 @@ public static class SecurityServices
                     ApiKeyHandler.Presented(http.Request) is null && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? JwtBearerDefaults.AuthenticationScheme : ApiKeyHandler.SchemeName;
                 o.ForwardChallenge = ApiKeyHandler.SchemeName;
+                o.ForwardForbid = ApiKeyHandler.SchemeName;
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
             .AddJwtBearer();
@@ -52,8 +53,26 @@ public static class SecurityServices
             };
             o.Events = new JwtBearerEvents
             {
+                // A token names its tenant (`tenant` claim, required) and scopes (`scope`, space-separated, or `scp`).
+                OnTokenValidated = ctx =>
+                {
+                    var tenant = ctx.Principal?.FindFirst(Tenancy.TenantClaim)?.Value;
+                    if (tenant is null || !Tenancy.IsValidTenant(tenant))
+                    {
+                        Log.AuthFailed(ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AtsParser.Api.Security"),
+                            JwtBearerDefaults.AuthenticationScheme, "no_tenant_claim", ctx.Request.Path);
+                        RateLimits.MarkAuthFailed(ctx.HttpContext);
+                        ctx.Fail("The token has no valid `tenant` claim.");
+                        return Task.CompletedTask;
+                    }
+                    var scopes = ctx.Principal!.FindAll(c => c.Type is "scope" or "scp").SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                        .Where(Scopes.All.Contains).Distinct().ToList(); // materialised: the identity's claims change below
+                    ((System.Security.Claims.ClaimsIdentity)ctx.Principal.Identity!).AddClaims(scopes.Select(x => new System.Security.Claims.Claim(Tenancy.ScopeClaim, x)));
+                    return Task.CompletedTask;
+                },
                 OnAuthenticationFailed = ctx =>
                 {
+                    RateLimits.MarkAuthFailed(ctx.HttpContext);
                     Log.AuthFailed(ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AtsParser.Api.Security"),
                         JwtBearerDefaults.AuthenticationScheme, ctx.Exception.GetType().Name, ctx.Request.Path);
                     return Task.CompletedTask;
@@ -66,8 +85,11 @@ public static class SecurityServices
         {
             if (security.Value.AuthEnforced)
                 o.FallbackPolicy = new AuthorizationPolicyBuilder(Combined).AddRequirements(new CallerRequired()).Build();
+            foreach (var scope in Scopes.All)
+                o.AddPolicy(Tenancy.PolicyName(scope), new AuthorizationPolicyBuilder(Combined).AddRequirements(new ScopeRequirement(scope)).Build());
         });
         services.AddSingleton<IAuthorizationHandler, CallerRequiredHandler>();
+        services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
 
         services.AddSecurityRateLimits(env);
         services.AddCors();
@@ -105,13 +127,27 @@ public static class SecurityServices
 
     sealed class CallerRequired : IAuthorizationRequirement;
 
-    /// <summary>The fallback rule: an authenticated caller, except on the public health paths.</summary>
+    /// <summary>Routes mapped outside the features (metrics, tool inventory) and the scope they need.</summary>
+    public static string? ScopeForPath(PathString path) =>
+        path.StartsWithSegments("/metrics") ? Scopes.Metrics : path.StartsWithSegments("/startup-status") ? Scopes.Admin : null;
+
+    /// <summary>
+    /// The fallback rule for routes without a scope of their own: anonymous on the health paths; /metrics needs
+    /// `metrics` and /startup-status `admin`; anything else (API docs, schemas) any scope but `metrics` alone, so a
+    /// scrape-only key can scrape and nothing more.
+    /// </summary>
     sealed class CallerRequiredHandler : AuthorizationHandler<CallerRequired>
     {
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CallerRequired requirement)
         {
-            var isPublic = context.Resource is HttpContext http && IsPublic(http.Request.Path);
-            if (isPublic || context.User.Identity?.IsAuthenticated == true) context.Succeed(requirement);
+            var path = context.Resource is HttpContext http ? http.Request.Path : PathString.Empty;
+            if (IsPublic(path)) { context.Succeed(requirement); return Task.CompletedTask; }
+            var user = context.User;
+            if (user.Identity?.IsAuthenticated != true) return Task.CompletedTask;
+            var allowed = ScopeForPath(path) is { } scope
+                ? user.HasClaim(Tenancy.ScopeClaim, scope)
+                : user.FindAll(Tenancy.ScopeClaim).Any(c => c.Value != Scopes.Metrics);
+            if (allowed) context.Succeed(requirement);
             return Task.CompletedTask;
         }
     }

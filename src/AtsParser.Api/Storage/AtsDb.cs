@@ -41,6 +41,7 @@ public sealed class ResumeRow
 {
     public Guid Id { get; set; }
     public required string Sha256 { get; set; }
+    public string Tenant { get; set; } = "default";
     public required string FileName { get; set; }
     public required string Format { get; set; }
     public long SizeBytes { get; set; }

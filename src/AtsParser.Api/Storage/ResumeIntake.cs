@@ -13,7 +13,8 @@ namespace AtsParser.Api.Storage;
 /// </summary>
 public sealed class ResumeIntake(CachedParser parser, IServiceScopeFactory scopes, IOptions<StorageOptions> storage)
 {
-    public async Task<ParseOutcome> ProcessAsync(Upload upload, ParseRequestOptions options, bool store, bool force, CancellationToken ct)
+    /// <param name="tenant">Whose stored resumes dedupe and storing see (only used with store=true).</param>
+    public async Task<ParseOutcome> ProcessAsync(Upload upload, ParseRequestOptions options, bool store, bool force, string tenant, CancellationToken ct)
     {
         if (!store) return await parser.ParseAsync(upload, options, refresh: force, ct);
         RequireStorage();
@@ -21,7 +22,7 @@ public sealed class ResumeIntake(CachedParser parser, IServiceScopeFactory scope
         await using var scope = scopes.CreateAsyncScope();
         var resumes = scope.ServiceProvider.GetRequiredService<ResumeStore>();
         if (!force && upload is { Error: null, Bytes: { Length: > 0 } bytes }
-            && await resumes.FindByShaAsync(upload.Sha256, ct) is { } existing)
+            && await resumes.FindByShaAsync(tenant, upload.Sha256, ct) is { } existing)
         {
             var r = existing.Result;
             if (options.IncludeText && existing.FullText.Length > 0) r = r with { Extraction = r.Extraction with { Text = existing.FullText } };
@@ -29,7 +30,7 @@ public sealed class ResumeIntake(CachedParser parser, IServiceScopeFactory scope
             return existing with { Result = r };
         }
         var parsed = await parser.ParseAsync(upload, options, refresh: force, ct);
-        var id = await resumes.SaveAsync(parsed, ct);
+        var id = await resumes.SaveAsync(tenant, parsed, ct);
         return parsed with { Result = parsed.Result with { Id = id } };
     }
 

@@ -22,19 +22,19 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
 {
     readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
 
-    public async Task<ParseOutcome?> FindByShaAsync(string sha256, CancellationToken ct)
+    public async Task<ParseOutcome?> FindByShaAsync(string tenant, string sha256, CancellationToken ct)
     {
-        var row = await db.Resumes.AsNoTracking().FirstOrDefaultAsync(r => r.Sha256 == sha256, ct);
+        var row = await db.Resumes.AsNoTracking().FirstOrDefaultAsync(r => r.Tenant == tenant && r.Sha256 == sha256, ct);
         if (row is null) return null;
         var text = await db.ResumeTexts.AsNoTracking().Where(t => t.ResumeId == row.Id).Select(t => t.Text).FirstOrDefaultAsync(ct);
         return new ParseOutcome(ToResult(row), text ?? "", CacheHit: true);
     }
 
-    public async Task<ParseResult?> GetAsync(Guid id, CancellationToken ct) =>
-        await db.Resumes.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } row ? ToResult(row) : null;
+    public async Task<ParseResult?> GetAsync(string tenant, Guid id, CancellationToken ct) =>
+        await db.Resumes.AsNoTracking().FirstOrDefaultAsync(r => r.Tenant == tenant && r.Id == id, ct) is { } row ? ToResult(row) : null;
 
-    /// <summary>Inserts, or replaces the row with the same sha256 (dedupe is decided by the caller), with its text and embedding.</summary>
-    public async Task<Guid> SaveAsync(ParseOutcome parsed, CancellationToken ct)
+    /// <summary>Inserts, or replaces the tenant's row with the same sha256 (dedupe is decided by the caller), with its text and embedding.</summary>
+    public async Task<Guid> SaveAsync(string tenant, ParseOutcome parsed, CancellationToken ct)
     {
         var result = parsed.Result with { Id = null, Extraction = parsed.Result.Extraction with { Text = null } };
         if (result.Resume is { } resume) result = result with { Resume = resume with { Meta = resume.Meta with { Cache = null } } };
@@ -45,14 +45,15 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         var ntx = (NpgsqlTransaction)tx.GetDbTransaction();
         await using var cmd = new NpgsqlCommand("""
-            INSERT INTO resumes (id, sha256, file_name, format, size_bytes, parsed, parser_meta, candidate_name, location, skills, titles, experience_months)
-            VALUES (@id, @sha, @file, @format, @size, @parsed::jsonb, @meta::jsonb, @name, @location, @skills, @titles, @months)
-            ON CONFLICT (sha256) DO UPDATE SET file_name = excluded.file_name, format = excluded.format, size_bytes = excluded.size_bytes,
+            INSERT INTO resumes (id, tenant, sha256, file_name, format, size_bytes, parsed, parser_meta, candidate_name, location, skills, titles, experience_months)
+            VALUES (@id, @tenant, @sha, @file, @format, @size, @parsed::jsonb, @meta::jsonb, @name, @location, @skills, @titles, @months)
+            ON CONFLICT (tenant, sha256) DO UPDATE SET file_name = excluded.file_name, format = excluded.format, size_bytes = excluded.size_bytes,
                 parsed = excluded.parsed, parser_meta = excluded.parser_meta, candidate_name = excluded.candidate_name, location = excluded.location,
                 skills = excluded.skills, titles = excluded.titles, experience_months = excluded.experience_months, updated_at = now()
             RETURNING id
             """, conn, ntx);
         cmd.Parameters.AddWithValue("id", Guid.CreateVersion7());
+        cmd.Parameters.AddWithValue("tenant", tenant);
         cmd.Parameters.AddWithValue("sha", result.Document.Sha256);
         cmd.Parameters.AddWithValue("file", result.Document.FileName);
         cmd.Parameters.AddWithValue("format", result.Document.Format.Name());
@@ -76,11 +77,11 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
     }
 
     /// <summary>Deletes the resume with its text and embeddings (cascade). Returns its sha256, so the caller can erase the cache.</summary>
-    public async Task<string?> DeleteAsync(Guid id, CancellationToken ct)
+    public async Task<string?> DeleteAsync(string tenant, Guid id, CancellationToken ct)
     {
-        var sha = await db.Resumes.Where(r => r.Id == id).Select(r => r.Sha256).FirstOrDefaultAsync(ct);
+        var sha = await db.Resumes.Where(r => r.Tenant == tenant && r.Id == id).Select(r => r.Sha256).FirstOrDefaultAsync(ct);
         if (sha is null) return null;
-        await db.Resumes.Where(r => r.Id == id).ExecuteDeleteAsync(ct);
+        await db.Resumes.Where(r => r.Tenant == tenant && r.Id == id).ExecuteDeleteAsync(ct);
         return sha;
     }
 
@@ -94,9 +95,9 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
         return victims.Select(v => v.Sha256).ToList();
     }
 
-    public async Task<ResumePage> ListAsync(ResumeFilters filters, int page, int pageSize, CancellationToken ct)
+    public async Task<ResumePage> ListAsync(string tenant, ResumeFilters filters, int page, int pageSize, CancellationToken ct)
     {
-        var q = db.Resumes.AsNoTracking();
+        var q = db.Resumes.AsNoTracking().Where(r => r.Tenant == tenant);
         foreach (var skill in filters.NormalizedSkills) q = q.Where(r => r.Skills.Contains(skill));
         if (filters.NormalizedTitle is { } title) q = q.Where(r => r.Titles.Any(t => t.Contains(title)));
         if (filters.TrimmedLocation is { } location) q = q.Where(r => r.Location != null && r.Location.ToLower().Contains(location.ToLower()));
@@ -108,8 +109,8 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
         return new ResumePage(total, page, pageSize, items);
     }
 
-    public Task<List<ResumeRow>> RowsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        db.Resumes.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+    public Task<List<ResumeRow>> RowsAsync(string tenant, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        db.Resumes.AsNoTracking().Where(r => r.Tenant == tenant && ids.Contains(r.Id)).ToListAsync(ct);
 
     ParseResult ToResult(ResumeRow row) => JsonSerializer.Deserialize<ParseResult>(row.Parsed, _json)! with { Id = row.Id };
 

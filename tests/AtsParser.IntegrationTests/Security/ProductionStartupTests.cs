@@ -31,6 +31,27 @@ public class ProductionStartupTests
             .Which.Message.Should().Contain("API_KEY_HASHES").And.Contain("JWT_SECRET").And.Contain("AUTH_DISABLED=true");
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task The_service_process_in_production_without_authentication_exits_1_with_one_clear_log_line()
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AtsParser.Api.dll"));
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var name in new[] { "API_KEY_HASHES", "API_KEYS", "JWT_SECRET", "AUTH_DISABLED", "DATABASE_URL", "REDIS_URL" }) psi.Environment.Remove(name);
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(_ct);
+        var stderr = process.StandardError.ReadToEndAsync(_ct);
+        try { await process.WaitForExitAsync(_ct); }
+        finally { if (!process.HasExited) process.Kill(entireProcessTree: true); }
+
+        var output = await stdout + await stderr;
+        process.ExitCode.Should().Be(1, output);
+        var critical = output.Split('\n').Where(l => l.Contains("\"LogLevel\":\"Critical\"") || l.Contains("\"LogLevel\":\"Error\"")).ToList();
+        critical.Should().ContainSingle().Which.Should().Contain("API_KEY_HASHES").And.Contain("AUTH_DISABLED=true");
+        output.Should().NotContain("Unhandled exception").And.NotContain("   at ");
+    }
+
     [Fact]
     public async Task Production_starts_open_only_when_auth_disabled_says_so()
     {
