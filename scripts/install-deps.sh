@@ -54,7 +54,9 @@ else
     || $SUDO apt-get install -y -qq --no-install-recommends "postgresql-server-dev-$pgver" >/dev/null
   d=$(mktemp -d); trap 'rm -rf "$d"' EXIT
   mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
-  printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' > "$d/src.sources"
+  # The mirror this machine's apt already uses (never a hard-coded host); DEBIAN_MIRROR overrides.
+  mirror=$("$(dirname "$0")/debian-mirror.sh")
+  printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$mirror" > "$d/src.sources"
   o=(-o "Dir::Etc::sourcelist=$d/src.sources" -o Dir::Etc::sourceparts=/dev/null -o "Dir::State::Lists=$d/lists" -o "Dir::Cache=$d/cache")
   $SUDO apt-get "${o[@]}" update -qq
   (cd "$d" && apt-get "${o[@]}" source --download-only pgvector >/dev/null)

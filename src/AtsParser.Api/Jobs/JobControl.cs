@@ -41,6 +41,7 @@ public sealed class JobControl(JobsDatabase database)
             if (status == "cancelled" && dropped > 0) await WebhookOutbox.EnqueueJobEventAsync(conn, tx, id, WebhookEvents.JobCancelled, ct);
         }
         await tx.CommitAsync(ct);
+        for (var i = 0; i < dropped; i++) AtsParser.Core.Observability.AtsMetrics.JobFinished(AtsParser.Core.Observability.JobOutcome.Cancelled);
         return dropped;
     }
 

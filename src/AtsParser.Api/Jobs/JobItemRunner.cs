@@ -62,12 +62,18 @@ public sealed class JobItemRunner(JobQueue queue, IServiceScopeFactory scopes, I
         if (resultJson is not null)
         {
             if (await Settle(t => queue.SucceedAsync(item, resultJson, t)))
+            {
                 Log.ItemSucceeded(logger, item.JobId, item.Seq, item.Sha256, item.Attempts, sw.ElapsedMilliseconds);
+                AtsParser.Core.Observability.AtsMetrics.JobFinished(AtsParser.Core.Observability.JobOutcome.Succeeded);
+            }
             else Log.LeaseLost(logger, item.JobId, item.Seq);
             return;
         }
         var failure = FailureClassifier.Classify(error!);
         var outcome = await Settle(t => queue.FailAsync(item, failure, o, t));
+        // Counted once per written outcome (a lost lease writes nothing and counts nothing): feeds the dead-letter alert.
+        if (outcome is not null)
+            AtsParser.Core.Observability.AtsMetrics.JobFinished(outcome == ItemStatus.Queued ? AtsParser.Core.Observability.JobOutcome.Retried : outcome);
         Log.ItemFailed(logger, item.JobId, item.Seq, item.Sha256, failure.Code, outcome ?? "lease_lost", item.Attempts);
     }
 

@@ -109,6 +109,12 @@ public sealed class WebhookDispatcher(JobsDatabase database, IHttpClientFactory 
         batch.BatchCommands.Add(attempt);
         batch.BatchCommands.Add(update);
         await batch.ExecuteNonQueryAsync(ct);
+        AtsParser.Core.Observability.AtsMetrics.WebhookDelivery(final switch
+        {
+            "delivered" => AtsParser.Core.Observability.WebhookOutcome.Delivered,
+            "failed" => AtsParser.Core.Observability.WebhookOutcome.Failed,
+            _ => AtsParser.Core.Observability.WebhookOutcome.Retried,
+        });
         if (final == "delivered") Log.WebhookDelivered(logger, d.Id, d.Event, status ?? 0, d.Attempt, ms);
         else if (final == "failed") Log.WebhookGaveUp(logger, d.Id, d.Event, d.Attempt, error ?? "");
         else Log.WebhookAttemptFailed(logger, d.Id, d.Event, d.Attempt, error ?? "", o.DelayAfter(d.Attempt).TotalSeconds);

@@ -42,9 +42,14 @@ public sealed class JobLifecycleTests(JobsFixture fx) : IClassFixture<JobsFixtur
     public async Task A_file_that_keeps_failing_is_dead_lettered_with_its_reason_and_keeps_its_bytes_until_requeued()
     {
         var marker = "FAIL-429 always " + Guid.NewGuid().ToString("N")[..6];
+        var deadBefore = await Observability.Scrape.ValueAsync(fx.Host.Client, "ats_jobs_total", "outcome=\"dead_lettered\"");
+        var retriedBefore = await Observability.Scrape.ValueAsync(fx.Host.Client, "ats_jobs_total", "outcome=\"retried\"");
         var job = await fx.Host.SubmitAsync([TestDocs.Text(marker, 1)]);
 
         var status = await fx.Host.WaitForAsync(job);
+        // The dead-letter alert and the dashboard's job panels read this counter.
+        (await Observability.Scrape.ValueAsync(fx.Host.Client, "ats_jobs_total", "outcome=\"dead_lettered\"")).Should().BeGreaterThanOrEqualTo(deadBefore + 1);
+        (await Observability.Scrape.ValueAsync(fx.Host.Client, "ats_jobs_total", "outcome=\"retried\"")).Should().BeGreaterThanOrEqualTo(retriedBefore + 2);
         var file = status.GetProperty("files")[0];
         file.GetProperty("status").GetString().Should().Be("dead_lettered");
         file.GetProperty("errorCode").GetString().Should().Be("rate_limited");

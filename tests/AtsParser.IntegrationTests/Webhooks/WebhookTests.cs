@@ -43,6 +43,8 @@ public sealed class WebhookTests
         await using var receiver = await WebhookReceiver.StartAsync(JobsHost.WebhookSecret, failFirst: 2);
         await using var host = await JobsHost.StartAsync();
 
+        var deliveredBefore = await Observability.Scrape.ValueAsync(host.Client, "ats_webhook_deliveries_total", "outcome=\"delivered\"");
+        var retriedBefore = await Observability.Scrape.ValueAsync(host.Client, "ats_webhook_deliveries_total", "outcome=\"retried\"");
         var job = await host.SubmitAsync([TestDocs.Text("retry-hook", 1)], ("webhookUrl", receiver.Url), ("webhookPerFile", "true"));
         await host.WaitForAsync(job);
         while (receiver.Accepted.Count < 2) await Task.Delay(50);
@@ -52,6 +54,8 @@ public sealed class WebhookTests
         (await host.ScalarAsync("SELECT count(*) FROM webhook_attempts")).Should().Be(4);
         (await host.ScalarAsync("SELECT count(*) FROM webhook_attempts WHERE status_code = 500")).Should().Be(2);
         (await host.ScalarAsync("SELECT count(*) FROM webhook_deliveries WHERE status = 'delivered'")).Should().Be(2);
+        (await Observability.Scrape.ValueAsync(host.Client, "ats_webhook_deliveries_total", "outcome=\"delivered\"")).Should().BeGreaterThanOrEqualTo(deliveredBefore + 2);
+        (await Observability.Scrape.ValueAsync(host.Client, "ats_webhook_deliveries_total", "outcome=\"retried\"")).Should().BeGreaterThanOrEqualTo(retriedBefore + 2);
     }
 
     [Fact(Timeout = 90_000)]
