@@ -47,6 +47,17 @@ public class MonitoringFilesTests
         r.ExitCode.Should().Be(0, r.Output);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Every_alert_fires_on_series_made_to_trigger_it_in_promtool_unit_tests()
+    {
+        var r = await Repo.RunAsync("promtool", ["test", "rules", "prometheus/alerts.test.yml"]);
+
+        r.ExitCode.Should().Be(0, r.Output);
+        var tested = System.Text.RegularExpressions.Regex.Matches(Repo.Read("prometheus/alerts.test.yml"), @"alertname: (\w+)").Select(m => m.Groups[1].Value).ToHashSet();
+        var alerts = System.Text.RegularExpressions.Regex.Matches(Repo.Read("prometheus/alerts.yml"), @"- alert: (\w+)").Select(m => m.Groups[1].Value).ToList();
+        alerts.Should().NotBeEmpty().And.OnlyContain(a => tested.Contains(a), "every alert rule needs a promtool case that makes it fire");
+    }
+
     [Fact]
     public void The_alerts_cover_errors_latency_backlog_dead_letters_llm_cost_tools_and_instances()
     {
