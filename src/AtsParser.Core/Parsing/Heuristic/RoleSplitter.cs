@@ -127,7 +127,7 @@ public static partial class RoleSplitter
     private static partial Regex WorkedAs();
 
     // "(1 year 9 months)", "· 2 yrs 3 mos", "(8 Monate)", "(3 ans)", "(2 años)", "- 18 months".
-    [GeneratedRegex(@"(?i)[(\[·•\-–]?\s*\b\d{1,2}(?:[.,]\d)?\s*\+?\s*(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|ans?|mois|años?|meses|anos?|שנים|חודשים)\b(?:\s*(?:and|und|et|y|e)?\s*\d{1,2}\s*(?:months?|mos?|monate?n?|mois|meses|חודשים)\b)?\s*[)\]]?")]
+    [GeneratedRegex(@"(?i)[(\[·•\-–]?\s*\b\d{1,2}(?:[.,]\d)?\+?\s+(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|ans?|mois|años?|meses|anos?|שנים|חודשים)\b(?:\s*(?:and|und|et|y|e)?\s*\d{1,2}\s+(?:months?|mos?|monate?n?|mois|meses|חודשים)\b)?\s*[)\]]?")]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"(?i)^(?:it|hr|sales|marketing|finance|operations|engineering|product|research|development|technology|human resources|accounts?|administration|strategy|support|quality|procurement|logistics|legal|compliance)(?:\s+\w+){0,3}$")]
