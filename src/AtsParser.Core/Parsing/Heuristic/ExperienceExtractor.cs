@@ -45,7 +45,7 @@ static class ExperienceExtractor
         block.Header.Count >= 2 && block.Header[0] != block.DateLine && doc.Lines[block.Header[0]].Contains(job.Employer!, StringComparison.Ordinal)
         && (job.Title is null || !doc.Lines[block.Header[0]].Contains(job.Title, StringComparison.Ordinal));
 
-    static double RoleEvidence(string? value, List<Fragment> fragments, string label, bool vocabulary) =>
+    static double RoleEvidence(string? value, bool vocabulary) =>
         value is null ? 0
         : !WellFormed(value) ? 0.05
         : vocabulary ? 0.3
@@ -105,8 +105,8 @@ static class ExperienceExtractor
         // Confidence from the evidence each role rests on: vocabulary (title words, ESCO labels, legal forms, company
         // words) counts fully; a role given by a separator, position or elimination alone counts half. On the corpus keys
         // (strict match of title and employer) the 1.0 bin was right 45/51 before this last split and 0.8 right 28/43.
-        double confidence = 0.2 + RoleEvidence(title, fragments, HeaderFragments.TitleLabel, JobTitles.TitleScore(title ?? "") > JobTitles.CompanyScore(title ?? ""))
-            + RoleEvidence(employer, fragments, HeaderFragments.EmployerLabel, JobTitles.CompanyScore(employer ?? "") > JobTitles.TitleScore(employer ?? ""))
+        double confidence = 0.2 + RoleEvidence(title, JobTitles.TitleScore(title ?? "") > JobTitles.CompanyScore(title ?? ""))
+            + RoleEvidence(employer, JobTitles.CompanyScore(employer ?? "") > JobTitles.TitleScore(employer ?? ""))
             + (d is not null ? 0.2 : 0);
         return new WorkExperience
         {
