@@ -13,6 +13,11 @@ switch (mode)
         var line = new string('e', 1000);
         for (int i = 0; i < int.Parse(args[1]); i++) Console.Error.WriteLine(line);
         return 0;
+    case "flood-stderr-then-fail":
+        var noise = new string('n', 1000);
+        for (int i = 0; i < int.Parse(args[1]); i++) Console.Error.WriteLine(noise);
+        Console.Error.WriteLine("the real error comes last");
+        return 2;
     case "flood-stdout":
         var o = new string('o', 1000);
         for (int i = 0; i < int.Parse(args[1]); i++) Console.Out.WriteLine(o);

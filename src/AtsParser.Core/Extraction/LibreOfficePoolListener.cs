@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using CliWrap;
 
 namespace AtsParser.Core.Extraction;
 
@@ -26,9 +28,12 @@ public sealed record ListenerReply(ListenerVerdict Verdict, string? Error);
 /// </summary>
 public sealed class LibreOfficePoolListener(int index, string profileDir)
 {
-    Process? _worker;
+    CommandTask<CommandResult>? _worker;
+    CancellationTokenSource? _kill;
+    Channel<string>? _requests;
+    Channel<string>? _replies;
+    TailBuffer? _stderr;
     string? _pipeName;
-    readonly StringBuilder _stderr = new();
 
     public int Index { get; } = index;
     public string ProfileDir { get; } = profileDir;
@@ -36,29 +41,42 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
     public int? WorkerPid { get; private set; }
     public int? SofficePid { get; private set; }
 
+    bool Running => _worker is { Task.IsCompleted: false };
+
     /// <summary>Starts the worker and waits for its listener to accept; throws ToolFailedException on failure.</summary>
     public async Task StartAsync(string python, string script, string soffice, string accept, TimeSpan timeout, CancellationToken ct)
     {
         if (Directory.Exists(ProfileDir)) Directory.Delete(ProfileDir, recursive: true);
         _pipeName = accept.StartsWith("pipe,name=", StringComparison.Ordinal) ? accept["pipe,name=".Length..] : null;
         Directory.CreateDirectory(ProfileDir);
-        var psi = new ProcessStartInfo(python)
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-            UseShellExecute = false, CreateNoWindow = true, WorkingDirectory = ProfileDir,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var a in new[] { "-u", script, soffice, ProfileDir, accept, timeout.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) })
-            psi.ArgumentList.Add(a);
-        psi.Environment["HOME"] = ProfileDir;
-        psi.Environment["SAL_USE_VCLPLUGIN"] = "svp";
-        psi.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        var p = new Process { StartInfo = psi };
-        try { p.Start(); }
+        var spec = ToolCommands.UnoWorker(python, script, soffice, ProfileDir, accept, timeout);
+        var requests = _requests = Channel.CreateUnbounded<string>(new() { SingleReader = true });
+        var replies = _replies = Channel.CreateUnbounded<string>(new() { SingleWriter = true });
+        _stderr = new TailBuffer(spec.MaxStderrBytes);
+        _kill = new CancellationTokenSource();
+        // stdin stays open while requests may come; completing the channel closes it, which tells the worker to stop.
+        var command = Cli.Wrap(spec.FileName).WithArguments(spec.Arguments).WithWorkingDirectory(spec.WorkingDirectory!)
+            .WithEnvironmentVariables(spec.Environment.ToDictionary(kv => kv.Key, kv => (string?)kv.Value))
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(PipeSource.Create(async (stdin, token) =>
+            {
+                await foreach (var request in requests.Reader.ReadAllAsync(token))
+                {
+                    await stdin.WriteAsync(Encoding.UTF8.GetBytes(request + "\n"), token);
+                    await stdin.FlushAsync(token);
+                }
+            }))
+            .WithStandardOutputPipe(PipeTarget.Create(async (stdout, token) =>
+            {
+                using var reader = new StreamReader(stdout, Encoding.UTF8);
+                try { while (await reader.ReadLineAsync(token) is { } line) replies.Writer.TryWrite(line); }
+                finally { replies.Writer.TryComplete(); }
+            }))
+            .WithStandardErrorPipe(PipeTarget.ToStream(_stderr));
+        try { _worker = command.ExecuteAsync(_kill.Token); }
         catch (System.ComponentModel.Win32Exception e) { throw new ToolFailedException("soffice", $"{python} could not be started: {e.Message}"); }
-        _worker = p;
-        WorkerPid = p.Id;
-        _ = DrainStderrAsync(p);
+        _ = _worker.Task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // observed: a kill ends it with OCE
+        WorkerPid = _worker.ProcessId;
         var line = await ReadLineAsync(timeout + TimeSpan.FromSeconds(5), ct);
         var ready = line is null ? null : JsonNode.Parse(line);
         if (ready?["ready"]?.GetValue<bool>() != true)
@@ -71,15 +89,9 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
 
     public async Task<ListenerReply> ConvertAsync(string input, string output, string filter, string filterOptions, TimeSpan timeout, CancellationToken ct)
     {
-        var p = _worker;
-        if (p is null || p.HasExited) return new(ListenerVerdict.ListenerLost, "the worker had exited");
+        if (!Running || _requests is null) return new(ListenerVerdict.ListenerLost, "the worker had exited");
         var request = JsonSerializer.Serialize(new Dictionary<string, string> { ["in"] = input, ["out"] = output, ["filter"] = filter, ["options"] = filterOptions });
-        try
-        {
-            await p.StandardInput.WriteLineAsync(request.AsMemory(), ct);
-            await p.StandardInput.FlushAsync(ct);
-        }
-        catch (IOException) { return new(ListenerVerdict.ListenerLost, "the worker's stdin is closed"); }
+        if (!_requests.Writer.TryWrite(request)) return new(ListenerVerdict.ListenerLost, "the worker's stdin is closed");
         // Timeouts and cancellation are the caller's: they kill the listener, which ends this read.
         var line = await ReadLineAsync(timeout, ct);
         if (line is null) return new(ListenerVerdict.ListenerLost, "the worker exited: " + StderrTail());
@@ -100,12 +112,18 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
     /// <summary>Reads one reply line; null when the worker closed stdout. Throws ToolTimeoutException or OCE.</summary>
     async Task<string?> ReadLineAsync(TimeSpan timeout, CancellationToken ct)
     {
-        var read = (_worker ?? throw new ToolFailedException("soffice", "the listener is stopped")).StandardOutput.ReadLineAsync(CancellationToken.None).AsTask();
+        var replies = _replies ?? throw new ToolFailedException("soffice", "the listener is stopped");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
         try
         {
-            return await read.WaitAsync(timeout, ct);
+            return await replies.Reader.ReadAsync(deadline.Token);
         }
-        catch (TimeoutException)
+        catch (ChannelClosedException)
+        {
+            return null;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             Kill();
             throw new ToolTimeoutException("soffice", timeout);
@@ -120,23 +138,24 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
     /// <summary>Asks the worker to shut soffice down cleanly (stdin EOF), then kills the tree if it lingers.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
-        var p = _worker;
-        if (p is null) return;
-        try { if (!p.HasExited) p.StandardInput.Close(); } catch (IOException) { }
-        try { await p.WaitForExitAsync().WaitAsync(grace); } catch (TimeoutException) { }
+        var worker = _worker;
+        if (worker is null) return;
+        _requests?.Writer.TryComplete();
+        try { await worker.Task.WaitAsync(grace); } catch (TimeoutException) { } catch (OperationCanceledException) { }
         Kill();
     }
 
+    /// <summary>Kills the worker's whole process tree (CliWrap's forceful cancellation), then anything still naming the profile.</summary>
     public void Kill()
     {
-        var p = _worker;
-        if (p is null) return;
-        try { if (!p.HasExited) p.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { }
-        catch (System.ComponentModel.Win32Exception) { }
-        try { p.WaitForExit(5000); } catch (InvalidOperationException) { }
-        p.Dispose();
+        var worker = _worker;
+        if (worker is null) return;
+        _requests?.Writer.TryComplete();
+        try { _kill?.Cancel(); } catch (ObjectDisposedException) { }
+        try { worker.Task.Wait(5000); } catch (AggregateException) { }
         _worker = null;
+        _kill?.Dispose();
+        _kill = null;
         KillStragglers();
         LibreOfficePipes.Remove(new Uri(ProfileDir).AbsoluteUri, _pipeName);
     }
@@ -173,22 +192,9 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
         catch (UnauthorizedAccessException) { }
     }
 
-    async Task DrainStderrAsync(Process p)
-    {
-        var buf = new char[4096];
-        try
-        {
-            int n;
-            while ((n = await p.StandardError.ReadAsync(buf)) > 0)
-                lock (_stderr) { _stderr.Append(buf, 0, n); if (_stderr.Length > 8192) _stderr.Remove(0, _stderr.Length - 4096); }
-        }
-        catch (IOException) { }
-        catch (ObjectDisposedException) { }
-        catch (InvalidOperationException) { }
-    }
-
     string StderrTail()
     {
-        lock (_stderr) { var s = _stderr.ToString().Trim(); return s.Length > 300 ? s[^300..] : s; }
+        var s = _stderr?.Text.Trim() ?? "";
+        return s.Length > 300 ? s[^300..] : s;
     }
 }

@@ -15,7 +15,7 @@ public sealed record LibreOfficePoolRuntime(string Python, string Script)
             if (candidate.Contains('/') && !File.Exists(candidate)) continue;
             try
             {
-                var r = await ProcessRunner.RunAsync(new ProcessSpec(candidate, ["-c", "import uno"]) { Timeout = TimeSpan.FromSeconds(20) }, ct);
+                var r = await ProcessRunner.RunAsync(ToolCommands.PythonImportsUno(candidate), ct);
                 if (r.ExitCode == 0) { python = candidate; break; }
             }
             catch (Exception e) when (e is ToolFailedException or ToolTimeoutException) { }

@@ -1,16 +1,16 @@
-using System.Diagnostics;
 using System.Text;
+using CliWrap;
 
 namespace AtsParser.Core.Extraction;
 
-// The small equivalent of CliWrap (not on our feed): immutable command, argument list, bounded output,
-// timeout linked to the caller's token, process-tree kill. Replaceable by CliWrap without touching callers.
+/// <summary>One tool call: an argument list (never a shell string), limits and environment. Built by <see cref="ToolCommands"/>.</summary>
 public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Arguments)
 {
     public string? WorkingDirectory { get; init; }
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
     public int MaxStdoutBytes { get; init; } = 16 * 1024 * 1024;
+    /// <summary>The last this-many bytes of stderr are kept (the error is usually at the end).</summary>
     public int MaxStderrBytes { get; init; } = 64 * 1024;
 }
 
@@ -33,77 +33,40 @@ public sealed class ToolFailedException(string tool, string message, int? exitCo
     public int? ExitCode { get; } = exitCode;
 }
 
+/// <summary>
+/// Runs a <see cref="ProcessSpec"/> through CliWrap: stdin closed, stdout capped, the tail of stderr kept, and a
+/// forceful cancellation (the caller's token or the spec's timeout) that kills the whole process tree.
+/// A non-zero exit is returned, not thrown: each tool decides what its exit codes mean.
+/// </summary>
 public static class ProcessRunner
 {
     public static async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken ct)
     {
-        var psi = new ProcessStartInfo(spec.FileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            WorkingDirectory = spec.WorkingDirectory ?? System.Environment.CurrentDirectory,
-        };
-        foreach (var a in spec.Arguments) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in spec.Environment) psi.Environment[k] = v;
+        var stdout = new CappedBuffer(spec.MaxStdoutBytes);
+        var stderr = new TailBuffer(spec.MaxStderrBytes);
+        var command = Cli.Wrap(spec.FileName)
+            .WithArguments(spec.Arguments)
+            .WithWorkingDirectory(spec.WorkingDirectory ?? System.Environment.CurrentDirectory)
+            .WithEnvironmentVariables(spec.Environment.ToDictionary(kv => kv.Key, kv => (string?)kv.Value))
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.ToStream(stdout))
+            .WithStandardErrorPipe(PipeTarget.ToStream(stderr));
 
-        var sw = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = psi };
-        try { process.Start(); }
+        using var timeoutCts = new CancellationTokenSource(spec.Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
+        try
+        {
+            var result = await command.ExecuteAsync(linked.Token);
+            return new ProcessResult(result.ExitCode, stdout.ToArray(), stderr.Text, stdout.Truncated, result.RunTime);
+        }
+        catch (OperationCanceledException)
+        {
+            ct.ThrowIfCancellationRequested();
+            throw new ToolTimeoutException(Path.GetFileName(spec.FileName), spec.Timeout);
+        }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new ToolFailedException(spec.FileName, $"{spec.FileName} could not be started: {e.Message}");
         }
-        process.StandardInput.Close();
-
-        using var timeoutCts = new CancellationTokenSource(spec.Timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
-        var stdoutTask = ReadBoundedAsync(process.StandardOutput.BaseStream, spec.MaxStdoutBytes);
-        var stderrTask = ReadBoundedAsync(process.StandardError.BaseStream, spec.MaxStderrBytes);
-        try
-        {
-            await process.WaitForExitAsync(linked.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(process);
-            // Reap it so no zombie or orphan is left; the pipes close once the tree is gone.
-            try { await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)); } catch (TimeoutException) { }
-            ct.ThrowIfCancellationRequested();
-            throw new ToolTimeoutException(Path.GetFileName(spec.FileName), spec.Timeout);
-        }
-        var (stdout, truncated) = await stdoutTask;
-        var (stderr, _) = await stderrTask;
-        return new ProcessResult(process.ExitCode, stdout, Encoding.UTF8.GetString(stderr), truncated, sw.Elapsed);
-    }
-
-    static void Kill(Process p)
-    {
-        try { if (!p.HasExited) p.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { }
-        catch (System.ComponentModel.Win32Exception) { }
-    }
-
-    // Reads to the end so the child never blocks on a full pipe, but keeps at most `max` bytes.
-    static async Task<(byte[], bool)> ReadBoundedAsync(Stream s, int max)
-    {
-        var ms = new MemoryStream();
-        var buf = new byte[81920];
-        bool truncated = false;
-        try
-        {
-            int n;
-            while ((n = await s.ReadAsync(buf)) > 0)
-            {
-                int keep = Math.Min(n, max - (int)ms.Length);
-                if (keep > 0) ms.Write(buf, 0, keep);
-                if (keep < n) truncated = true;
-            }
-        }
-        catch (IOException) { }
-        catch (ObjectDisposedException) { }
-        return (ms.ToArray(), truncated);
     }
 }

@@ -72,7 +72,7 @@ public sealed class ToolRegistry
             if (s.Path is null) continue;
             try
             {
-                var r = await ProcessRunner.RunAsync(new ProcessSpec(s.Path, t.VersionArgs) { Timeout = TimeSpan.FromSeconds(20) }, ct);
+                var r = await ProcessRunner.RunAsync(ToolCommands.Version(s.Path, t.VersionArgs), ct);
                 var text = (r.StdoutText + "\n" + r.Stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 // antiword has no --version: its usage text carries "Version: 0.37" after an "Author: (C) 1998-2005" line.
                 var line = text.FirstOrDefault(l => l.Contains("version", StringComparison.OrdinalIgnoreCase) && l.Any(char.IsDigit))

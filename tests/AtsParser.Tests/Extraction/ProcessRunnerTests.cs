@@ -56,6 +56,16 @@ public class ProcessRunnerTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task The_end_of_a_flooded_stderr_is_kept_because_the_error_is_written_last()
+    {
+        var result = await ProcessRunner.RunAsync(TestDummy.Spec("flood-stderr-then-fail", "2000") with { MaxStderrBytes = 8 * 1024 }, CancellationToken.None);
+
+        result.ExitCode.Should().Be(2);
+        result.Stderr.TrimEnd().Should().EndWith("the real error comes last");
+        result.Stderr.Length.Should().BeLessThanOrEqualTo(8 * 1024);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Flooding_stdout_neither_deadlocks_nor_keeps_more_than_the_cap()
     {
         var result = await ProcessRunner.RunAsync(TestDummy.Spec("flood-stdout", "20000") with { MaxStdoutBytes = 1024 * 1024 }, CancellationToken.None);

@@ -21,12 +21,7 @@ public sealed class AntiwordExtractor(ToolRegistry tools, IOptions<ExtractionOpt
         var path = tmp.File("input.doc");
         await File.WriteAllBytesAsync(path, input.Bytes, ct);
         using var slot = await tools.AcquireAsync("antiword", ct);
-        var r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("antiword"), ["-w", "0", "-m", "UTF-8.txt", path])
-        {
-            WorkingDirectory = tmp.Path,
-            Timeout = TimeSpan.FromSeconds(options.Value.AntiwordTimeoutSeconds),
-            MaxStdoutBytes = options.Value.MaxExtractedChars * 4,
-        }, ct);
+        var r = await ProcessRunner.RunAsync(ToolCommands.Antiword(tools.PathOf("antiword"), path, tmp.Path, options.Value), ct);
         if (r.ExitCode != 0) throw new ToolFailedException("antiword", "antiword: " + OcrEngine.Tail(r.Stderr.Replace(path, "input.doc")), r.ExitCode);
         return new ExtractorOutput(WordBinary.TableRowsAsLines(r.StdoutText));
     }

@@ -40,14 +40,7 @@ public sealed class LibreOfficeConverter(ToolRegistry tools, LibreOfficePool poo
         ProcessResult r;
         try
         {
-            r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("soffice"),
-                ["--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo", "-env:UserInstallation=" + profile,
-                 "--convert-to", filter, "--outdir", outDir, inPath])
-            {
-                WorkingDirectory = tmp.Path,
-                Timeout = TimeSpan.FromSeconds(options.Value.LibreOfficeTimeoutSeconds),
-                Environment = new Dictionary<string, string> { ["HOME"] = tmp.Path, ["SAL_USE_VCLPLUGIN"] = "svp" },
-            }, ct);
+            r = await ProcessRunner.RunAsync(ToolCommands.SofficeConvert(tools.PathOf("soffice"), profile, filter, outDir, inPath, tmp.Path, options.Value), ct);
         }
         finally
         {

@@ -8,19 +8,11 @@ namespace AtsParser.Core.Extraction.Extractors;
 /// </summary>
 public sealed class OcrEngine(ToolRegistry tools, IOptions<ExtractionOptions> options)
 {
-    static readonly Dictionary<string, string> OneThread = new() { ["OMP_THREAD_LIMIT"] = "1" };
-
     public async Task<string> OcrImageAsync(string imagePath, CancellationToken ct)
     {
         var o = options.Value;
         using var slot = await tools.AcquireAsync("tesseract", ct);
-        var r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("tesseract"),
-            [imagePath, "stdout", "--psm", "3", "-l", o.OcrLanguages])
-        {
-            Environment = OneThread,
-            Timeout = TimeSpan.FromSeconds(o.OcrPageTimeoutSeconds),
-            MaxStdoutBytes = 4 * 1024 * 1024,
-        }, ct);
+        var r = await ProcessRunner.RunAsync(ToolCommands.Tesseract(tools.PathOf("tesseract"), imagePath, o), ct);
         if (r.ExitCode != 0) throw new ToolFailedException("tesseract", "tesseract failed: " + Tail(r.Stderr), r.ExitCode);
         return OcrCleanup.Clean(r.StdoutText);
     }
@@ -35,11 +27,7 @@ public sealed class OcrEngine(ToolRegistry tools, IOptions<ExtractionOptions> op
             var prefix = Path.Combine(workDir, $"page-{page}");
             using (await tools.AcquireAsync("pdftoppm", token))
             {
-                var r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("pdftoppm"),
-                    ["-gray", "-r", o.OcrDpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", page.ToString(), "-l", page.ToString(), "-singlefile", pdfPath, prefix])
-                {
-                    Timeout = TimeSpan.FromSeconds(o.OcrPageTimeoutSeconds),
-                }, token);
+                var r = await ProcessRunner.RunAsync(ToolCommands.PdfToPpm(tools.PathOf("pdftoppm"), pdfPath, page, prefix, o), token);
                 if (r.ExitCode != 0) throw new ToolFailedException("pdftoppm", "pdftoppm failed: " + Tail(r.Stderr), r.ExitCode);
             }
             var image = prefix + ".pgm";

@@ -23,14 +23,7 @@ public sealed class PandocExtractor(ToolRegistry tools, IOptions<ExtractionOptio
         var path = tmp.File("input." + from);
         await File.WriteAllBytesAsync(path, input.Bytes, ct);
         using var slot = await tools.AcquireAsync("pandoc", ct);
-        // --sandbox: pandoc reads no other files and fetches nothing while converting.
-        var r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("pandoc"),
-            ["--sandbox", "-f", from, "-t", "plain", "--wrap=none", path])
-        {
-            WorkingDirectory = tmp.Path,
-            Timeout = TimeSpan.FromSeconds(options.Value.PandocTimeoutSeconds),
-            MaxStdoutBytes = options.Value.MaxExtractedChars * 4,
-        }, ct);
+        var r = await ProcessRunner.RunAsync(ToolCommands.Pandoc(tools.PathOf("pandoc"), from, path, tmp.Path, options.Value), ct);
         if (r.ExitCode != 0) throw new ToolFailedException("pandoc", "pandoc: " + OcrEngine.Tail(r.Stderr.Replace(path, "input")), r.ExitCode);
         return new ExtractorOutput(r.StdoutText);
     }

@@ -11,7 +11,7 @@ public sealed class PdfInfo(ToolRegistry tools)
     public async Task<Info> ReadAsync(string pdfPath, TimeSpan timeout, CancellationToken ct)
     {
         using var slot = await tools.AcquireAsync("pdfinfo", ct);
-        var r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("pdfinfo"), [pdfPath]) { Timeout = timeout, MaxStdoutBytes = 256 * 1024 }, ct);
+        var r = await ProcessRunner.RunAsync(ToolCommands.PdfInfo(tools.PathOf("pdfinfo"), pdfPath, timeout), ct);
         var stdout = r.StdoutText;
         if (r.ExitCode != 0)
         {

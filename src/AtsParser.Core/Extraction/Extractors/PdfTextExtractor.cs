@@ -28,13 +28,7 @@ public sealed class PdfTextExtractor(ToolRegistry tools, OcrEngine ocr, IOptions
         ProcessResult r;
         using (await tools.AcquireAsync("pdftotext", ct))
         {
-            // One page past the cap is enough to know the document is over it.
-            r = await ProcessRunner.RunAsync(new ProcessSpec(tools.PathOf("pdftotext"),
-                ["-bbox-layout", "-enc", "UTF-8", "-eol", "unix", "-l", (o.MaxPages + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), pdf, "-"])
-            {
-                Timeout = TimeSpan.FromSeconds(o.PdfTimeoutSeconds),
-                MaxStdoutBytes = o.MaxExtractedChars * 40,
-            }, ct);
+            r = await ProcessRunner.RunAsync(ToolCommands.PdfToText(tools.PathOf("pdftotext"), pdf, o), ct);
         }
         if (r.ExitCode != 0)
         {
