@@ -5,7 +5,8 @@ namespace AtsParser.Api.Caching;
 
 /// <summary>
 /// One Redis hash per document ({prefix}:parse:{sha256}), one field per variant, so an erase is a single DEL.
-/// StackExchange.Redis 1.2.6 async calls take no CancellationToken: every call is bounded with WaitAsync.
+/// The multiplexer reconnects by itself; while it is disconnected commands fail fast (no backlog), so a request
+/// never waits for Redis to come back. Its async calls take no CancellationToken: each is bounded with WaitAsync.
 /// </summary>
 public sealed class RedisCacheStore : ICacheStore, IDisposable
 {
@@ -20,7 +21,9 @@ public sealed class RedisCacheStore : ICacheStore, IDisposable
         config.AbortOnConnectFail = false;
         config.ConnectTimeout = _options.ConnectTimeoutMs;
         config.SyncTimeout = _options.OperationTimeoutMs;
+        config.AsyncTimeout = _options.OperationTimeoutMs;
         config.ConnectRetry = 1;
+        config.BacklogPolicy = BacklogPolicy.FailFast;
         _connection = new(() => ConnectionMultiplexer.ConnectAsync(config));
     }
 

@@ -17,9 +17,10 @@ public static class RedisUrl
         config.EndPoints.Add(uri.Host, uri.Port > 0 ? uri.Port : 6379);
         if (uri.UserInfo.Length > 0)
         {
-            // redis://:password@host and redis://user:password@host; 1.2.6 has no ACL user names, only the password.
+            // redis://:password@host (password only) and redis://user:password@host (a Redis 6+ ACL user).
             var parts = uri.UserInfo.Split(':', 2);
             config.Password = Uri.UnescapeDataString(parts.Length == 2 ? parts[1] : parts[0]);
+            if (parts.Length == 2 && parts[0].Length > 0) config.User = Uri.UnescapeDataString(parts[0]);
         }
         var path = uri.AbsolutePath.Trim('/');
         if (path.Length > 0 && int.TryParse(path, out var db)) config.DefaultDatabase = db;

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
-using CliWrap;
 
 namespace AtsParser.Core.Extraction;
 
@@ -28,20 +26,15 @@ public sealed record ListenerReply(ListenerVerdict Verdict, string? Error);
 /// </summary>
 public sealed class LibreOfficePoolListener(int index, string profileDir)
 {
-    CommandTask<CommandResult>? _worker;
-    CancellationTokenSource? _kill;
-    Channel<string>? _requests;
-    Channel<string>? _replies;
-    TailBuffer? _stderr;
+    Process? _worker;
     string? _pipeName;
+    readonly StringBuilder _stderr = new();
 
     public int Index { get; } = index;
     public string ProfileDir { get; } = profileDir;
     public int Conversions { get; private set; }
     public int? WorkerPid { get; private set; }
     public int? SofficePid { get; private set; }
-
-    bool Running => _worker is { Task.IsCompleted: false };
 
     /// <summary>Starts the worker and waits for its listener to accept; throws ToolFailedException on failure.</summary>
     public async Task StartAsync(string python, string script, string soffice, string accept, TimeSpan timeout, CancellationToken ct)
@@ -50,33 +43,21 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
         _pipeName = accept.StartsWith("pipe,name=", StringComparison.Ordinal) ? accept["pipe,name=".Length..] : null;
         Directory.CreateDirectory(ProfileDir);
         var spec = ToolCommands.UnoWorker(python, script, soffice, ProfileDir, accept, timeout);
-        var requests = _requests = Channel.CreateUnbounded<string>(new() { SingleReader = true });
-        var replies = _replies = Channel.CreateUnbounded<string>(new() { SingleWriter = true });
-        _stderr = new TailBuffer(spec.MaxStderrBytes);
-        _kill = new CancellationTokenSource();
-        // stdin stays open while requests may come; completing the channel closes it, which tells the worker to stop.
-        var command = Cli.Wrap(spec.FileName).WithArguments(spec.Arguments).WithWorkingDirectory(spec.WorkingDirectory!)
-            .WithEnvironmentVariables(spec.Environment.ToDictionary(kv => kv.Key, kv => (string?)kv.Value))
-            .WithValidation(CommandResultValidation.None)
-            .WithStandardInputPipe(PipeSource.Create(async (stdin, token) =>
-            {
-                await foreach (var request in requests.Reader.ReadAllAsync(token))
-                {
-                    await stdin.WriteAsync(Encoding.UTF8.GetBytes(request + "\n"), token);
-                    await stdin.FlushAsync(token);
-                }
-            }))
-            .WithStandardOutputPipe(PipeTarget.Create(async (stdout, token) =>
-            {
-                using var reader = new StreamReader(stdout, Encoding.UTF8);
-                try { while (await reader.ReadLineAsync(token) is { } line) replies.Writer.TryWrite(line); }
-                finally { replies.Writer.TryComplete(); }
-            }))
-            .WithStandardErrorPipe(PipeTarget.ToStream(_stderr));
-        try { _worker = command.ExecuteAsync(_kill.Token); }
+        // A long-lived conversation over stdin/stdout (JSON lines), so this one process is driven directly.
+        var psi = new ProcessStartInfo(spec.FileName)
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false, CreateNoWindow = true, WorkingDirectory = spec.WorkingDirectory,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var a in spec.Arguments) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in spec.Environment) psi.Environment[k] = v;
+        var p = new Process { StartInfo = psi };
+        try { p.Start(); }
         catch (System.ComponentModel.Win32Exception e) { throw new ToolFailedException("soffice", $"{python} could not be started: {e.Message}"); }
-        _ = _worker.Task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // observed: a kill ends it with OCE
-        WorkerPid = _worker.ProcessId;
+        _worker = p;
+        WorkerPid = p.Id;
+        _ = DrainStderrAsync(p);
         var line = await ReadLineAsync(timeout + TimeSpan.FromSeconds(5), ct);
         var ready = line is null ? null : JsonNode.Parse(line);
         if (ready?["ready"]?.GetValue<bool>() != true)
@@ -89,9 +70,15 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
 
     public async Task<ListenerReply> ConvertAsync(string input, string output, string filter, string filterOptions, TimeSpan timeout, CancellationToken ct)
     {
-        if (!Running || _requests is null) return new(ListenerVerdict.ListenerLost, "the worker had exited");
+        var p = _worker;
+        if (p is null || p.HasExited) return new(ListenerVerdict.ListenerLost, "the worker had exited");
         var request = JsonSerializer.Serialize(new Dictionary<string, string> { ["in"] = input, ["out"] = output, ["filter"] = filter, ["options"] = filterOptions });
-        if (!_requests.Writer.TryWrite(request)) return new(ListenerVerdict.ListenerLost, "the worker's stdin is closed");
+        try
+        {
+            await p.StandardInput.WriteLineAsync(request.AsMemory(), ct);
+            await p.StandardInput.FlushAsync(ct);
+        }
+        catch (IOException) { return new(ListenerVerdict.ListenerLost, "the worker's stdin is closed"); }
         // Timeouts and cancellation are the caller's: they kill the listener, which ends this read.
         var line = await ReadLineAsync(timeout, ct);
         if (line is null) return new(ListenerVerdict.ListenerLost, "the worker exited: " + StderrTail());
@@ -112,18 +99,12 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
     /// <summary>Reads one reply line; null when the worker closed stdout. Throws ToolTimeoutException or OCE.</summary>
     async Task<string?> ReadLineAsync(TimeSpan timeout, CancellationToken ct)
     {
-        var replies = _replies ?? throw new ToolFailedException("soffice", "the listener is stopped");
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(timeout);
+        var read = (_worker ?? throw new ToolFailedException("soffice", "the listener is stopped")).StandardOutput.ReadLineAsync(CancellationToken.None).AsTask();
         try
         {
-            return await replies.Reader.ReadAsync(deadline.Token);
+            return await read.WaitAsync(timeout, ct);
         }
-        catch (ChannelClosedException)
-        {
-            return null;
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (TimeoutException)
         {
             Kill();
             throw new ToolTimeoutException("soffice", timeout);
@@ -138,24 +119,23 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
     /// <summary>Asks the worker to shut soffice down cleanly (stdin EOF), then kills the tree if it lingers.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
-        var worker = _worker;
-        if (worker is null) return;
-        _requests?.Writer.TryComplete();
-        try { await worker.Task.WaitAsync(grace); } catch (TimeoutException) { } catch (OperationCanceledException) { }
+        var p = _worker;
+        if (p is null) return;
+        try { if (!p.HasExited) p.StandardInput.Close(); } catch (IOException) { }
+        try { await p.WaitForExitAsync().WaitAsync(grace); } catch (TimeoutException) { }
         Kill();
     }
 
-    /// <summary>Kills the worker's whole process tree (CliWrap's forceful cancellation), then anything still naming the profile.</summary>
     public void Kill()
     {
-        var worker = _worker;
-        if (worker is null) return;
-        _requests?.Writer.TryComplete();
-        try { _kill?.Cancel(); } catch (ObjectDisposedException) { }
-        try { worker.Task.Wait(5000); } catch (AggregateException) { }
+        var p = _worker;
+        if (p is null) return;
+        try { if (!p.HasExited) p.Kill(entireProcessTree: true); }
+        catch (InvalidOperationException) { }
+        catch (System.ComponentModel.Win32Exception) { }
+        try { p.WaitForExit(5000); } catch (InvalidOperationException) { }
+        p.Dispose();
         _worker = null;
-        _kill?.Dispose();
-        _kill = null;
         KillStragglers();
         LibreOfficePipes.Remove(new Uri(ProfileDir).AbsoluteUri, _pipeName);
     }
@@ -192,9 +172,22 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
         catch (UnauthorizedAccessException) { }
     }
 
+    async Task DrainStderrAsync(Process p)
+    {
+        var buf = new char[4096];
+        try
+        {
+            int n;
+            while ((n = await p.StandardError.ReadAsync(buf)) > 0)
+                lock (_stderr) { _stderr.Append(buf, 0, n); if (_stderr.Length > 8192) _stderr.Remove(0, _stderr.Length - 4096); }
+        }
+        catch (IOException) { }
+        catch (ObjectDisposedException) { }
+        catch (InvalidOperationException) { }
+    }
+
     string StderrTail()
     {
-        var s = _stderr?.Text.Trim() ?? "";
-        return s.Length > 300 ? s[^300..] : s;
+        lock (_stderr) { var s = _stderr.ToString().Trim(); return s.Length > 300 ? s[^300..] : s; }
     }
 }
