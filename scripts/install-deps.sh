@@ -2,23 +2,35 @@
 # Installs AtsParser's native dependencies on Debian/Ubuntu. Idempotent: re-running only installs what is missing.
 #   scripts/install-deps.sh            toolchain + local servers (PostgreSQL, pgvector, Redis, Prometheus) + CI validators
 #   scripts/install-deps.sh --tools    only the document toolchain (what the container image needs)
+#   scripts/install-deps.sh --tools --no-pandoc   the same without pandoc (172 MB, and perl with it): the image's
+#                                      default, where RTF goes through LibreOffice instead (docs/DEPLOYMENT.md)
 # The Dockerfile, .ci/run and the README commands all call this script.
 set -euo pipefail
 
-mode=all
-[ "${1:-}" = "--tools" ] && mode=tools
+mode=all pandoc=1
+for a in "$@"; do
+  case $a in
+    --tools) mode=tools ;;
+    --no-pandoc) pandoc=0 ;;
+    *) echo "install-deps: unknown option $a" >&2; exit 2 ;;
+  esac
+done
 
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 
-TOOLS=(antiword libreoffice-writer-nogui python3-uno pandoc poppler-utils poppler-data qpdf
+# TOOLS is what the service runs (the container image gets them all, pandoc aside); SERVERS adds the test servers and the tools
+# only tests and scripts use (qpdf builds encrypted PDFs, procps gives ps/pkill to scripts).
+TOOLS=(antiword libreoffice-writer-nogui python3-uno pandoc poppler-utils poppler-data
        tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-por
-       procps ca-certificates)
+       ca-certificates)
 # chromium + chromium-driver: the review page's browser tests (Selenium drives /usr/bin/chromium; nothing is downloaded at test time).
-SERVERS=(postgresql postgresql-contrib redis-server prometheus docker-compose python3 make gcc chromium chromium-driver fonts-dejavu-core)
+SERVERS=(postgresql postgresql-contrib redis-server prometheus docker-compose python3 make gcc chromium chromium-driver fonts-dejavu-core
+         qpdf procps)
 
-want=("${TOOLS[@]}")
+want=()
+for p in "${TOOLS[@]}"; do [ "$pandoc" = 0 ] && [ "$p" = pandoc ] || want+=("$p"); done
 [ "$mode" = all ] && want+=("${SERVERS[@]}")
 
 missing=()

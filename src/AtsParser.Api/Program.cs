@@ -65,6 +65,9 @@ builder.Services.AddScoped<CorrectionStore>();
 // The review page (UI_ENABLED): static ES modules from wwwroot at /ui/, with its own CSP.
 builder.Services.AddReviewUi(builder.Configuration);
 
+// Stopping: requests in flight get SHUTDOWN_TIMEOUT_SECONDS (default 7), running job files are handed back meanwhile.
+builder.Services.AddGracefulStop();
+
 // API documentation.
 builder.Services.AddOpenApi();
 

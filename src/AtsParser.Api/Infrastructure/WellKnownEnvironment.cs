@@ -13,6 +13,7 @@ public static partial class WellKnownEnvironment
     [
         ("MAX_FILE_SIZE", "Extraction:MaxFileSizeBytes", ParseSize),
         ("MAX_PAGES", "Extraction:MaxPages", null),
+        ("SHUTDOWN_TIMEOUT_SECONDS", GracefulStop.Key, null),
         ("MAX_OCR_PAGES", "Extraction:MaxOcrPages", null),
         ("MAX_EXTRACTED_CHARS", "Extraction:MaxExtractedChars", null),
         ("MIN_TEXT_LENGTH_FOR_OCR", "Extraction:MinTextLengthForOcr", null),

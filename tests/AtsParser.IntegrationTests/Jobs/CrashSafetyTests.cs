@@ -185,6 +185,24 @@ sealed class ServiceProcess : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>SIGTERM, what `docker stop` sends first: the host's graceful stop runs.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>The exit code, or null when the process is still running after `within`.</summary>
+    public async Task<int?> ExitCodeAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try { await _process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { return null; }
+        return _process.ExitCode;
+    }
+
+    public HttpClient Client => _client;
+
     /// <summary>SIGKILL: Process.Kill on Unix sends signal 9.</summary>
     public void Kill()
     {

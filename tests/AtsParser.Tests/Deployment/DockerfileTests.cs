@@ -13,9 +13,10 @@ public class DockerfileTests
     public void It_builds_with_the_sdk_and_runs_on_the_aspnet_runtime_image()
     {
         var froms = Lines.Where(l => l.StartsWith("FROM ")).ToList();
-        froms.Should().HaveCount(2);
-        froms[0].Should().MatchRegex(@"^FROM mcr\.microsoft\.com/dotnet/sdk:10\.0\S* AS build");
-        froms[1].Should().MatchRegex(@"^FROM mcr\.microsoft\.com/dotnet/aspnet:10\.0\S* AS runtime");
+        froms.Should().HaveCount(3);
+        froms[..^1].Should().AllSatisfy(f => f.Should().MatchRegex(@"^FROM mcr\.microsoft\.com/dotnet/sdk:10\.0\S* AS \w+$"));
+        froms.Should().Contain(f => f.EndsWith(" AS build"));
+        froms[^1].Should().MatchRegex(@"^FROM mcr\.microsoft\.com/dotnet/aspnet:10\.0\S* AS runtime");
         Text.Should().Contain("COPY --from=build /app");
     }
 
@@ -34,6 +35,24 @@ public class DockerfileTests
         var r = await Repo.RunAsync("bash", ["scripts/install-deps.sh", "--tools"], timeout: TimeSpan.FromMinutes(10));
 
         r.ExitCode.Should().Be(0, r.Output);
+    }
+
+    [Fact]
+    public void Restore_sees_every_project_under_src_without_naming_them()
+    {
+        // A new project under src/ (a library the Api references) must reach `dotnet restore` with no Dockerfile edit.
+        var restore = Lines.Single(l => l.StartsWith("RUN dotnet restore "));
+        var copiedBefore = Lines.TakeWhile(l => l != restore).Where(l => l.StartsWith("COPY ")).ToList();
+        copiedBefore.Should().Contain(l => l.StartsWith("COPY --from=projects /src/src/ src/"));
+        Text.Should().Contain("find /src/src -type f ! -name '*.csproj'");
+    }
+
+    [Fact]
+    public void The_runtime_stage_leaves_no_apt_cache_or_package_lists()
+    {
+        var runtime = Text[Text.IndexOf("AS runtime", StringComparison.Ordinal)..];
+        var install = Regex.Match(runtime, @"RUN bash \S*install-deps\.sh --tools(?:[^\n]*\\\n)*[^\n]*").Value;
+        install.Should().Contain("apt-get clean").And.Contain("rm -rf /var/lib/apt/lists/*");
     }
 
     [Fact]
