@@ -18,8 +18,8 @@ COPY src/ src/
 RUN dotnet publish src/AtsParser.Api/AtsParser.Api.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS runtime
-# Without pandoc (172 MB, and perl with it) RTF is read by the warm LibreOffice pool, which gave the same parsed
-# resumes on the corpus's RTF files; `--build-arg WITH_PANDOC=true` puts pandoc back as the first RTF reader.
+# Without pandoc (172 MB, and perl with it): RTF is read in-process with LibreOffice behind it (which alone gave the
+# same parsed resumes as pandoc on the corpus's RTF files); `--build-arg WITH_PANDOC=true` puts pandoc back.
 ARG WITH_PANDOC=false
 # One layer: the toolchain, then apt's cache and lists, and LibreOffice's galleries, templates and wizards (a headless
 # text conversion never opens them), man pages and message catalogues.

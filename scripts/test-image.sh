@@ -90,7 +90,7 @@ SAMPLES=(
   "docx/soupboss_01-Accountant.docx docx openxml"
   "doc/klair_resume.doc doc antiword"
   "hostile/public/tika_testWORD6.doc doc libreoffice"
-  "rtf/gen_soupboss_01-Accountant.rtf rtf pandoc|libreoffice"
+  "rtf/gen_soupboss_01-Accountant.rtf rtf rtf"
   "odt/gen_soupboss_01-Accountant.odt odt odfxml"
   "txt/klair_resume.txt txt text"
   "@html html html"
