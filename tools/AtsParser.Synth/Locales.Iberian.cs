@@ -1,0 +1,68 @@
+namespace AtsParser.Synth;
+
+public static partial class Locales
+{
+    static Locale Spanish => new()
+    {
+        Code = "es",
+        ExperienceHeadings = ["Experiencia laboral", "Experiencia profesional", "Historial laboral"],
+        EducationHeadings = ["Formación académica", "Educación", "Formación"],
+        SkillsHeadings = ["Habilidades", "Competencias", "Conocimientos"],
+        LanguagesHeading = "Idiomas", CertificationsHeading = "Certificaciones", ProfileHeading = "Perfil",
+        MonthsShort = ["ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."],
+        MonthsLong = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+        Present = ["actualidad", "presente", "actualmente"],
+        At = "en",
+        Cities = ["Valencia", "Zaragoza", "Bilbao", "Málaga", "Valladolid", "Rosario", "Querétaro"],
+        Country = "España",
+        Phones = ["+34 6## ### ###", "6## ## ## ##", "+34 9## ## ## ##", "+52 55 #### ####"],
+        EmailDomains = ["gmail.com", "hotmail.es", "outlook.es", "yahoo.es"],
+        FirstNames = ["Itziar", "Gonzalo", "Nerea", "Álvaro", "Maite", "Íñigo", "Rocío", "Joaquín", "Ainhoa", "Ximena"],
+        LastNames = ["Echeverría", "Montalbán", "Urquijo", "Sarasola", "Villalobos", "Quintanilla", "Arrieta", "Benavides", "Ocampo"],
+        LegalForms = ["S.L.", "S.A.", "SL", "S.A. de C.V.", ""],
+        Industries = ["Logística", "Ingeniería", "Consultores", "Alimentación", "Transportes", "Energía"],
+        Schools = ["Universidad de {0}", "Universidad Politécnica de {0}", "Instituto Tecnológico de {0}", "Escuela de Negocios de {0}"],
+        Degrees = ["Licenciatura en {0}", "Grado en {0}", "Máster en {0}", "Ingeniería en {0}", "Técnico Superior en {0}"],
+        Fields = ["Administración de Empresas", "Ingeniería Industrial", "Economía", "Logística y Transporte", "Informática"],
+        Titles = ["Coordinadora de {0}", "Analista de {0}", "Planificador de {0}", "Jefe de {0}", "Técnica de {0}", "Responsable de {0}"],
+        Domains = ["logística en frío", "tarifas", "nóminas", "mantenimiento de red", "operaciones portuarias", "flota", "datos clínicos"],
+        Skills = ["Gestión de inventarios", "SAP MM", "Excel avanzado", "Power BI", "SQL", "Planificación de rutas", "Negociación con proveedores", "Python", "Lean Manufacturing"],
+        SpokenLanguages = ["Español (nativo)", "Inglés (C1)", "Portugués (B1)", "Francés – básico", "Catalán (nativo)"],
+        Certifications = ["Certificado de Profesionalidad en Logística", "Scrum Master Certificado", "PRL Nivel Básico", "Green Belt Six Sigma"],
+        Summaries = ["Profesional orientada a resultados con experiencia coordinando almacenes y equipos de transporte.", "Perfil analítico, acostumbrado a trabajar con datos de operaciones y presupuestos."],
+        TableHeader = ["Periodo", "Puesto", "Empresa"],
+        Bullets = ["Reducción del tiempo de preparación de pedidos en un 20 %.", "Coordinación de un equipo de diez operarios.", "Implantación de un sistema de gestión de almacenes.", "Negociación de tarifas con transportistas."],
+    };
+
+    static Locale Portuguese => new()
+    {
+        Code = "pt",
+        ExperienceHeadings = ["Experiência profissional", "Experiência", "Histórico profissional"],
+        EducationHeadings = ["Formação acadêmica", "Formação", "Educação"],
+        SkillsHeadings = ["Competências", "Habilidades", "Conhecimentos"],
+        LanguagesHeading = "Idiomas", CertificationsHeading = "Certificações", ProfileHeading = "Perfil",
+        MonthsShort = ["jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."],
+        MonthsLong = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+        Present = ["atual", "presente", "o momento"],
+        At = "na",
+        Cities = ["Curitiba", "Campinas", "Recife", "Porto Alegre", "Braga", "Coimbra", "Florianópolis"],
+        Country = "Brasil",
+        Phones = ["+55 11 9####-####", "(41) 9####-####", "+351 9## ### ###", "+55 (51) 9 #### ####"],
+        EmailDomains = ["gmail.com", "uol.com.br", "outlook.com", "sapo.pt"],
+        FirstNames = ["Thaís", "Leandro", "Bruna", "Caio", "Letícia", "Rodrigo", "Mariana", "Otávio", "Yasmin", "Henrique"],
+        LastNames = ["Albuquerque", "Sampaio", "Figueiredo", "Nogueira", "Bittencourt", "Cavalcanti", "Rezende", "Montenegro", "Peixoto"],
+        LegalForms = ["Ltda.", "S.A.", "Lda.", "ME", ""],
+        Industries = ["Logística", "Engenharia", "Consultoria", "Alimentos", "Transportes", "Energia"],
+        Schools = ["Universidade de {0}", "Universidade Federal de {0}", "Instituto Politécnico de {0}", "Faculdade de {0}"],
+        Degrees = ["Bacharelado em {0}", "Licenciatura em {0}", "Mestrado em {0}", "MBA em {0}", "Tecnólogo em {0}"],
+        Fields = ["Administração", "Engenharia de Produção", "Ciência da Computação", "Logística", "Economia"],
+        Titles = ["Coordenadora de {0}", "Analista de {0}", "Planejador de {0}", "Supervisor de {0}", "Assistente de {0}", "Gerente de {0}"],
+        Domains = ["logística refrigerada", "tarifas", "folha de pagamento", "manutenção de rede", "operações portuárias", "frota", "dados clínicos"],
+        Skills = ["Gestão de estoques", "SAP MM", "Excel avançado", "Power BI", "SQL", "Roteirização", "Negociação com fornecedores", "Python", "Lean Manufacturing"],
+        SpokenLanguages = ["Português (nativo)", "Inglês (avançado)", "Espanhol (B2)", "Francês – básico", "Alemão (A2)"],
+        Certifications = ["Certificação Green Belt", "PMP", "NR-11 Operador de Empilhadeira", "Scrum Foundation"],
+        Summaries = ["Profissional com experiência em operações logísticas e foco em indicadores de desempenho.", "Perfil analítico, com vivência em projetos de melhoria contínua e equipes multidisciplinares."],
+        TableHeader = ["Período", "Cargo", "Empresa"],
+        Bullets = ["Redução de 15% no custo de frete por entrega.", "Implantação de indicadores diários de produtividade.", "Liderança de equipe com 12 colaboradores.", "Negociação de contratos com transportadoras."],
+    };
+}
