@@ -35,7 +35,7 @@ public sealed class CorpusEvaluation(ChainRunner extraction, HeuristicResumePars
             catch (Exception e) when (e is ExtractionFailedException or DocumentException)
             {
                 failures.Add($"{key.File}: extraction failed ({e.Message})");
-                evaluator.Score(key, new Resume());
+                evaluator.Score(key, new Resume(), "", []);
                 documents++;
                 continue;
             }
@@ -43,10 +43,14 @@ public sealed class CorpusEvaluation(ChainRunner extraction, HeuristicResumePars
             var sw = Stopwatch.StartNew();
             var resume = parser.Parse(new ParseInput(text.FullText, text.LinkTargets, asOf) { TextTruncated = text.Truncated });
             timings.Add(new DocumentTiming(key.File, sw.Elapsed.TotalMilliseconds));
-            evaluator.Score(key, resume);
+            evaluator.Score(key, resume, text.FullText, text.Links);
             documents++;
         }
-        return new EvalReport(documents, evaluator.Exact, evaluator.Fuzzy, evaluator.Mismatches, timings, failures);
+        return new EvalReport(documents, evaluator.Exact, evaluator.Fuzzy, evaluator.Mismatches, timings, failures)
+        {
+            Reachable = evaluator.Reachable,
+            Calibration = evaluator.Calibration.Table(),
+        };
     }
 
     /// <summary>A service provider with extraction and parsing only, no host and no logging output.</summary>

@@ -1,3 +1,5 @@
+using AtsParser.Core.Parsing.Grounding;
+
 namespace AtsParser.Core.Parsing.Evaluation;
 
 /// <summary>
@@ -10,10 +12,14 @@ public sealed class Evaluator
     public Dictionary<string, FieldScore> Exact { get; } = EvalFields.All.ToDictionary(f => f, _ => new FieldScore());
     public Dictionary<string, FieldScore> Fuzzy { get; } = EvalFields.All.ToDictionary(f => f, _ => new FieldScore());
     public List<Mismatch> Mismatches { get; } = [];
+    public Dictionary<string, ReachableScore> Reachable { get; } = EvalFields.All.ToDictionary(f => f, _ => new ReachableScore());
+    public Calibration Calibration { get; } = new();
 
-    public void Score(TruthKey key, Resume resume)
+    /// <summary>Scores the resume; with the extracted text (and link targets), also counts which truth values were reachable.</summary>
+    public void Score(TruthKey key, Resume resume, string? text = null, IReadOnlyList<string>? links = null)
     {
         var file = key.File;
+        if (text is not null) Reachability.Count(key, new SourceIndex(text, links ?? []), Reachable);
         Single(file, EvalFields.Name, key.Name, resume.Candidate.Name?.Raw);
         Set(file, EvalFields.Email, key.Emails, resume.Candidate.Emails, Matching.Email);
         Set(file, EvalFields.Phone, key.Phones, resume.Candidate.Phones.Select(p => p.Raw), Matching.Phone);
@@ -21,10 +27,12 @@ public sealed class Evaluator
         Set(file, EvalFields.Skills, key.Skills, resume.Skills.Where(s => s.Sources.Contains("skills")).Select(s => s.Raw), Matching.Text);
         Set(file, EvalFields.Languages, key.Languages, resume.Languages.Select(l => l.Raw ?? l.Name), Matching.Text);
         Set(file, EvalFields.Certifications, key.Certifications, resume.Certifications.Select(c => c.Name), Matching.Text);
-        Paired(file, EvalFields.Titles, EvalFields.Employers,
+        var jobs = Paired(file, EvalFields.Titles, EvalFields.Employers,
             (key.Experience ?? []).Select(j => (j.Title, j.Company)).ToList(), resume.WorkExperience.Select(j => (j.Title, j.Employer)).ToList());
-        Paired(file, EvalFields.Degrees, EvalFields.Institutions,
+        for (int i = 0; i < resume.WorkExperience.Count; i++) Calibration.Add(Calibration.Jobs, resume.WorkExperience[i].Confidence, jobs.Contains(i));
+        var schools = Paired(file, EvalFields.Degrees, EvalFields.Institutions,
             (key.Education ?? []).Select(e => (e.Degree, e.Institution)).ToList(), resume.Education.Select(e => (e.Degree, e.Institution)).ToList());
+        for (int i = 0; i < resume.Education.Count; i++) Calibration.Add(Calibration.Education, resume.Education[i].Confidence, schools.Contains(i));
     }
 
     void Single(string file, string field, string? expected, string? predicted)
@@ -53,7 +61,8 @@ public sealed class Evaluator
         foreach (var x in p.Where(x => !keys.Contains(x.Key))) Mismatches.Add(new(file, field, "extra", x.Raw));
     }
 
-    void Paired(string file, string firstField, string secondField, List<(string? A, string? B)> expected, List<(string? A, string? B)> predicted)
+    /// <summary>Scores both sides of paired entries; returns the predicted entries that are entirely right (both sides exact).</summary>
+    HashSet<int> Paired(string file, string firstField, string secondField, List<(string? A, string? B)> expected, List<(string? A, string? B)> predicted)
     {
         var pairs = new List<(int E, int P)>();
         var candidates = from e in Enumerable.Range(0, expected.Count)
@@ -73,6 +82,8 @@ public sealed class Evaluator
         }
         Side(file, firstField, expected.Select(x => x.A).ToList(), predicted.Select(x => x.A).ToList(), pairs);
         Side(file, secondField, expected.Select(x => x.B).ToList(), predicted.Select(x => x.B).ToList(), pairs);
+        return pairs.Where(x => Matching.Text(expected[x.E].A) == Matching.Text(predicted[x.P].A) && Matching.Text(expected[x.E].B) == Matching.Text(predicted[x.P].B))
+            .Select(x => x.P).ToHashSet();
     }
 
     void Side(string file, string field, List<string?> expected, List<string?> predicted, List<(int E, int P)> pairs)

@@ -26,7 +26,12 @@ public sealed record EvalReport(
     IReadOnlyDictionary<string, FieldScore> Fuzzy,
     IReadOnlyList<Mismatch> Mismatches,
     IReadOnlyList<DocumentTiming> Timings,
-    IReadOnlyList<string> Failures);
+    IReadOnlyList<string> Failures)
+{
+    /// <summary>Per field, the share of truth values present in the extraction (text or link targets).</summary>
+    public IReadOnlyDictionary<string, ReachableScore> Reachable { get; init; } = new Dictionary<string, ReachableScore>();
+    public IReadOnlyList<CalibrationBin> Calibration { get; init; } = [];
+}
 
 public static class EvalReportExtensions
 {

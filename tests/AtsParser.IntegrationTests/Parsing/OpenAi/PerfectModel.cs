@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using AtsParser.Core.Parsing.Evaluation;
+using AtsParser.Core.Parsing.OpenAi;
+
+namespace AtsParser.IntegrationTests.Parsing.OpenAi;
+
+/// <summary>
+/// What a perfect model would answer for a document: its answer key, written into the extraction schema the way the
+/// prompt asks (values as printed; a spoken language split into its name and its printed level; skills from the
+/// skills section). Everything our side does after the model can then be measured against the same key.
+/// </summary>
+public static partial class PerfectModel
+{
+    public static ExtractedResume Answer(TruthKey key) => new()
+    {
+        Name = key.Name is { } n ? new ExtractedName(n, null, null) : null,
+        Emails = key.Emails,
+        Phones = key.Phones,
+        Location = key.Location,
+        Links = key.Links,
+        Work = (key.Experience ?? []).Select(j => new ExtractedJob(j.Title, j.Company, j.Location, j.Start, j.End, null, [])).ToList(),
+        Education = (key.Education ?? []).Select(e => new ExtractedEducation(e.Institution, e.Degree, null, e.Start, e.End, null)).ToList(),
+        Skills = key.Skills.Select(s => new ExtractedSkill(s, "skills")).ToList(),
+        Certifications = key.Certifications.Select(c => new ExtractedCertification(c, null, null)).ToList(),
+        Languages = key.Languages.Select(Language).ToList(),
+    };
+
+    /// <summary>"Englisch (B2)" → name "Englisch", level "B2"; "French – conversational" → "French", "conversational".</summary>
+    static ExtractedLanguage Language(string printed)
+    {
+        var m = LevelRegex().Match(printed);
+        return m.Success ? new ExtractedLanguage(m.Groups["name"].Value.Trim(), m.Groups["level"].Value.Trim()) : new ExtractedLanguage(printed, null);
+    }
+
+    [GeneratedRegex(@"^(?<name>[^(:–\-,]+?)\s*(?:\((?<level>[^)]+)\)|[:–\-,]\s*(?<level>.+))$")]
+    private static partial Regex LevelRegex();
+}
