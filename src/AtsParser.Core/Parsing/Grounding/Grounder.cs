@@ -24,7 +24,8 @@ public sealed class Grounder(SourceIndex source)
             Certifications = g.Filter(resume.Certifications, "certifications", c => c.Name, source.ContainsText)
                 .Select((c, i) => c with { Issuer = g.Drop($"certifications[{i}].issuer", c.Issuer, source.ContainsText), Date = g.Date($"certifications[{i}].date", c.Date) }).ToList(),
             Languages = g.Filter(resume.Languages, "languages", l => l.Name, source.ContainsText)
-                .Select((l, i) => l with { Level = g.Drop($"languages[{i}].level", l.Level, source.ContainsText) }).ToList(),
+                .Select((l, i) => l with { Level = g.Drop($"languages[{i}].level", l.Level, source.ContainsText) })
+                .Select(l => l.Raw is null && l.Level is { } level ? l with { Raw = source.Attached(l.Name, level) } : l).ToList(),
             Projects = g.Filter(resume.Projects, "projects", p => p.Name, source.ContainsText)
                 .Select((p, i) => p with { Description = g.Keep($"projects[{i}].description", p.Description, source.ContainsProse), Url = g.Drop($"projects[{i}].url", p.Url, source.ContainsUrl) }).ToList(),
             Awards = g.Filter(resume.Awards, "awards", a => a.Title, source.ContainsText)

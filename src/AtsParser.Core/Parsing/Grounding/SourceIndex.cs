@@ -85,6 +85,31 @@ public sealed class SourceIndex
 
     public bool ContainsWord(string word) => _words.Contains(Fold(word));
 
+    static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
+    const CompareOptions Loose = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
+
+    /// <summary>
+    /// The source's own span from <paramref name="first"/> to <paramref name="second"/> where they are printed together on
+    /// one line with only a separator between them ("Englisch (B2)", "English - Fluent", "英语 - 熟练"), closing bracket
+    /// included; null when they are not printed that way.
+    /// </summary>
+    public string? Attached(string first, string second)
+    {
+        foreach (var (line, _) in _lines)
+        {
+            int i = Compare.IndexOf(line, first.Trim(), Loose, out int len1);
+            if (i < 0) continue;
+            int from = i + len1;
+            int j = Compare.IndexOf(line.AsSpan(from), second.Trim(), Loose, out int len2);
+            if (j >= 0) j += from;
+            if (j < 0 || j - from > 4 || line[from..j].Any(char.IsLetterOrDigit)) continue;
+            int end = j + len2;
+            if (end < line.Length && line[end] is ')' or ']' && line[from..j].Contains(line[end] == ')' ? '(' : '[')) end++;
+            return line[i..end];
+        }
+        return null;
+    }
+
     /// <summary>Compatibility forms (ligatures, full-width), no accents, lower case, unified dashes and quotes, single spaces.</summary>
     public static string Fold(string s)
     {

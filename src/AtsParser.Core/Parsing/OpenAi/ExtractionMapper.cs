@@ -3,8 +3,8 @@ using AtsParser.Core.Parsing.Heuristic;
 namespace AtsParser.Core.Parsing.OpenAi;
 
 /// <summary>
-/// The model's answer → schema v1. Dates keep their raw text (ISO and precision come from the finalizer); link
-/// types, degree levels, language codes, CEFR levels and skill names come from code and the shared data tables,
+/// The model's answer → schema v1. Dates keep their raw text (ISO and precision come from the finalizer); location
+/// parts, link types, degree levels, language codes, CEFR levels and skill names come from code and the shared data tables,
 /// never from the model. Empty strings become null. Evidence is set by grounding.
 /// </summary>
 public static class ExtractionMapper
@@ -16,7 +16,8 @@ public static class ExtractionMapper
             Name = Clean(x.Name?.Full) is { } full ? new PersonName(full, Clean(x.Name!.Given), Clean(x.Name.Family)) : null,
             Emails = Distinct(x.Emails),
             Phones = Distinct(x.Phones).Select(p => new Phone(p, null)).ToList(),
-            Location = Clean(x.Location) is { } loc ? new Location(loc, null, null, null) : null,
+            // City, region and country from the same tables as the heuristic parser: the country is what gives phones their E.164.
+            Location = Clean(x.Location) is { } loc ? LocationExtractor.Parse(loc) : null,
             Links = Distinct(x.Links).Select(u => new Link(u, LinkType(u))).ToList(),
             Headline = Clean(x.Headline),
         },

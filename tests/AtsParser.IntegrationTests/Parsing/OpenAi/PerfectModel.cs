@@ -25,6 +25,30 @@ public static partial class PerfectModel
         Languages = key.Languages.Select(Language).ToList(),
     };
 
+    /// <summary>
+    /// The key without the values that are not in the extracted text or link targets at all (checked with plain case-folded
+    /// substring search, independent of grounding): what a perfect model reading this extraction could return.
+    /// </summary>
+    public static TruthKey Readable(TruthKey key, string text, IReadOnlyList<string> links)
+    {
+        var hay = Matching.Text(text + "\n" + string.Join("\n", links));
+        var digits = Matching.Phone(hay);
+        bool Present(string? v) => v is not null && Matching.Text(v).Length > 0 && hay.Contains(Matching.Text(v), StringComparison.Ordinal);
+        string? Keep(string? v) => Present(v) ? v : null;
+        return key with
+        {
+            Name = Keep(key.Name),
+            Emails = key.Emails.Where(e => hay.Contains(Matching.Email(e), StringComparison.Ordinal)).ToList(),
+            Phones = key.Phones.Where(p => Matching.Phone(p).Length > 0 && digits.Contains(Matching.Phone(p), StringComparison.Ordinal)).ToList(),
+            Links = key.Links.Where(l => hay.Contains(Matching.Link(l).ToLowerInvariant(), StringComparison.Ordinal)).ToList(),
+            Experience = key.Experience?.Select(j => j with { Title = Keep(j.Title), Company = Keep(j.Company) }).Where(j => j.Title is not null || j.Company is not null).ToList(),
+            Education = key.Education?.Select(e => e with { Degree = Keep(e.Degree), Institution = Keep(e.Institution) }).Where(e => e.Degree is not null || e.Institution is not null).ToList(),
+            Skills = key.Skills.Where(Present).ToList(),
+            Certifications = key.Certifications.Where(Present).ToList(),
+            Languages = key.Languages.Where(Present).ToList(),
+        };
+    }
+
     /// <summary>"Englisch (B2)" → name "Englisch", level "B2"; "French – conversational" → "French", "conversational".</summary>
     static ExtractedLanguage Language(string printed)
     {

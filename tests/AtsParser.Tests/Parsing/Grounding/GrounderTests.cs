@@ -95,4 +95,25 @@ public sealed class GrounderTests
         grounded.Candidate.Name.Should().BeNull();
         warnings.Should().ContainSingle(w => w.Path == "candidate.name");
     }
+
+    [Theory]
+    [InlineData("Idiomas: Inglés (C1), Catalán – nativo", "Inglés", "C1", "Inglés (C1)")]
+    [InlineData("Idiomas: Inglés (C1), Catalán – nativo", "Catalan", "nativo", "Catalán – nativo")]
+    [InlineData("LANGUAGES\nEnglish - Fluent   Mandarin: native speaker", "mandarin", "Native speaker", "Mandarin: native speaker")]
+    public void A_language_and_its_level_printed_together_give_the_printed_span(string text, string name, string level, string printed) =>
+        new SourceIndex(text, []).Attached(name, level).Should().Be(printed);
+
+    [Fact]
+    public void A_level_printed_apart_from_the_language_gives_no_span() =>
+        new SourceIndex("Languages: English, German (spoken), B2 certificate in German", []).Attached("German", "B2").Should().BeNull();
+
+    [Fact]
+    public void Grounding_keeps_a_models_language_as_printed_with_its_level()
+    {
+        var resume = new Resume { Languages = [new SpokenLanguage("Englisch", "en", "B2", "B2")] };
+
+        var (grounded, _) = Grounder.Apply(resume, new SourceIndex("SPRACHEN\nEnglisch (B2) · Deutsch (Muttersprache)", []));
+
+        grounded.Languages.Should().ContainSingle().Which.Raw.Should().Be("Englisch (B2)");
+    }
 }
