@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using FluentAssertions;
 using Xunit;
 
-namespace AtsParser.Tests.Synth;
+namespace AtsParser.IntegrationTests.Synth;
 
 public class SynthGeneratorTests
 {
