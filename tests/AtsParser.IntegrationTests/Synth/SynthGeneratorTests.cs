@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AtsParser.Api.Parsing.Data;
+using AtsParser.Core.Parsing.Data;
 using AtsParser.Synth;
 using DocumentFormat.OpenXml.Packaging;
 using FluentAssertions;

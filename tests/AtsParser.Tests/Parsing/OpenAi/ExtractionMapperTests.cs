@@ -1,6 +1,6 @@
-using AtsParser.Api.Parsing;
-using AtsParser.Api.Parsing.Derivation;
-using AtsParser.Api.Parsing.OpenAi;
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Derivation;
+using AtsParser.Core.Parsing.OpenAi;
 using FluentAssertions;
 using Xunit;
 
