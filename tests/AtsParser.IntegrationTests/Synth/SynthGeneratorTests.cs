@@ -31,8 +31,8 @@ public class SynthGeneratorTests
         files.Should().Contain("job-words.tsv");
 
         bool Invented(string value) => value.ToLowerInvariant().Split(' ', ',', '&').Any(w => w.Length > 2 && !words.Contains(w));
-        resumes.SelectMany(r => r.Jobs).Select(j => j.Company).Should().OnlyContain(c => Invented(c));
-        resumes.SelectMany(r => r.Schools).Select(s => s.Institution).Should().OnlyContain(s => Invented(s));
+        resumes.SelectMany(r => r.Jobs).Select(j => j.Company).Where(c => !Invented(c)).Should().BeEmpty();
+        resumes.SelectMany(r => r.Schools).Select(s => s.Institution).Where(s => !Invented(s)).Should().BeEmpty();
         resumes.SelectMany(r => r.Jobs).Select(j => j.Title.ToLowerInvariant()).Should().NotIntersectWith(entries);
     }
 
