@@ -48,8 +48,9 @@ public class SynthGeneratorTests
                 {
                     DocxWriter.Write(path, resume, new SynthLayout(page, jobs, SchoolLayout.TableRow, false, true), new Random(1));
                     using var doc = WordprocessingDocument.Open(path, false);
-                    var text = string.Concat(doc.MainDocumentPart!.Document.Body!.InnerText, doc.MainDocumentPart.HeaderParts.Select(h => h.Header.InnerText));
-                    var targets = doc.MainDocumentPart.HyperlinkRelationships.Concat(doc.MainDocumentPart.HeaderParts.SelectMany(h => h.HyperlinkRelationships)).Select(r => r.Uri.ToString()).ToList();
+                    var main = doc.MainDocumentPart!;
+                    var text = string.Concat(main.HeaderParts.Select(h => h.Header.InnerText).Prepend(main.Document.Body!.InnerText));
+                    var targets = main.HyperlinkRelationships.Concat(main.HeaderParts.SelectMany(h => h.HyperlinkRelationships)).Select(r => r.Uri.ToString()).ToList();
                     foreach (var value in new[] { resume.Name, resume.Email, resume.Phone }.Concat(resume.Jobs.SelectMany(j => new[] { j.Title, j.Company, j.Start }))
                                  .Concat(resume.Schools.SelectMany(s => new[] { s.Degree, s.Institution })).Concat(resume.Skills).Concat(resume.Languages))
                         text.Should().Contain(value, $"{page}/{jobs} prints every key value");
