@@ -43,7 +43,7 @@ public sealed class CorpusEvaluation(ChainRunner extraction, HeuristicResumePars
             var sw = Stopwatch.StartNew();
             var resume = parser.Parse(new ParseInput(text.FullText, text.LinkTargets, asOf) { TextTruncated = text.Truncated });
             timings.Add(new DocumentTiming(key.File, sw.Elapsed.TotalMilliseconds));
-            evaluator.Score(key, resume, text.FullText, text.Links);
+            evaluator.Score(key, resume, text.FullText, text.LinkTargets);
             documents++;
         }
         return new EvalReport(documents, evaluator.Exact, evaluator.Fuzzy, evaluator.Mismatches, timings, failures)

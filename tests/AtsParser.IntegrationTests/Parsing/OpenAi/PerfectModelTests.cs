@@ -44,15 +44,15 @@ public sealed class PerfectModelTests(ITestOutputHelper output)
                 output.WriteLine($"{key.File}: extraction failed ({e.Message}), left out");
                 continue;
             }
-            var input = new ParseInput(text.FullText, text.Links, new DateOnly(2026, 1, 15));
-            var inText = PerfectModel.Readable(key, text.FullText, text.Links);
+            var input = new ParseInput(text.FullText, text.LinkTargets, new DateOnly(2026, 1, 15));
+            var inText = PerfectModel.Readable(key, text.FullText, text.LinkTargets);
 
             var resume = await ParseAsync(harness, input, key);
             var fromText = await ParseAsync(harness, input, inText);
 
             resume.Meta.Parser.Should().Be("openai", $"{key.File} must be parsed from the model's answer, not the fallback");
             fromText.Meta.Parser.Should().Be("openai");
-            evaluator.Score(key, resume, text.FullText, text.Links);
+            evaluator.Score(key, resume, text.FullText, text.LinkTargets);
             readable.Score(inText, fromText);
             documents++;
             foreach (var job in inText.Experience ?? [])
