@@ -105,7 +105,7 @@ public sealed class CorrectionStore(NpgsqlDataSource db, IOptions<JsonOptions> j
             SELECT r.parsed::text,
                    (SELECT c.corrected::text FROM resume_corrections c
                     WHERE c.resume_id = r.id AND c.tenant IS NOT DISTINCT FROM @tenant ORDER BY c.id DESC LIMIT 1)
-            FROM resumes r WHERE r.id = @id {(forUpdate ? "FOR UPDATE OF r" : "")}
+            FROM resumes r WHERE r.id = @id AND r.tenant = @tenant {(forUpdate ? "FOR UPDATE OF r" : "")}
             """, conn, tx);
         cmd.Parameters.AddWithValue("id", id);
         cmd.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Text) { Value = (object?)tenant ?? DBNull.Value });

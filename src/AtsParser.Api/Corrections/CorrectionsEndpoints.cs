@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AtsParser.Api.Storage;
 using AtsParser.Api.Infrastructure;
+using AtsParser.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AtsParser.Api.Corrections;
@@ -22,10 +23,10 @@ public static class CorrectionsEndpoints
     {
         var resumes = app.MapGroup("/api/v1/resumes").WithTags("Corrections").AddEndpointFilter(ResumeEndpoints.RequireStorage).ProducesProblem(503);
         // No Accepts<> metadata: routing would answer other content types with a bare 415 instead of our ProblemDetails.
-        resumes.MapPatch("/{id:guid}", Patch)
+        resumes.MapPatch("/{id:guid}", Patch).RequireScope(Scopes.ResumesWrite)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
-        resumes.MapGet("/{id:guid}/corrections", History).ProducesProblem(404);
-        app.MapGet("/api/v1/corrections/export", Export).WithTags("Corrections").AddEndpointFilter(ResumeEndpoints.RequireStorage)
+        resumes.MapGet("/{id:guid}/corrections", History).RequireScope(Scopes.ResumesRead).ProducesProblem(404);
+        app.MapGet("/api/v1/corrections/export", Export).RequireScope(Scopes.ResumesRead).WithTags("Corrections").AddEndpointFilter(ResumeEndpoints.RequireStorage)
             .Produces<JsonArray>().Produces(200, contentType: "application/zip").ProducesProblem(400).ProducesProblem(503);
         return app;
     }
@@ -120,7 +121,7 @@ public static class CorrectionsEndpoints
         // Percent-encoded UTF-8 is accepted, since browsers cannot send other non-ASCII header values.
         var reviewer = Uri.UnescapeDataString(http.Request.Headers[ReviewerHeader].ToString()).Trim();
         reviewer = new string(reviewer.Where(ch => !char.IsControl(ch)).Take(100).ToArray());
-        return new Corrector(http.User.Identity?.Name ?? "anonymous", reviewer.Length > 0 ? reviewer : null, http.User.FindFirstValue("tenant"));
+        return new Corrector(http.User.Identity?.Name ?? "anonymous", reviewer.Length > 0 ? reviewer : null, Tenancy.TenantOf(http));
     }
 
     static ProblemHttpResult NotFound() => TypedResults.Problem(Problems.For(StorageException.NotFound));

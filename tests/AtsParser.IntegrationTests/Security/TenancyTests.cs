@@ -66,6 +66,24 @@ public class TenancyTests(TenantsFixture fx) : IClassFixture<TenantsFixture>
     static async Task<string> Code(HttpResponseMessage r) => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
 
     [Fact]
+    public async Task A_tenant_cannot_correct_or_read_the_corrections_of_another_tenants_resume()
+    {
+        var a = fx.Client(TenantsFixture.KeyA);
+        var b = fx.Client(TenantsFixture.KeyB);
+        var id = await Store(a, Resume("Corrina Acme"));
+        var patch = new StringContent("""[{"op":"add","path":"/resume/candidate/emails/-","value":"x@example.test"}]""",
+            System.Text.Encoding.UTF8, "application/json-patch+json");
+
+        var foreign = await b.PatchAsync($"/api/v1/resumes/{id}", patch, _ct);
+        foreign.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await b.GetAsync($"/api/v1/resumes/{id}/corrections", _ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var own = await a.PatchAsync($"/api/v1/resumes/{id}", patch, _ct);
+        own.StatusCode.Should().Be(HttpStatusCode.OK, await own.Content.ReadAsStringAsync(_ct));
+        var readOnly = await fx.Client(TenantsFixture.ReadOnlyB).PatchAsync($"/api/v1/resumes/{id}", patch, _ct);
+        readOnly.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_tenant_cannot_read_list_search_or_delete_another_tenants_resume()
     {
         var a = fx.Client(TenantsFixture.KeyA);
