@@ -44,7 +44,14 @@ public sealed class HostileRun : ExtractionHost
         // Stopped first: a warm pool's listeners may live as long as the service, but no longer.
         Client.Dispose();
         await Factory.DisposeAsync();
+        // The stop kills the pool's process trees; on a loaded machine the kernel may take a moment to reap them.
+        // A process still there after 15 s has outlived the service.
         LeftoverProcesses = ToolProcesses();
+        for (var waited = 0; LeftoverProcesses.Count > 0 && waited < 15_000; waited += 250)
+        {
+            await Task.Delay(250);
+            LeftoverProcesses = ToolProcesses();
+        }
         LeftoverTempEntries = TempEntries();
     }
 
