@@ -22,7 +22,7 @@ static partial class ContactPatterns
     [GeneratedRegex(@"^\s*(?:full\s+name|name|candidate\s+name|nombre(?:\s+completo)?|nombres|nom|nom\s+complet|nome(?:\s+completo)?|vor-?\s*und\s+nachname|姓名|名字|שם(?:\s+מלא)?)\s*(?:[:：]\s*|\s{2,})(?<v>\S.{0,60})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     public static partial Regex NameLabel();
 
-    // Hebrew and Arabic text in logical order can put the label after the value: "רן וולקוביץ' :שם".
+    // Hebrew and Arabic text in logical order can put the label after the value: "דנה לוי :שם".
     [GeneratedRegex(@"^\s*(?<v>\S.{0,60}?)\s*[:：]\s*(?:שם|שם מלא)\s*$", RegexOptions.CultureInvariant, 1000)]
     public static partial Regex NameLabelAfter();
 
@@ -35,7 +35,7 @@ static partial class ContactPatterns
     [GeneratedRegex(@"(?i)\b(?:referee|reference|referenz|référence|referencia|referência|supervisor|manager|contact person)\b", RegexOptions.CultureInvariant, 1000)]
     public static partial Regex ThirdPartyLabel();
 
-    // A job-portal label glued to the name ("AJAY CHINNIFeatured Resume", "ALANKRIT NIRJHARPremium CV Featured Resume").
+    // A job-portal label glued to the name ("JANE ROEFeatured Resume", "OMAR FENNPremium CV Featured Resume").
     [GeneratedRegex(@"(?:\s*(?:featured|premium|resume|résumé|cv|curriculum|vitae|profile|lebenslauf)\b)+\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     public static partial Regex PortalSuffix();
 

@@ -7,7 +7,7 @@ public sealed record Fragment(string Text, string? Label, int Line);
 
 /// <summary>
 /// Cuts entry header lines into fragments: at " | ", " • ", wide gaps, " – " outside quotes, "Company as Title",
-/// "Title at Company", and around a "City, ST" inside comma lists ("Gilmore Financial, New Orleans, LA, Certified Public
+/// "Title at Company", and around a "City, ST" inside comma lists ("Harrow Ledger Partners, New Orleans, LA, Certified Public
 /// Accountant"). Labelled lines ("Designation : X", "Company: Y") keep their label.
 /// </summary>
 public static partial class HeaderFragments
@@ -62,7 +62,7 @@ public static partial class HeaderFragments
     }
 
     /// <summary>
-    /// "Firma 2 (Ort)", "Nordlicht GmbH (Hamburg)", "Acme (Berlin, Germany)" are places; "Danggeun Pay Inc. (KarrotPay)",
+    /// "Firma 2 (Ort)", "Nordlicht GmbH (Hamburg)", "Acme (Berlin, Germany)" are places; "Quillon Pay Inc. (QuillPay)",
     /// "Lovely Professional University (LPU)", "SME( Computer Science )" are part of the name.
     /// </summary>
     static bool IsParenthesisedPlace(string before, string inside)

@@ -4,7 +4,7 @@ namespace AtsParser.Core.Parsing.Heuristic;
 
 /// <summary>
 /// Removes page numbers and running headers/footers: lines at the edge of a page (pages split by form feeds) that repeat
-/// on another page's edge once digits are ignored ("February 10, 2026 Byungjin Park · Résumé 1").
+/// on another page's edge once digits are ignored ("February 10, 2026 Mira Solen · Résumé 1").
 /// </summary>
 static partial class PageFurniture
 {
