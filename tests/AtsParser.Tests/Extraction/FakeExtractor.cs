@@ -17,7 +17,7 @@ public sealed class FakeExtractor(string name, Func<CancellationToken, Task<Extr
         return behaviour(ct);
     }
 
-    public const string GoodText = "Jane Doe, Senior Accountant. Experience: Gilmore Financial 2015-2018. Skills: audit, tax, Excel.";
+    public const string GoodText = "Jane Doe, Senior Accountant. Experience: Harrow Ledger Partners 2015-2018. Skills: audit, tax, Excel.";
 
     public static FakeExtractor Returns(string name, string text, params string[] tools) =>
         new(name, _ => Task.FromResult(new ExtractorOutput(text)), tools);

@@ -46,7 +46,7 @@ public class ContactExtractionTests
     public void A_preferred_location_is_not_the_location_and_a_job_city_is_not_either()
     {
         Parse("Sam Lee\nPref. Location: Bengaluru\nCurrent Location: Hyderabad").Candidate.Location!.Raw.Should().Be("Hyderabad");
-        var r = Parse("Ebony Stone\nSeattle, WA | 206-555-0149 | ebony@mail.com\nExperience\nGilmore Financial, New Orleans, LA, Accountant\nOct. 2021 – Current");
+        var r = Parse("Ebony Stone\nSeattle, WA | 206-555-0149 | ebony@mail.com\nExperience\nHarrow Ledger Partners, New Orleans, LA, Accountant\nOct. 2021 – Current");
         r.Candidate.Location.Should().Be(new Location("Seattle, WA", "Seattle", "WA", "US"));
         r.Candidate.Phones.Single().E164.Should().Be("+12065550149");
     }

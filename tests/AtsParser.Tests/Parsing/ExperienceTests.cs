@@ -28,8 +28,8 @@ public class ExperienceTests
     [Fact]
     public void Company_city_state_title_lines_put_the_title_last()
     {
-        var r = Parse("Ann Poe\nExperience\nGilmore Financial, New Orleans, LA, Certified Public Accountant\nOct. 2021 – Current\nMeet with clients\nHarrison Money Management, New Orleans, LA, Junior Accountant\nMay 2019 – Aug. 2020\nMaintained accounts");
-        Jobs(r).Should().Equal(("Certified Public Accountant", "Gilmore Financial"), ("Junior Accountant", "Harrison Money Management"));
+        var r = Parse("Ann Poe\nExperience\nHarrow Ledger Partners, New Orleans, LA, Certified Public Accountant\nOct. 2021 – Current\nMeet with clients\nWexley Money Management, New Orleans, LA, Junior Accountant\nMay 2019 – Aug. 2020\nMaintained accounts");
+        Jobs(r).Should().Equal(("Certified Public Accountant", "Harrow Ledger Partners"), ("Junior Accountant", "Wexley Money Management"));
         r.WorkExperience[0].Location.Should().Be("New Orleans, LA");
         r.WorkExperience[0].Description.Should().Contain("Meet with clients");
     }

@@ -39,7 +39,7 @@ public sealed class Grounder(SourceIndex source)
         var name = c.Name;
         if (name is not null && !source.ContainsText(name.Raw))
         {
-            // The model may reorder a printed name ("PARK, Byungjin"): every word present is good enough.
+            // The model may reorder a printed name ("SOLEN, Mira"): every word present is good enough.
             var words = name.Raw.Split(' ', ',').Where(w => w.Length > 0).ToList();
             int found = words.Count(source.ContainsWord);
             if (found == words.Count) { }

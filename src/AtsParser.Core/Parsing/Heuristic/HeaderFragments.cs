@@ -69,7 +69,7 @@ public static partial class HeaderFragments
     {
         if (LocationExtractor.IsPlace(inside) || Remote().IsMatch(inside) || Geo.CountryNamed(inside) is not null) return true;
         if (inside.Contains(' ') || inside.Any(char.IsDigit) || inside.All(c => char.IsUpper(c) || c == '.')) return false;
-        // A brand in CamelCase ("KarrotPay") is an alias; a plain capitalised word is a place.
+        // A brand in CamelCase ("QuillPay") is an alias; a plain capitalised word is a place.
         return !inside.Skip(1).Any(char.IsUpper) && JobTitles.TitleScore(before) == 0;
     }
 
