@@ -47,6 +47,9 @@ builder.Services.AddStorage(builder.Configuration);
 // Durable bulk jobs: a PostgreSQL queue (SKIP LOCKED + leases) worked by every replica, and signed webhooks.
 builder.Services.AddJobs(builder.Configuration);
 
+// Readiness: required tools, the database when configured (unready without it), Redis when configured (degraded without it).
+builder.Services.AddHealth();
+
 // Metrics: Prometheus text at /metrics, fed by the "AtsParser" meter (AtsMetrics).
 builder.Services.AddObservability();
 

@@ -56,6 +56,12 @@ public sealed class RedisCacheStore : ICacheStore, IDisposable
         await db.KeyDeleteAsync(KeyOf(sha256)).WaitAsync(Timeout, ct);
     }
 
+    /// <summary>The multiplexer once its first connection attempt has finished (for the readiness probe); throws before.</summary>
+    internal IConnectionMultiplexer ConnectedMultiplexer =>
+        _connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully
+            ? _connection.Value.Result
+            : throw new InvalidOperationException("Redis is still connecting.");
+
     public string KeyOf(string sha256) => $"{_options.KeyPrefix}:parse:{sha256}";
 
     TimeSpan Timeout => TimeSpan.FromMilliseconds(_options.OperationTimeoutMs);

@@ -1,5 +1,9 @@
+using AtsParser.Api.Caching;
+using AtsParser.Api.Storage;
 using AtsParser.Core.Extraction;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace AtsParser.Api.Health;
 
@@ -16,20 +20,41 @@ public static class HealthEndpoints
 
     public static Ok<HealthReport> Live() => TypedResults.Ok(new HealthReport("ok", []));
 
-    /// <summary>Ready when every required tool (pdftotext, pdfinfo, and every enabled feature's tools) is installed.</summary>
-    public static Results<Ok<HealthReport>, JsonHttpResult<HealthReport>> Ready(ToolRegistry tools)
+    /// <summary>
+    /// Ready (200) when every required tool is installed and, when storage is configured, the database answers.
+    /// Redis down is "degraded" and still 200: parses go on without the cache.
+    /// </summary>
+    public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Ready(
+        HealthCheckService checks, IOptions<StorageOptions> storage, ICacheStore cache, CancellationToken ct)
     {
-        var missing = tools.All.Where(t => t.Required && !t.Available).Select(t => t.Name).ToList();
-        return missing.Count == 0
-            ? TypedResults.Ok(new HealthReport("ready", []))
-            : TypedResults.Json(new HealthReport("not_ready", missing), statusCode: 503);
+        var report = await checks.CheckHealthAsync(r => r.Name switch
+        {
+            HealthServices.Database => storage.Value.Enabled,
+            HealthServices.Redis => cache is RedisCacheStore,
+            _ => true,
+        }, ct);
+        var missing = report.Entries.TryGetValue(HealthServices.Tools, out var tools) && tools.Data.TryGetValue("missing", out var m)
+            ? (string[])m : [];
+        // No exception text: the probe is anonymous and a connection error can name hosts.
+        var entries = report.Entries.Select(e => new CheckReport(e.Key, Lower(e.Value.Status), (long)e.Value.Duration.TotalMilliseconds)).ToList();
+        return report.Status switch
+        {
+            HealthStatus.Healthy => TypedResults.Ok(new HealthReport("ready", missing, entries)),
+            HealthStatus.Degraded => TypedResults.Ok(new HealthReport("degraded", missing, entries)),
+            _ => TypedResults.Json(new HealthReport("not_ready", missing, entries), statusCode: 503),
+        };
     }
 
     public static Ok<StartupStatus> StartupStatus(ToolRegistry tools) =>
         TypedResults.Ok(new StartupStatus(tools.All.Select(t => new ToolReport(t.Name, t.Path, t.Version, t.Enabled, t.Available, t.Required)).ToList()));
+
+    static string Lower(HealthStatus s) => s switch { HealthStatus.Healthy => "healthy", HealthStatus.Degraded => "degraded", _ => "unhealthy" };
 }
 
-public sealed record HealthReport(string Status, IReadOnlyList<string> MissingTools);
+/// <summary>`status`: ok (liveness), ready, degraded (still serving) or not_ready (503).</summary>
+public sealed record HealthReport(string Status, IReadOnlyList<string> MissingTools, IReadOnlyList<CheckReport>? Checks = null);
+
+public sealed record CheckReport(string Name, string Status, long Ms);
 
 public sealed record ToolReport(string Name, string? Path, string? Version, bool Enabled, bool Available, bool Required);
 
