@@ -1,5 +1,6 @@
+using AtsParser.Api.Storage;
 using AtsParser.Api.Webhooks;
-using Npgsql;
+using Dapper;
 
 namespace AtsParser.Api.Jobs;
 
@@ -14,8 +15,7 @@ public sealed class JobControl(JobsDatabase database)
     {
         await using var conn = await database.Source.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        int dropped;
-        await using (var cmd = new NpgsqlCommand("""
+        var dropped = await conn.ExecuteScalarAsync<int>(new CommandDefinition("""
             WITH dropped AS (
                 UPDATE job_items SET status = 'cancelled', finished_at = now(), updated_at = now(),
                        lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
@@ -23,23 +23,15 @@ public sealed class JobControl(JobsDatabase database)
                 RETURNING id),
             gone AS (DELETE FROM job_item_blobs WHERE item_id IN (SELECT id FROM dropped))
             SELECT count(*)::int FROM dropped
-            """, conn, tx))
-        {
-            cmd.Parameters.AddWithValue("id", id);
-            dropped = (int)(await cmd.ExecuteScalarAsync(ct))!;
-        }
-        await using (var job = new NpgsqlCommand("""
+            """, new { id }, tx, cancellationToken: ct));
+        var status = await conn.ExecuteScalarAsync<string?>(new CommandDefinition("""
             UPDATE jobs SET status = CASE WHEN status = 'active' THEN 'cancelled' ELSE status END,
                    completed_at = coalesce(completed_at, now()), updated_at = now()
              WHERE id = @id
             RETURNING status
-            """, conn, tx))
-        {
-            job.Parameters.AddWithValue("id", id);
-            var status = await job.ExecuteScalarAsync(ct) as string;
-            if (status is null) return null;
-            if (status == "cancelled" && dropped > 0) await WebhookOutbox.EnqueueJobEventAsync(conn, tx, id, WebhookEvents.JobCancelled, ct);
-        }
+            """, new { id }, tx, cancellationToken: ct));
+        if (status is null) return null;
+        if (status == "cancelled" && dropped > 0) await WebhookOutbox.EnqueueJobEventAsync(conn, tx, id, WebhookEvents.JobCancelled, ct);
         await tx.CommitAsync(ct);
         for (var i = 0; i < dropped; i++) AtsParser.Core.Observability.AtsMetrics.JobFinished(AtsParser.Core.Observability.JobOutcome.Cancelled);
         return dropped;
@@ -50,26 +42,17 @@ public sealed class JobControl(JobsDatabase database)
     {
         await using var conn = await database.Source.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        int requeued;
-        await using (var cmd = new NpgsqlCommand("""
+        var requeued = await conn.ExecuteAsync(new CommandDefinition("""
             UPDATE job_items SET status = 'queued', attempts = 0, available_at = now(), error_code = NULL, error_detail = NULL,
                    finished_at = NULL, updated_at = now()
              WHERE job_id = @id AND status = 'dead_lettered'
-            """, conn, tx))
-        {
-            cmd.Parameters.AddWithValue("id", id);
-            requeued = await cmd.ExecuteNonQueryAsync(ct);
-        }
-        await using (var job = new NpgsqlCommand("""
+            """, new { id }, tx, cancellationToken: ct));
+        var job = await conn.ExecuteScalarAsync<Guid?>(new CommandDefinition("""
             UPDATE jobs SET status = CASE WHEN @n > 0 AND status = 'completed' THEN 'active' ELSE status END,
                    completed_at = CASE WHEN @n > 0 AND status = 'completed' THEN NULL ELSE completed_at END, updated_at = now()
              WHERE id = @id RETURNING id
-            """, conn, tx))
-        {
-            job.Parameters.AddWithValue("n", requeued);
-            job.Parameters.AddWithValue("id", id);
-            if (await job.ExecuteScalarAsync(ct) is null) return null;
-        }
+            """, new { n = requeued, id }, tx, cancellationToken: ct));
+        if (job is null) return null;
         await tx.CommitAsync(ct);
         return requeued;
     }
@@ -77,10 +60,9 @@ public sealed class JobControl(JobsDatabase database)
     /// <summary>Finished jobs older than JOBS_RETENTION_DAYS go, with their results, bytes and webhook history.</summary>
     public async Task<int> PurgeAsync(TimeSpan retention, CancellationToken ct)
     {
-        await using var cmd = database.Source.CreateCommand("""
+        await using var conn = await database.Source.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition("""
             DELETE FROM jobs WHERE status IN ('completed', 'cancelled') AND completed_at < now() - @retention
-            """);
-        cmd.Parameters.AddWithValue("retention", retention);
-        return await cmd.ExecuteNonQueryAsync(ct);
+            """, new { retention = PgParam.Interval(retention) }, cancellationToken: ct));
     }
 }

@@ -1,4 +1,5 @@
 using AtsParser.Api.Webhooks;
+using Dapper;
 using Npgsql;
 
 namespace AtsParser.Api.Jobs;
@@ -15,20 +16,12 @@ public sealed class JobFinisher(JobsDatabase database)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await using (var cmd = new NpgsqlCommand("""
-            UPDATE job_items SET status = @status, result = @result::json, error_code = @code, error_detail = @detail,
+        var updated = await conn.ExecuteAsync(new CommandDefinition("""
+            UPDATE job_items SET status = @status, result = @resultJson::json, error_code = @code, error_detail = @detail,
                    finished_at = now(), updated_at = now(), lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
              WHERE id = @id AND lease_token = @token AND status = 'running'
-            """, conn, tx))
-        {
-            cmd.Parameters.AddWithValue("status", status);
-            cmd.Parameters.AddWithValue("result", (object?)resultJson ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("code", (object?)failure?.Code ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("detail", (object?)failure?.Detail ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("id", item.Id);
-            cmd.Parameters.AddWithValue("token", item.LeaseToken);
-            if (await cmd.ExecuteNonQueryAsync(ct) == 0) return false; // the lease was lost: someone else owns the item now
-        }
+            """, new { status, resultJson, code = failure?.Code, detail = failure?.Detail, id = item.Id, token = item.LeaseToken }, tx, cancellationToken: ct));
+        if (updated == 0) return false; // the lease was lost: someone else owns the item now
         await AfterItemsFinishedAsync(conn, tx, item.JobId, [item.Id], ct);
         await tx.CommitAsync(ct);
         return true;
@@ -39,19 +32,13 @@ public sealed class JobFinisher(JobsDatabase database)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var finished = new List<(long Id, Guid Job)>();
-        await using (var cmd = new NpgsqlCommand("""
+        var finished = (await conn.QueryAsync<(long Id, Guid Job)>(new CommandDefinition("""
             UPDATE job_items SET status = 'dead_lettered', error_code = 'lease_expired', finished_at = now(), updated_at = now(),
                    error_detail = 'The replica processing it stopped renewing its lease on the last allowed attempt.',
                    lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
-             WHERE status = 'running' AND lease_expires_at < now() AND attempts >= @max
+             WHERE status = 'running' AND lease_expires_at < now() AND attempts >= @maxAttempts
             RETURNING id, job_id
-            """, conn, tx))
-        {
-            cmd.Parameters.AddWithValue("max", maxAttempts);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) finished.Add((r.GetInt64(0), r.GetGuid(1)));
-        }
+            """, new { maxAttempts }, tx, cancellationToken: ct))).AsList();
         foreach (var job in finished.GroupBy(f => f.Job))
             await AfterItemsFinishedAsync(conn, tx, job.Key, job.Select(f => f.Id).ToArray(), ct);
         await tx.CommitAsync(ct);
@@ -65,30 +52,19 @@ public sealed class JobFinisher(JobsDatabase database)
     /// </summary>
     public static async Task AfterItemsFinishedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid jobId, long[] itemIds, CancellationToken ct)
     {
-        await using (var del = new NpgsqlCommand("""
+        await conn.ExecuteAsync(new CommandDefinition("""
             DELETE FROM job_item_blobs b USING job_items i
-             WHERE b.item_id = i.id AND i.id = ANY(@ids) AND i.status <> 'dead_lettered'
-            """, conn, tx))
-        {
-            del.Parameters.AddWithValue("ids", itemIds);
-            await del.ExecuteNonQueryAsync(ct);
-        }
-        string? url = null;
-        var perFile = false;
-        await using (var lockJob = new NpgsqlCommand("SELECT webhook_url, webhook_per_file FROM jobs WHERE id = @job FOR NO KEY UPDATE", conn, tx))
-        {
-            lockJob.Parameters.AddWithValue("job", jobId);
-            await using var r = await lockJob.ExecuteReaderAsync(ct);
-            if (await r.ReadAsync(ct)) { url = r.IsDBNull(0) ? null : r.GetString(0); perFile = r.GetBoolean(1); }
-        }
-        if (url is not null && perFile) await WebhookOutbox.EnqueueItemEventsAsync(conn, tx, jobId, itemIds, ct);
-        await using var complete = new NpgsqlCommand("""
+             WHERE b.item_id = i.id AND i.id = ANY(@itemIds) AND i.status <> 'dead_lettered'
+            """, new { itemIds }, tx, cancellationToken: ct));
+        var webhook = await conn.QuerySingleOrDefaultAsync<(string? Url, bool PerFile)>(new CommandDefinition(
+            "SELECT webhook_url, webhook_per_file FROM jobs WHERE id = @jobId FOR NO KEY UPDATE", new { jobId }, tx, cancellationToken: ct));
+        if (webhook is { Url: not null, PerFile: true }) await WebhookOutbox.EnqueueItemEventsAsync(conn, tx, jobId, itemIds, ct);
+        var completed = await conn.ExecuteAsync(new CommandDefinition("""
             UPDATE jobs SET status = 'completed', completed_at = now(), updated_at = now()
-             WHERE id = @job AND status = 'active'
-               AND NOT EXISTS (SELECT 1 FROM job_items WHERE job_id = @job AND status IN ('queued', 'running'))
-            """, conn, tx);
-        complete.Parameters.AddWithValue("job", jobId);
-        if (await complete.ExecuteNonQueryAsync(ct) == 1 && url is not null)
+             WHERE id = @jobId AND status = 'active'
+               AND NOT EXISTS (SELECT 1 FROM job_items WHERE job_id = @jobId AND status IN ('queued', 'running'))
+            """, new { jobId }, tx, cancellationToken: ct));
+        if (completed == 1 && webhook.Url is not null)
             await WebhookOutbox.EnqueueJobEventAsync(conn, tx, jobId, WebhookEvents.JobCompleted, ct);
     }
 }

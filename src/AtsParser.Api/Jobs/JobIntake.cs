@@ -7,6 +7,7 @@ using AtsParser.Api.Webhooks;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Dapper;
 using Npgsql;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using AtsParser.Core.Parsing;
@@ -98,11 +99,10 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
 
     async Task<(Guid Id, int Total)?> FindAsync(string tenant, string key, CancellationToken ct)
     {
-        await using var cmd = database.Source.CreateCommand("SELECT id, total FROM jobs WHERE tenant = @tenant AND idempotency_key = @key");
-        cmd.Parameters.AddWithValue("tenant", tenant);
-        cmd.Parameters.AddWithValue("key", key);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? (r.GetGuid(0), r.GetInt32(1)) : null;
+        await using var conn = await database.Source.OpenConnectionAsync(ct);
+        var job = await conn.QuerySingleOrDefaultAsync<(Guid Id, int Total)>(new CommandDefinition(
+            "SELECT id, total FROM jobs WHERE tenant = @tenant AND idempotency_key = @key", new { tenant, key }, cancellationToken: ct));
+        return job.Id == Guid.Empty ? null : job;
     }
 
     async Task AddZip(Stream body, JobWriter writer, CancellationToken ct)

@@ -1,3 +1,5 @@
+using AtsParser.Api.Storage;
+using Dapper;
 using Npgsql;
 
 namespace AtsParser.Api.Jobs;
@@ -28,38 +30,27 @@ public sealed class JobQueue(JobsDatabase database, JobFinisher finisher)
                    lease_expires_at = now() + @lease, started_at = now(), updated_at = now()
               FROM next, jobs j
              WHERE i.id = next.id AND j.id = i.job_id
-            RETURNING i.id, i.job_id, i.seq, i.file_name, i.content_type, i.sha256, i.attempts, i.lease_token, j.options::text
+            RETURNING i.id, i.job_id AS "JobId", i.seq, i.file_name AS "FileName", i.content_type AS "ContentType", i.sha256, i.attempts,
+                      i.lease_token AS "LeaseToken", j.options::text AS "OptionsJson"
             """;
-        await using var cmd = db.CreateCommand(sql);
-        cmd.Parameters.AddWithValue("max", max);
-        cmd.Parameters.AddWithValue("owner", owner);
-        cmd.Parameters.AddWithValue("lease", lease);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var items = new List<ClaimedItem>();
-        while (await r.ReadAsync(ct))
-            items.Add(new(r.GetInt64(0), r.GetGuid(1), r.GetInt32(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-                r.GetString(5), r.GetInt32(6), r.GetGuid(7), r.GetString(8)));
-        return items;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var items = await conn.QueryAsync<ClaimedItem>(new CommandDefinition(sql, new { max, owner, lease = PgParam.Interval(lease) }, cancellationToken: ct));
+        return items.AsList();
     }
 
     public async Task<byte[]?> LoadBytesAsync(long itemId, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("SELECT bytes FROM job_item_blobs WHERE item_id = @id");
-        cmd.Parameters.AddWithValue("id", itemId);
-        return await cmd.ExecuteScalarAsync(ct) as byte[];
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<byte[]?>(new CommandDefinition("SELECT bytes FROM job_item_blobs WHERE item_id = @id", new { id = itemId }, cancellationToken: ct));
     }
 
     /// <summary>Extends the lease; false means it was lost (expired and taken over, or the job was cancelled).</summary>
     public async Task<bool> HeartbeatAsync(ClaimedItem item, TimeSpan lease, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("""
+        return await ExecuteAsync("""
             UPDATE job_items SET lease_expires_at = now() + @lease, updated_at = now()
              WHERE id = @id AND lease_token = @token AND status = 'running'
-            """);
-        cmd.Parameters.AddWithValue("lease", lease);
-        cmd.Parameters.AddWithValue("id", item.Id);
-        cmd.Parameters.AddWithValue("token", item.LeaseToken);
-        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+            """, new { lease = PgParam.Interval(lease), id = item.Id, token = item.LeaseToken }, ct) == 1;
     }
 
     public Task<bool> SucceedAsync(ClaimedItem item, string resultJson, CancellationToken ct) =>
@@ -71,30 +62,22 @@ public sealed class JobQueue(JobsDatabase database, JobFinisher finisher)
         if (!failure.Transient) return await finisher.FinishAsync(item, ItemStatus.Failed, null, failure, ct) ? ItemStatus.Failed : null;
         if (item.Attempts >= options.RetryMaxAttempts)
             return await finisher.FinishAsync(item, ItemStatus.DeadLettered, null, failure, ct) ? ItemStatus.DeadLettered : null;
-        await using var cmd = db.CreateCommand("""
+        var requeued = await ExecuteAsync("""
             UPDATE job_items SET status = 'queued', available_at = now() + @delay, error_code = @code, error_detail = @detail,
                    lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = now()
              WHERE id = @id AND lease_token = @token AND status = 'running'
-            """);
-        cmd.Parameters.AddWithValue("delay", options.RetryDelay(item.Attempts));
-        cmd.Parameters.AddWithValue("code", failure.Code);
-        cmd.Parameters.AddWithValue("detail", failure.Detail);
-        cmd.Parameters.AddWithValue("id", item.Id);
-        cmd.Parameters.AddWithValue("token", item.LeaseToken);
-        return await cmd.ExecuteNonQueryAsync(ct) == 1 ? ItemStatus.Queued : null;
+            """, new { delay = PgParam.Interval(options.RetryDelay(item.Attempts)), code = failure.Code, detail = failure.Detail, id = item.Id, token = item.LeaseToken }, ct);
+        return requeued == 1 ? ItemStatus.Queued : null;
     }
 
     /// <summary>Graceful shutdown: hand the item back at once, without counting the interrupted attempt.</summary>
     public async Task ReleaseAsync(ClaimedItem item, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("""
+        await ExecuteAsync("""
             UPDATE job_items SET status = 'queued', attempts = greatest(attempts - 1, 0), available_at = now(),
                    lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = now()
              WHERE id = @id AND lease_token = @token AND status = 'running'
-            """);
-        cmd.Parameters.AddWithValue("id", item.Id);
-        cmd.Parameters.AddWithValue("token", item.LeaseToken);
-        await cmd.ExecuteNonQueryAsync(ct);
+            """, new { id = item.Id, token = item.LeaseToken }, ct);
     }
 
     /// <summary>
@@ -103,22 +86,26 @@ public sealed class JobQueue(JobsDatabase database, JobFinisher finisher)
     /// </summary>
     public async Task<int> ReapExpiredAsync(int maxAttempts, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("""
+        var requeued = await ExecuteAsync("""
             UPDATE job_items SET status = 'queued', available_at = now(), error_code = 'lease_expired',
                    error_detail = 'The replica processing it stopped renewing its lease.',
                    lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = now()
              WHERE status = 'running' AND lease_expires_at < now() AND attempts < @max
-            """);
-        cmd.Parameters.AddWithValue("max", maxAttempts);
-        var requeued = await cmd.ExecuteNonQueryAsync(ct);
+            """, new { max = maxAttempts }, ct);
         return requeued + await finisher.DeadLetterExpiredAsync(maxAttempts, ct);
     }
 
     /// <summary>Queued plus running items: the backpressure measure.</summary>
     public async Task<long> DepthAsync(CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("SELECT count(*) FROM job_items WHERE status IN ('queued', 'running')");
-        return (long)(await cmd.ExecuteScalarAsync(ct) ?? 0L);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM job_items WHERE status IN ('queued', 'running')", cancellationToken: ct));
+    }
+
+    async Task<int> ExecuteAsync(string sql, object args, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
     }
 }
 

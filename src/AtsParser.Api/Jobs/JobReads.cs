@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Dapper;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace AtsParser.Api.Jobs;
@@ -9,7 +9,8 @@ namespace AtsParser.Api.Jobs;
 public sealed class JobReads(JobsDatabase database, IOptions<HttpJsonOptions> json)
 {
     const string FinishedRows = """
-        SELECT seq, file_name, sha256, status, result::text, error_code, error_detail FROM job_items
+        SELECT seq AS "Index", file_name AS "FileName", sha256, status, result::text AS "ResultJson", error_code AS "ErrorCode", error_detail AS "ErrorDetail"
+          FROM job_items
          WHERE job_id = @id AND seq > @after AND status IN ('succeeded', 'failed', 'dead_lettered')
          ORDER BY seq LIMIT @limit
         """;
@@ -17,34 +18,21 @@ public sealed class JobReads(JobsDatabase database, IOptions<HttpJsonOptions> js
     public async Task<JobStatus?> GetStatusAsync(Guid id, CancellationToken ct)
     {
         await using var conn = await database.Source.OpenConnectionAsync(ct);
-        string stored;
-        int total;
-        DateTimeOffset created;
-        DateTimeOffset? completed;
-        await using (var cmd = new NpgsqlCommand("SELECT status, total, created_at, completed_at FROM jobs WHERE id = @id", conn))
-        {
-            cmd.Parameters.AddWithValue("id", id);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            if (!await r.ReadAsync(ct)) return null;
-            (stored, total, created, completed) = (r.GetString(0), r.GetInt32(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateTimeOffset>(3));
-        }
-        var files = new List<JobFile>(total);
-        await using (var cmd = new NpgsqlCommand("""
-            SELECT seq, file_name, sha256, size, status, attempts, error_code, error_detail, finished_at FROM job_items WHERE job_id = @id ORDER BY seq
-            """, conn))
-        {
-            cmd.Parameters.AddWithValue("id", id);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
-                files.Add(new(r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetString(4), r.GetInt32(5),
-                    r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8)));
-        }
+        var job = await conn.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
+            "SELECT status, total, created_at AS \"CreatedAt\", completed_at AS \"CompletedAt\" FROM jobs WHERE id = @id", new { id }, cancellationToken: ct));
+        if (job is null) return null;
+        var files = (await conn.QueryAsync<FileRow>(new CommandDefinition("""
+            SELECT seq, file_name AS "FileName", sha256, size, status, attempts, error_code AS "ErrorCode", error_detail AS "ErrorDetail", finished_at AS "FinishedAt"
+              FROM job_items WHERE job_id = @id ORDER BY seq
+            """, new { id }, cancellationToken: ct)))
+            .Select(f => new JobFile(f.Seq, f.FileName, f.Sha256, f.Size, f.Status, f.Attempts, f.ErrorCode, f.ErrorDetail, Utc(f.FinishedAt)))
+            .ToList();
         int Count(string s) => files.Count(f => f.Status == s);
         var counts = new JobCounts(Count(ItemStatus.Queued), Count(ItemStatus.Running), Count(ItemStatus.Succeeded), Count(ItemStatus.Failed),
             Count(ItemStatus.DeadLettered), Count(ItemStatus.Cancelled));
-        var status = stored != "active" ? stored
+        var status = job.Status != "active" ? job.Status
             : counts.Running + counts.Succeeded + counts.Failed + counts.DeadLettered == 0 ? "queued" : "running";
-        return new JobStatus(id, status, total, counts, created, completed, files);
+        return new JobStatus(id, status, job.Total, counts, Utc(job.CreatedAt)!.Value, Utc(job.CompletedAt), files);
     }
 
     public async Task<JobResultsPage?> GetResultsPageAsync(Guid id, int after, int limit, CancellationToken ct)
@@ -81,17 +69,14 @@ public sealed class JobReads(JobsDatabase database, IOptions<HttpJsonOptions> js
     /// <summary>The job exists and belongs to the tenant: other tenants' jobs answer 404 exactly like missing ones.</summary>
     public async Task<bool> OwnedByAsync(Guid id, string tenant, CancellationToken ct)
     {
-        await using var cmd = database.Source.CreateCommand("SELECT 1 FROM jobs WHERE id = @id AND tenant = @tenant");
-        cmd.Parameters.AddWithValue("id", id);
-        cmd.Parameters.AddWithValue("tenant", tenant);
-        return await cmd.ExecuteScalarAsync(ct) is not null;
+        await using var conn = await database.Source.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT 1 FROM jobs WHERE id = @id AND tenant = @tenant", new { id, tenant }, cancellationToken: ct)) is not null;
     }
 
     public async Task<bool> ExistsAsync(Guid id, CancellationToken ct)
     {
-        await using var cmd = database.Source.CreateCommand("SELECT 1 FROM jobs WHERE id = @id");
-        cmd.Parameters.AddWithValue("id", id);
-        return await cmd.ExecuteScalarAsync(ct) is not null;
+        await using var conn = await database.Source.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT 1 FROM jobs WHERE id = @id", new { id }, cancellationToken: ct)) is not null;
     }
 
     static JsonElement Parse(string json)
@@ -100,6 +85,13 @@ public sealed class JobReads(JobsDatabase database, IOptions<HttpJsonOptions> js
         return doc.RootElement.Clone();
     }
 
+    // timestamptz reads as a UTC DateTime; the API answers DateTimeOffset (offset 0), as it did with GetFieldValue.
+    static DateTimeOffset? Utc(DateTime? value) => value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+
+    sealed record JobRow(string Status, int Total, DateTime CreatedAt, DateTime? CompletedAt);
+
+    sealed record FileRow(int Seq, string FileName, string? Sha256, long Size, string Status, int Attempts, string? ErrorCode, string? ErrorDetail, DateTime? FinishedAt);
+
     sealed record Row(int Index, string FileName, string? Sha256, string Status, string? ResultJson, string? ErrorCode, string? ErrorDetail);
 
     static Microsoft.AspNetCore.Mvc.ProblemDetails? Error(Row row) => row.ErrorCode is null || row.Status == ItemStatus.Succeeded
@@ -107,13 +99,9 @@ public sealed class JobReads(JobsDatabase database, IOptions<HttpJsonOptions> js
 
     async IAsyncEnumerable<Row> ReadRowsAsync(Guid id, int after, int limit, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await using var cmd = database.Source.CreateCommand(FinishedRows);
-        cmd.Parameters.AddWithValue("id", id);
-        cmd.Parameters.AddWithValue("after", after);
-        cmd.Parameters.AddWithValue("limit", limit);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            yield return new Row(r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6));
+        await using var conn = await database.Source.OpenConnectionAsync(ct);
+        // Unbuffered: JSONL streams a large job's results row by row.
+        await foreach (var row in conn.QueryUnbufferedAsync<Row>(FinishedRows, new { id, after, limit }).WithCancellation(ct))
+            yield return row;
     }
 }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using AtsParser.Api.Parse;
+using AtsParser.Api.Storage;
+using Dapper;
 using Npgsql;
 
 namespace AtsParser.Api.Jobs;
@@ -21,11 +23,8 @@ public sealed class JobWriter
     public static async Task<JobWriter> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx, JobsOptions options, string tenant, string? idempotencyKey, CancellationToken ct)
     {
         var w = new JobWriter(conn, tx, options);
-        await using var cmd = new NpgsqlCommand("INSERT INTO jobs (id, tenant, total, options, idempotency_key) VALUES (@id, @tenant, 0, '{}', @key)", conn, tx);
-        cmd.Parameters.AddWithValue("id", w.Id);
-        cmd.Parameters.AddWithValue("tenant", tenant);
-        cmd.Parameters.AddWithValue("key", (object?)idempotencyKey ?? DBNull.Value);
-        await cmd.ExecuteNonQueryAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("INSERT INTO jobs (id, tenant, total, options, idempotency_key) VALUES (@id, @tenant, 0, '{}', @key)",
+            new { id = w.Id, tenant, key = idempotencyKey }, tx, cancellationToken: ct));
         return w;
     }
 
@@ -62,37 +61,19 @@ public sealed class JobWriter
                          VALUES (@job, @seq, @name, @type, @sha, @size) RETURNING id)
               INSERT INTO job_item_blobs (item_id, bytes) SELECT id, @bytes FROM i RETURNING item_id
               """;
-        await using var cmd = new NpgsqlCommand(sql, _conn, _tx);
-        cmd.Parameters.AddWithValue("job", Id);
-        cmd.Parameters.AddWithValue("seq", Count);
-        cmd.Parameters.AddWithValue("name", fileName);
-        cmd.Parameters.AddWithValue("type", (object?)contentType ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("sha", refused ? DBNull.Value : sha256!);
-        cmd.Parameters.AddWithValue("size", refused ? 0L : size);
-        if (refused)
-        {
-            cmd.Parameters.AddWithValue("code", error!.Code);
-            cmd.Parameters.AddWithValue("detail", error.Detail ?? error.Code);
-        }
-        else cmd.Parameters.Add(new NpgsqlParameter("bytes", NpgsqlTypes.NpgsqlDbType.Bytea) { Value = bytes() });
-        var id = (long)(await cmd.ExecuteScalarAsync(ct))!;
+        object args = refused
+            ? new { job = Id, seq = Count, name = fileName, type = contentType, sha = (string?)null, size = 0L, code = error!.Code, detail = error.Detail ?? error.Code }
+            : new { job = Id, seq = Count, name = fileName, type = contentType, sha = sha256, size, bytes = PgParam.Bytea(bytes()) };
+        var id = await _conn.ExecuteScalarAsync<long>(new CommandDefinition(sql, args, _tx, cancellationToken: ct));
         if (refused) _refused.Add(id);
         Count++;
     }
 
     public async Task<Guid> CompleteAsync(string optionsJson, JobSettings settings, CancellationToken ct)
     {
-        await using (var cmd = new NpgsqlCommand("""
+        await _conn.ExecuteAsync(new CommandDefinition("""
             UPDATE jobs SET total = @total, options = @options::jsonb, webhook_url = @url, webhook_per_file = @perFile WHERE id = @id
-            """, _conn, _tx))
-        {
-            cmd.Parameters.AddWithValue("total", Count);
-            cmd.Parameters.AddWithValue("options", optionsJson);
-            cmd.Parameters.AddWithValue("url", (object?)settings.WebhookUrl ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("perFile", settings.WebhookPerFile);
-            cmd.Parameters.AddWithValue("id", Id);
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
+            """, new { total = Count, options = optionsJson, url = settings.WebhookUrl, perFile = settings.WebhookPerFile, id = Id }, _tx, cancellationToken: ct));
         // Files refused on upload are already final: announce them, and complete the job if nothing else is left.
         if (_refused.Count > 0) await JobFinisher.AfterItemsFinishedAsync(_conn, _tx, Id, _refused.ToArray(), ct);
         return Id;

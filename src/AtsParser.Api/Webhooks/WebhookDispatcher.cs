@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using AtsParser.Api.Jobs;
+using AtsParser.Api.Storage;
+using Dapper;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace AtsParser.Api.Webhooks;
 
@@ -41,21 +42,17 @@ public sealed class WebhookDispatcher(JobsDatabase database, IHttpClientFactory 
 
     async Task<List<Delivery>> ClaimAsync(WebhookOptions o, CancellationToken ct)
     {
-        await using var cmd = database.Source.CreateCommand("""
+        await using var conn = await database.Source.OpenConnectionAsync(ct);
+        var due = await conn.QueryAsync<Delivery>(new CommandDefinition("""
             WITH due AS (
                 SELECT id FROM webhook_deliveries
                  WHERE status = 'pending' AND next_attempt_at <= now()
                  ORDER BY next_attempt_at, id LIMIT @n FOR UPDATE SKIP LOCKED)
             UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + @hide
               FROM due WHERE d.id = due.id
-            RETURNING d.id, d.event, d.url, d.payload, d.attempts
-            """);
-        cmd.Parameters.AddWithValue("n", o.Concurrency * 4);
-        cmd.Parameters.AddWithValue("hide", TimeSpan.FromSeconds(o.TimeoutSeconds * 3));
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<Delivery>();
-        while (await r.ReadAsync(ct)) list.Add(new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4)));
-        return list;
+            RETURNING d.id, d.event, d.url, d.payload, d.attempts AS "Attempt"
+            """, new { n = o.Concurrency * 4, hide = PgParam.Interval(TimeSpan.FromSeconds(o.TimeoutSeconds * 3)) }, cancellationToken: ct));
+        return due.AsList();
     }
 
     async Task SendAsync(Delivery d, WebhookOptions o, CancellationToken ct)
@@ -89,26 +86,14 @@ public sealed class WebhookDispatcher(JobsDatabase database, IHttpClientFactory 
     async Task RecordAsync(Delivery d, int? status, string? error, bool permanent, int ms, WebhookOptions o, CancellationToken ct)
     {
         var final = error is null ? "delivered" : permanent || d.Attempt >= o.MaxAttempts ? "failed" : "pending";
-        await using var batch = database.Source.CreateBatch();
-        var attempt = new NpgsqlBatchCommand("""
-            INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES (@id, @attempt, @status, @error, @ms)
-            """);
-        attempt.Parameters.AddWithValue("id", d.Id);
-        attempt.Parameters.AddWithValue("attempt", d.Attempt);
-        attempt.Parameters.AddWithValue("status", (object?)status ?? DBNull.Value);
-        attempt.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
-        attempt.Parameters.AddWithValue("ms", ms);
-        var update = new NpgsqlBatchCommand("""
+        // Both statements go in one round trip and one implicit transaction, as the NpgsqlBatch they replace did.
+        await using var conn = await database.Source.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES (@id, @attempt, @status, @error, @ms);
             UPDATE webhook_deliveries SET status = @final, next_attempt_at = now() + @delay,
                    delivered_at = CASE WHEN @final = 'delivered' THEN now() END
              WHERE id = @id
-            """);
-        update.Parameters.AddWithValue("final", final);
-        update.Parameters.AddWithValue("delay", o.DelayAfter(d.Attempt));
-        update.Parameters.AddWithValue("id", d.Id);
-        batch.BatchCommands.Add(attempt);
-        batch.BatchCommands.Add(update);
-        await batch.ExecuteNonQueryAsync(ct);
+            """, new { id = d.Id, attempt = d.Attempt, status, error, ms, final, delay = PgParam.Interval(o.DelayAfter(d.Attempt)) }, cancellationToken: ct));
         AtsParser.Core.Observability.AtsMetrics.WebhookDelivery(final switch
         {
             "delivered" => AtsParser.Core.Observability.WebhookOutcome.Delivered,

@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace AtsParser.Api.Webhooks;
@@ -27,37 +28,30 @@ public static class WebhookOutbox
             'cancelled', count(*) FILTER (WHERE status = 'cancelled'))
         """;
 
-    public static async Task EnqueueJobEventAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid jobId, string evt, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand($"""
-            INSERT INTO webhook_deliveries (job_id, event, url, payload)
-            SELECT j.id, @event, j.webhook_url, json_build_object(
-                       'event', @event, 'jobId', j.id, 'status', j.status,
-                       'createdAt', j.created_at, 'completedAt', j.completed_at,
-                       'counts', (SELECT {Counts} FROM job_items WHERE job_id = j.id),
-                       'resultsUrl', '/api/v1/jobs/' || j.id || '/results')::text
-              FROM jobs j
-             WHERE j.id = @job AND j.webhook_url IS NOT NULL
-            """, conn, tx);
-        cmd.Parameters.AddWithValue("event", evt);
-        cmd.Parameters.AddWithValue("job", jobId);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
+    const string JobEvent = $"""
+        INSERT INTO webhook_deliveries (job_id, event, url, payload)
+        SELECT j.id, @evt, j.webhook_url, json_build_object(
+                   'event', @evt, 'jobId', j.id, 'status', j.status,
+                   'createdAt', j.created_at, 'completedAt', j.completed_at,
+                   'counts', (SELECT {Counts} FROM job_items WHERE job_id = j.id),
+                   'resultsUrl', '/api/v1/jobs/' || j.id || '/results')::text
+          FROM jobs j
+         WHERE j.id = @jobId AND j.webhook_url IS NOT NULL
+        """;
 
-    public static async Task EnqueueItemEventsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid jobId, long[] itemIds, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("""
-            INSERT INTO webhook_deliveries (job_id, item_id, event, url, payload)
-            SELECT j.id, i.id, @event, j.webhook_url, json_build_object(
-                       'event', @event, 'jobId', j.id, 'index', i.seq, 'fileName', i.file_name, 'sha256', i.sha256,
-                       'status', i.status, 'errorCode', i.error_code, 'attempts', i.attempts, 'finishedAt', i.finished_at,
-                       'resultsUrl', '/api/v1/jobs/' || j.id || '/results')::text
-              FROM job_items i JOIN jobs j ON j.id = i.job_id
-             WHERE j.id = @job AND i.id = ANY(@ids) AND j.webhook_url IS NOT NULL
-            """, conn, tx);
-        cmd.Parameters.AddWithValue("event", WebhookEvents.ItemFinished);
-        cmd.Parameters.AddWithValue("job", jobId);
-        cmd.Parameters.AddWithValue("ids", itemIds);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
+    const string ItemEvents = """
+        INSERT INTO webhook_deliveries (job_id, item_id, event, url, payload)
+        SELECT j.id, i.id, @evt, j.webhook_url, json_build_object(
+                   'event', @evt, 'jobId', j.id, 'index', i.seq, 'fileName', i.file_name, 'sha256', i.sha256,
+                   'status', i.status, 'errorCode', i.error_code, 'attempts', i.attempts, 'finishedAt', i.finished_at,
+                   'resultsUrl', '/api/v1/jobs/' || j.id || '/results')::text
+          FROM job_items i JOIN jobs j ON j.id = i.job_id
+         WHERE j.id = @jobId AND i.id = ANY(@itemIds) AND j.webhook_url IS NOT NULL
+        """;
+
+    public static Task EnqueueJobEventAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid jobId, string evt, CancellationToken ct) =>
+        conn.ExecuteAsync(new CommandDefinition(JobEvent, new { evt, jobId }, tx, cancellationToken: ct));
+
+    public static Task EnqueueItemEventsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid jobId, long[] itemIds, CancellationToken ct) =>
+        conn.ExecuteAsync(new CommandDefinition(ItemEvents, new { evt = WebhookEvents.ItemFinished, jobId, itemIds }, tx, cancellationToken: ct));
 }
