@@ -41,7 +41,7 @@ public static class CorrectionsEndpoints
         }
         catch (JsonPatchException e)
         {
-            return TypedResults.Problem(CorrectionProblems.For(e.Code, e.Message));
+            return TypedResults.Problem(Problems.For(e.Code, e.Detail));
         }
     }
 
@@ -53,7 +53,7 @@ public static class CorrectionsEndpoints
     {
         format = (format ?? "json").ToLowerInvariant();
         if (format is not ("json" or "jsonl" or "zip"))
-            return TypedResults.Problem(CorrectionProblems.For(CorrectionProblems.InvalidExportFormat, $"format '{format}' is not known; use json, jsonl or zip."));
+            return TypedResults.Problem(Problems.For(CorrectionProblems.InvalidExportFormat, $"format '{format}' is not known"));
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var keys = new List<(string File, JsonObject Key)>();
         await foreach (var corrected in store.CorrectedAsync(CorrectorOf(http).Tenant, ct))

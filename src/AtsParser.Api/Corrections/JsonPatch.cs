@@ -9,10 +9,7 @@ public sealed record PatchOperation(string Op, string Path, string? From, JsonEl
 /// <summary>What one operation changed: the value at `path` before and after (null where there was none).</summary>
 public sealed record AppliedOperation(string Op, string Path, JsonNode? Before, JsonNode? After);
 
-public sealed class JsonPatchException(string code, string detail) : Exception(detail)
-{
-    public string Code { get; } = code;
-}
+public sealed class JsonPatchException(string code, string detail) : AtsParser.Core.Documents.CodedException(code, detail);
 
 /// <summary>
 /// RFC 6902 JSON Patch (add, remove, replace, move, copy, test) over a JsonNode document, with JSON Pointers

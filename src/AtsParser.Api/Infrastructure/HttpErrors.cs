@@ -5,49 +5,35 @@ using Microsoft.AspNetCore.Mvc;
 namespace AtsParser.Api.Infrastructure;
 
 /// <summary>
-/// Codes for failures at the HTTP level (routing, binding, framing, size, permissions), so that every non-2xx
+/// Failures at the HTTP level (routing, binding, framing, size, permissions; codes in the one catalogue, ErrorCodes), so that every non-2xx
 /// answer carries a `code`, including the ones the framework writes itself (404, 405, 415, 400 from binding).
 /// </summary>
 public static partial class HttpErrors
 {
-    public const string NotFound = "not_found";
-    public const string MethodNotAllowed = "method_not_allowed";
-    public const string UnsupportedMediaType = "unsupported_media_type";
-    public const string RequestTooLarge = "request_too_large";
-    public const string InvalidParameter = "invalid_parameter";
-    public const string InvalidJson = "invalid_json";
-    public const string MalformedMultipart = "malformed_multipart";
-    public const string ValidationFailed = "validation_failed";
-    public const string Forbidden = "forbidden";
-    public const string RequestTimeout = "request_timeout";
-
-    public static readonly IReadOnlyDictionary<string, ErrorCodes.Info> All = new Dictionary<string, ErrorCodes.Info>
-    {
-        [NotFound] = new(404, "Not found", "No resource has this address. Check the path and the id (ids are UUIDs such as 0190f1b2-7c3e-7a4b-9f00-2a1b3c4d5e6f); see /openapi/v1.json for the routes."),
-        [MethodNotAllowed] = new(405, "Method not allowed", "This path does not accept this HTTP method; see /openapi/v1.json for the methods it does accept."),
-        [UnsupportedMediaType] = new(415, "Unsupported request content type", "Send the body with the content type this endpoint reads: multipart/form-data for uploads, application/json for search."),
-        [RequestTooLarge] = new(413, "The request body is too large", "The body exceeds this endpoint's size limit. Send a shorter request."),
-        [InvalidParameter] = new(400, "A parameter is not valid", "Fix the named parameter and send the request again; see /openapi/v1.json for the accepted values."),
-        [InvalidJson] = new(400, "The JSON body could not be read", "Send a well-formed JSON object matching the documented request schema (see /openapi/v1.json)."),
-        [MalformedMultipart] = new(400, "The multipart body is malformed", "The multipart/form-data body was truncated or badly framed (or a part's headers exceed 16 KB). Send the whole body with the boundary given in Content-Type."),
-        [ValidationFailed] = new(400, "The request is not valid", "Fix the fields listed in `errors` and send the request again."),
-        [RequestTimeout] = new(408, "The request body arrived too slowly", "Send the body at a steady rate; the server stops waiting for a stalled upload."),
-        [Forbidden] = new(403, "Not allowed for this credential", "The API key or token does not carry the scope this endpoint needs. Use a credential with that scope."),
-    };
+    public const string NotFound = ErrorCodes.NotFound;
+    public const string MethodNotAllowed = ErrorCodes.MethodNotAllowed;
+    public const string UnsupportedMediaType = ErrorCodes.UnsupportedMediaType;
+    public const string RequestTooLarge = ErrorCodes.RequestTooLarge;
+    public const string InvalidParameter = ErrorCodes.InvalidParameter;
+    public const string InvalidJson = ErrorCodes.InvalidJson;
+    public const string MalformedMultipart = ErrorCodes.MalformedMultipart;
+    public const string ValidationFailed = ErrorCodes.ValidationFailed;
+    public const string Forbidden = ErrorCodes.Forbidden;
+    public const string RequestTimeout = ErrorCodes.RequestTimeout;
 
     /// <summary>The code for a status the framework answers on its own (status-code pages, binding failures).</summary>
     public static string ForStatus(int status) => status switch
     {
         400 => ErrorCodes.BadRequest,
-        401 => "unauthorized",
+        401 => ErrorCodes.Unauthorized,
         403 => Forbidden,
         404 => NotFound,
         405 => MethodNotAllowed,
         408 => RequestTimeout,
         413 => RequestTooLarge,
         415 => UnsupportedMediaType,
-        429 => "rate_limited",
-        >= 500 => "internal_error",
+        429 => ErrorCodes.RateLimited,
+        >= 500 => ErrorCodes.Internal,
         _ => "http_" + status,
     };
 
@@ -59,7 +45,7 @@ public static partial class HttpErrors
         var status = p.Status ?? context.HttpContext.Response.StatusCode;
         var code = ForStatus(status);
         p.Extensions["code"] = code;
-        if (All.TryGetValue(code, out var info) && (p.Detail is null || context.Exception is null))
+        if (ErrorCodes.All.TryGetValue(code, out var info) && (p.Detail is null || context.Exception is null))
         {
             p.Title = info.Title;
             p.Detail ??= info.Detail;

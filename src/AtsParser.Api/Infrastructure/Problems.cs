@@ -8,9 +8,11 @@ namespace AtsParser.Api.Infrastructure;
 /// <summary>Known exceptions → RFC 9457 ProblemDetails with a stable `code`. Used by the handler and by bulk entries.</summary>
 public static class Problems
 {
+    /// <summary>The one ProblemDetails factory: status, title and advice from the catalogue; `detail` (what is specific
+    /// to this occurrence) goes before the advice.</summary>
     public static ProblemDetails For(string code, string? detail = null, IReadOnlyList<ExtractionAttempt>? attempts = null)
     {
-        var info = HttpErrors.All.TryGetValue(code, out var http) ? http : ErrorCodes.Describe(code);
+        var info = ErrorCodes.Describe(code);
         var p = new ProblemDetails
         {
             Status = info.Status,
@@ -25,16 +27,15 @@ public static class Problems
 
     public static ProblemDetails? From(Exception e) => e switch
     {
-        DocumentException d => For(d.Code, d.Detail),
-        Security.ScopeException s => Security.SecurityProblems.Forbidden(s.Scope),
-        ExtractionFailedException x => For(x.Code, x.Detail, x.Attempts),
-        Storage.StorageException s => For(s.Code, s.Detail),
+        CodedException c => For(c),
         _ when Storage.StorageException.IsUnavailable(e) => For(Storage.StorageException.Unavailable),
         BadHttpRequestException { StatusCode: 413 } => For(ErrorCodes.FileTooLarge),
         BadHttpRequestException b when HttpErrors.FromBinding(b) is { } binding => binding,
-        BadHttpRequestException b => For(HttpErrors.All.ContainsKey(HttpErrors.ForStatus(b.StatusCode)) ? HttpErrors.ForStatus(b.StatusCode) : ErrorCodes.BadRequest),
+        BadHttpRequestException b => For(ErrorCodes.All.ContainsKey(HttpErrors.ForStatus(b.StatusCode)) ? HttpErrors.ForStatus(b.StatusCode) : ErrorCodes.BadRequest),
         _ => null,
     };
+
+    public static ProblemDetails For(CodedException e) => For(e.Code, e.Detail, (e as ExtractionFailedException)?.Attempts);
 }
 
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -45,8 +46,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         if (problem is null)
         {
             Log.Unhandled(logger, exception, http.Request.Path);
-            problem = new ProblemDetails { Status = 500, Title = "Internal error", Detail = "An unexpected error occurred. Retry; if it persists, report the request's traceId." };
-            problem.Extensions["code"] = "internal_error";
+            problem = Problems.For(ErrorCodes.Internal);
         }
         http.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });

@@ -16,12 +16,12 @@ public sealed record ItemFailure(string Code, string Detail, bool Transient);
 /// </summary>
 public static class FailureClassifier
 {
-    public const string Internal = "internal_error";
-    public const string Timeout = "timeout";
-    public const string UpstreamError = "upstream_error";
-    public const string RateLimited = "rate_limited";
-    public const string DatabaseError = "database_error";
-    public const string LeaseExpired = "lease_expired";
+    public const string Internal = ErrorCodes.Internal;
+    public const string Timeout = ErrorCodes.StepTimeout;
+    public const string UpstreamError = ErrorCodes.UpstreamError;
+    public const string RateLimited = ErrorCodes.RateLimited;
+    public const string DatabaseError = ErrorCodes.DatabaseError;
+    public const string LeaseExpired = ErrorCodes.LeaseExpired;
 
     public static ItemFailure Classify(Exception e) => e switch
     {

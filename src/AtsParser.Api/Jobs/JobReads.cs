@@ -1,3 +1,4 @@
+using AtsParser.Api.Infrastructure;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -95,7 +96,7 @@ public sealed class JobReads(JobsDatabase database, IOptions<HttpJsonOptions> js
     sealed record Row(int Index, string FileName, string? Sha256, string Status, string? ResultJson, string? ErrorCode, string? ErrorDetail);
 
     static Microsoft.AspNetCore.Mvc.ProblemDetails? Error(Row row) => row.ErrorCode is null || row.Status == ItemStatus.Succeeded
-        ? null : JobErrors.Problem(row.ErrorCode, row.ErrorDetail);
+        ? null : Problems.For(row.ErrorCode, row.ErrorDetail);
 
     async IAsyncEnumerable<Row> ReadRowsAsync(Guid id, int after, int limit, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

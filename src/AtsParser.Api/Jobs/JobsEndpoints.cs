@@ -1,3 +1,4 @@
+using AtsParser.Api.Infrastructure;
 using AtsParser.Api.Storage;
 using AtsParser.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -91,7 +92,7 @@ public static class JobsEndpoints
         return TypedResults.Ok(new RequeueResponse(id, requeued));
     }
 
-    static ProblemHttpResult Problem(string code, string? detail = null) => TypedResults.Problem(JobErrors.Problem(code, detail));
+    static ProblemHttpResult Problem(string code, string? detail = null) => TypedResults.Problem(Problems.For(code, detail));
 
     /// <summary>Every route with a job id: another tenant's job is answered exactly like a missing one (404).</summary>
     static async ValueTask<object?> RequireOwnJob(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -63,9 +63,7 @@ public static class ReviewUi
         var file = path.Contains("..", StringComparison.Ordinal) ? null : files.GetFileInfo(path);
         if (file is not { Exists: true, IsDirectory: false } || !Types.TryGetContentType(path, out var type))
         {
-            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 404, Title = "Not found", Detail = $"The review page has no file {path}; open /ui/.", Type = "https://atsparser.dev/errors/ui_file_not_found" };
-            problem.Extensions["code"] = "ui_file_not_found";
-            return TypedResults.Problem(problem);
+            return TypedResults.Problem(Infrastructure.Problems.For(AtsParser.Core.Documents.ErrorCodes.UiFileNotFound, $"The review page has no file {path}"));
         }
         return TypedResults.Stream(file.CreateReadStream(), type == "text/javascript" ? "text/javascript; charset=utf-8" : type);
     }

@@ -1,3 +1,4 @@
+using AtsParser.Core.Documents;
 using AtsParser.Api.Storage;
 using System.Text.Json;
 using AtsParser.Api.Infrastructure;
@@ -55,6 +56,6 @@ public static class SearchEndpoints
     }
 
     static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: HttpErrors.All[HttpErrors.ValidationFailed].Detail,
+        TypedResults.ValidationProblem(errors, detail: ErrorCodes.All[ErrorCodes.ValidationFailed].Detail,
             type: $"https://atsparser.dev/errors/{HttpErrors.ValidationFailed}", extensions: new Dictionary<string, object?> { ["code"] = HttpErrors.ValidationFailed });
 }

@@ -1,3 +1,5 @@
+using AtsParser.Api.Infrastructure;
+using AtsParser.Core.Documents;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -69,21 +71,12 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
 
 public static class SecurityProblems
 {
-    public static Microsoft.AspNetCore.Mvc.ProblemDetails Unauthorized(bool jwt) => Make(401, "unauthorized", "Authentication required",
-        jwt ? "Send an API key in the X-API-Key header, or a bearer JWT (HS256) in the Authorization header."
-            : "Send an API key in the X-API-Key header.");
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails Unauthorized(bool jwt) => Problems.For(ErrorCodes.Unauthorized,
+        jwt ? null : "This server accepts API keys, not bearer tokens");
 
-    public static Microsoft.AspNetCore.Mvc.ProblemDetails Forbidden(string? scope) => Make(403, "forbidden", "Not allowed for this credential",
-        scope is null ? "The API key or token does not carry a scope that allows this request. Use a credential with the right scope."
-            : $"This request needs the '{scope}' scope, which the API key or token does not carry. Use a credential with that scope (API_KEYS scopes=..., or the token's `scope` claim).");
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails Forbidden(string? scope) =>
+        scope is null ? Problems.For(ErrorCodes.Forbidden) : Problems.For(new ScopeException(scope));
 
-    public static Microsoft.AspNetCore.Mvc.ProblemDetails RateLimited(int? retryAfterSeconds) => Make(429, "rate_limited", "Too many requests",
-        $"The rate limit (RATE_LIMIT_PER_MINUTE) was reached for this API key or client. Retry after {retryAfterSeconds ?? 60} seconds, or use the jobs API for large batches.");
-
-    static Microsoft.AspNetCore.Mvc.ProblemDetails Make(int status, string code, string title, string detail)
-    {
-        var p = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://atsparser.dev/errors/{code}" };
-        p.Extensions["code"] = code;
-        return p;
-    }
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails RateLimited(int? retryAfterSeconds) => Problems.For(ErrorCodes.RateLimited,
+        $"The rate limit (RATE_LIMIT_PER_MINUTE) was reached for this API key or client. Retry after {retryAfterSeconds ?? 60} seconds");
 }

@@ -59,7 +59,8 @@ public static partial class Tenancy
 
 public sealed record RequiredScope(string Scope);
 
-public sealed class ScopeException(string scope) : Exception($"The credential lacks the '{scope}' scope.")
+public sealed class ScopeException(string scope)
+    : AtsParser.Core.Documents.CodedException(AtsParser.Core.Documents.ErrorCodes.Forbidden, $"This request needs the '{scope}' scope, which the API key or token does not carry")
 {
     public string Scope { get; } = scope;
 }

@@ -121,9 +121,7 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
 
 /// <summary>Every extractor failed; carries the attempts so the error response can show them.</summary>
 public sealed class ExtractionFailedException(string code, string? detail, IReadOnlyList<ExtractionAttempt> attempts)
-    : Exception(code)
+    : CodedException(code, detail)
 {
-    public string Code { get; } = code;
-    public string? Detail { get; } = detail;
     public IReadOnlyList<ExtractionAttempt> Attempts { get; } = attempts;
 }
