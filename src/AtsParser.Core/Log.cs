@@ -15,6 +15,9 @@ internal static partial class Log
     [LoggerMessage(1003, LogLevel.Information, "Extractor {Extractor} stopped the chain: {Code}")]
     public static partial void ExtractorStopped(ILogger logger, string extractor, string code);
 
+    [LoggerMessage(1004, LogLevel.Warning, "Extraction budget of {BudgetSeconds} s spent during {Extractor}; the chain stops")]
+    public static partial void ExtractionBudgetSpent(ILogger logger, string extractor, int budgetSeconds);
+
     [LoggerMessage(1300, LogLevel.Information, "LibreOffice listener {Index} ready (pid {Pid}) in {Ms} ms")]
     public static partial void LoListenerStarted(ILogger logger, int index, int pid, long ms);
 

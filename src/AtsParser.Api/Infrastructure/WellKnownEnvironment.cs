@@ -28,6 +28,7 @@ public static partial class WellKnownEnvironment
         ("LIBREOFFICE_POOL_PORT_BASE", "Extraction:LibreOfficePoolPortBase", null),
         ("LIBREOFFICE_PYTHON", "Extraction:LibreOfficePython", null),
         ("OCR_CONCURRENCY", "Extraction:OcrConcurrency", null),
+        ("EXTRACTION_BUDGET_SECONDS", "Extraction:DocumentBudgetSeconds", null),
         ("TEMP_ROOT", "Extraction:TempRoot", null),
         ("DATABASE_URL", "Storage:ConnectionString", null),
         ("STORE_TEXT", "Storage:StoreText", null),

@@ -79,7 +79,7 @@ public static class ErrorCodes
         [CorruptDocument] = new(422, "The document is damaged", "The file could not be read as a valid document. Re-export or re-save it from the original application and upload it again."),
         [ExtractionFailed] = new(422, "No text could be extracted", "None of the extractors produced usable text. If this is a scan, make sure OCR is enabled (DOC_ENABLE_OCR) and the image is legible."),
         [NoText] = new(422, "The document contains no text", "The document has no readable text. If it is a scan or a photo, upload a clearer image."),
-        [ExtractionTimeout] = new(504, "Extraction timed out", "Text extraction took longer than the configured tool timeouts. Retry later, or send a smaller or simpler document."),
+        [ExtractionTimeout] = new(504, "Extraction timed out", "Text extraction took longer than the configured tool timeouts or the per-document budget (EXTRACTION_BUDGET_SECONDS). Retry later, or send a smaller or simpler document."),
 
         [NotFound] = new(404, "Not found", "No resource has this address. Check the path and the id (ids are UUIDs such as 0190f1b2-7c3e-7a4b-9f00-2a1b3c4d5e6f); see /openapi/v1.json for the routes."),
         [MethodNotAllowed] = new(405, "Method not allowed", "This path does not accept this HTTP method; see /openapi/v1.json for the methods it does accept."),

@@ -7,7 +7,9 @@ namespace AtsParser.Core.Extraction;
 /// <summary>
 /// Runs a format's extractor chain in order (Tika's FallbackParser): skips unavailable or disabled tools, treats
 /// too little text or garbage as failure, moves on after a timeout, stops at once on client cancel or a
-/// document-level verdict (encrypted, too many pages), and records every attempt.
+/// document-level verdict (encrypted, too many pages), and records every attempt. The whole chain shares one
+/// wall-clock budget (Extraction:DocumentBudgetSeconds): each step gets only what is left of it, and once it is
+/// spent the chain stops with extraction_timeout instead of trying the next extractor.
 /// </summary>
 public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOptions<ExtractionOptions> options, ILogger<ChainRunner> logger)
 {
@@ -23,8 +25,16 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
         var attempts = new List<ExtractionAttempt>();
         string? corruptDetail = null;
         bool ocrDone = false;
+        // Tool timeouts bound one step; the budget bounds the document (a DOC once took 57 s: LibreOffice, then LibreOffice + OCR).
+        using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(o.DocumentBudgetSeconds));
+        using var step = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
         foreach (var extractor in chain)
         {
+            if (budget.IsCancellationRequested)
+            {
+                attempts.Add(new(extractor.Name, AttemptOutcome.Skipped, 0, BudgetSpent(o)));
+                continue;
+            }
             var skip = extractor.Tools.FirstOrDefault(t => !tools.IsUsable(t));
             if (skip is not null)
             {
@@ -41,7 +51,7 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
             var sw = Stopwatch.StartNew();
             try
             {
-                var output = await extractor.ExtractAsync(input, ct);
+                var output = await extractor.ExtractAsync(input, step.Token);
                 var text = TextQuality.Clean(output.Text);
                 var ms = sw.ElapsedMilliseconds;
                 ocrDone |= output.OcrCoveredAllPages;
@@ -79,6 +89,12 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
             {
                 throw;
             }
+            // Whatever the step threw once the budget ran out (a cancelled wait, a killed tool) is the budget's doing.
+            catch (Exception e) when (budget.IsCancellationRequested && e is not DocumentException)
+            {
+                attempts.Add(new(extractor.Name, AttemptOutcome.Timeout, sw.ElapsedMilliseconds, BudgetSpent(o)));
+                Log.ExtractionBudgetSpent(logger, extractor.Name, o.DocumentBudgetSeconds);
+            }
             catch (DocumentException e) when (StopCodes.Contains(e.Code) || e.StopsChain)
             {
                 attempts.Add(new(extractor.Name, e.Code, sw.ElapsedMilliseconds, e.Detail ?? e.Code));
@@ -100,8 +116,12 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
                 attempts.Add(new(extractor.Name, AttemptOutcome.Failed, sw.ElapsedMilliseconds, Shorten(e.Message)));
             }
         }
+        if (budget.IsCancellationRequested)
+            throw new ExtractionFailedException(ErrorCodes.ExtractionTimeout, BudgetSpent(o), attempts);
         throw new ExtractionFailedException(FailureCode(attempts, corruptDetail is not null), corruptDetail, attempts);
     }
+
+    static string BudgetSpent(ExtractionOptions o) => $"the document's extraction budget of {o.DocumentBudgetSeconds} s (EXTRACTION_BUDGET_SECONDS) was spent";
 
     static string FailureCode(List<ExtractionAttempt> attempts, bool corrupt)
     {

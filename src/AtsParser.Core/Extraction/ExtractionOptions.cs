@@ -31,6 +31,8 @@ public sealed class ExtractionOptions
     [Required, RegularExpression("^[a-z_]{3,20}(\\+[a-z_]{3,20})*$")] public string OcrLanguages { get; set; } = "eng";
     [Range(72, 600)] public int OcrDpi { get; set; } = 200;
 
+    /// <summary>Wall-clock time one document may spend in its whole extractor chain, waits for tool slots included.</summary>
+    [Range(1, 3600)] public int DocumentBudgetSeconds { get; set; } = 60;
     [Range(1, 600)] public int PdfTimeoutSeconds { get; set; } = 20;
     [Range(1, 600)] public int OcrPageTimeoutSeconds { get; set; } = 60;
     [Range(1, 600)] public int LibreOfficeTimeoutSeconds { get; set; } = 60;

@@ -1,0 +1,109 @@
+using AtsParser.Core.Documents;
+using AtsParser.Core.Extraction;
+using AtsParser.Core.Extraction.Extractors;
+using FluentAssertions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace AtsParser.Tests.Extraction;
+
+/// <summary>
+/// The per-document budget with the real extractors and fake tools (shell scripts) that are slow on purpose. The
+/// tools' own timeouts are far longer than the budget, so without the budget each test runs into its hard timeout.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class ExtractionBudgetTests : IDisposable
+{
+    readonly string _bin = Directory.CreateTempSubdirectory("atsparser-budget-tools-").FullName;
+    readonly string _marker = "budget-" + Guid.NewGuid().ToString("N")[..12];
+
+    static readonly ExtractionInput Doc = new("not really a word file"u8.ToArray(), new SniffResult(DocumentFormat.Doc, "test"));
+    static readonly ExtractionInput Pdf = new("%PDF-1.4\n%%EOF\n"u8.ToArray(), new SniffResult(DocumentFormat.Pdf, "test"));
+
+    [Fact(Timeout = 15_000)]
+    public async Task A_doc_whose_first_tool_hangs_stops_at_the_budget_with_extraction_timeout_and_tries_nothing_else()
+    {
+        Tool("antiword", $"exec sleep 30.{Suffix}");
+        Tool("soffice", $"touch '{_bin}/soffice-started'; exec sleep 30.{Suffix}");
+        var sp = Services(new() { ["Extraction:DocumentBudgetSeconds"] = "2", ["Extraction:AntiwordTimeoutSeconds"] = "60" });
+
+        var act = () => sp.GetRequiredService<ChainRunner>().RunAsync(Doc, CancellationToken.None);
+
+        var failure = (await act.Should().ThrowAsync<ExtractionFailedException>()).Which;
+        failure.Code.Should().Be(ErrorCodes.ExtractionTimeout);
+        failure.Attempts.Select(a => (a.Tool, a.Outcome)).Should().Equal(
+            ("antiword", AttemptOutcome.Timeout), ("libreoffice", AttemptOutcome.Skipped), ("libreoffice+ocr", AttemptOutcome.Skipped));
+        failure.Attempts.Should().OnlyContain(a => a.Error!.Contains("budget"));
+        File.Exists(Path.Combine(_bin, "soffice-started")).Should().BeFalse();
+        (await NoToolLeftAsync()).Should().BeTrue();
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task A_later_step_gets_only_what_is_left_of_the_budget_not_its_own_timeout()
+    {
+        Tool("antiword", "sleep 1; echo 'antiword: not a Word document' >&2; exit 1");
+        Tool("soffice", $"exec sleep 30.{Suffix}");
+        var sp = Services(new() { ["Extraction:DocumentBudgetSeconds"] = "3", ["Extraction:LibreOfficeTimeoutSeconds"] = "60" });
+
+        var act = () => sp.GetRequiredService<ChainRunner>().RunAsync(Doc, CancellationToken.None);
+
+        var failure = (await act.Should().ThrowAsync<ExtractionFailedException>()).Which;
+        failure.Code.Should().Be(ErrorCodes.ExtractionTimeout);
+        failure.Attempts.Select(a => (a.Tool, a.Outcome)).Should().Equal(
+            ("antiword", AttemptOutcome.Failed), ("libreoffice", AttemptOutcome.Timeout), ("libreoffice+ocr", AttemptOutcome.Skipped));
+        (await NoToolLeftAsync()).Should().BeTrue();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Ocr_starts_no_new_page_once_the_budget_is_spent()
+    {
+        Tool("pdfinfo", "echo 'Pages:          10'");
+        // pdftoppm ... -singlefile <pdf> <prefix>: the page image is <prefix>.pgm.
+        Tool("pdftoppm", $"echo started >> '{_bin}/pages.log'; sleep 1; for a in \"$@\"; do last=$a; done; printf 'P5 1 1 255 x' > \"$last.pgm\"");
+        Tool("tesseract", "echo 'Experienced accountant with audit, tax and payroll work for many clients'");
+        var sp = Services(new() { ["Extraction:DocumentBudgetSeconds"] = "2", ["Extraction:OcrConcurrency"] = "1", ["Extraction:MaxOcrPages"] = "10" });
+
+        var act = () => sp.GetRequiredService<ChainRunner>().RunAsync([sp.GetRequiredService<PdfOcrExtractor>()], Pdf, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<ExtractionFailedException>()).Which.Code.Should().Be(ErrorCodes.ExtractionTimeout);
+        File.ReadAllLines(Path.Combine(_bin, "pages.log")).Length.Should().BeLessThan(10);
+    }
+
+    // A fraction no other process on the machine sleeps for, so a leftover is ours.
+    string Suffix => ((uint)_marker.GetHashCode() % 1000).ToString("000");
+
+    void Tool(string name, string body)
+    {
+        var path = Path.Combine(_bin, name);
+        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    ServiceProvider Services(Dictionary<string, string?> settings)
+    {
+        settings["Extraction:LibreOfficePoolSize"] = "0";
+        settings["Extraction:TempRoot"] = Path.Combine(_bin, "tmp");
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddExtraction(config);
+        services.AddSingleton(sp => new ToolRegistry(sp.GetRequiredService<IOptions<ExtractionOptions>>(),
+            binary => File.Exists(Path.Combine(_bin, binary)) ? Path.Combine(_bin, binary) : null));
+        return services.BuildServiceProvider();
+    }
+
+    async Task<bool> NoToolLeftAsync()
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            if (Procs.FindByCommandLine($"sleep 30.{Suffix}") is null) return true;
+            await Task.Delay(50);
+        }
+        return false;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_bin, recursive: true); } catch (IOException) { }
+    }
+}
