@@ -11,12 +11,15 @@ public sealed class PostgresServer : IAsyncDisposable
     const string User = "postgres";
     static readonly string Bin = Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0).Last() + "/bin";
     string? _dataDir;
+    IAsyncDisposable? _container;
 
     /// <summary>Admin connection string (database `postgres`).</summary>
     public string ConnectionString { get; private set; } = "";
     public bool Owned => _dataDir is not null;
 
     public static PostgresServer External(string connectionString) => new() { ConnectionString = connectionString };
+
+    public static PostgresServer InContainer(IAsyncDisposable container, string connectionString) => new() { ConnectionString = connectionString, _container = container };
 
     public static async Task<PostgresServer> StartAsync()
     {
@@ -60,6 +63,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_container is not null) { NpgsqlConnection.ClearAllPools(); await _container.DisposeAsync(); _container = null; }
         if (_dataDir is null) return;
         try { await StopAsync(); } catch (InvalidOperationException) { /* already stopped */ }
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

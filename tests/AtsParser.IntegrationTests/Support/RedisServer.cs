@@ -7,11 +7,14 @@ namespace AtsParser.IntegrationTests.Support;
 public sealed class RedisServer : IAsyncDisposable
 {
     Process? _process;
+    IAsyncDisposable? _container;
 
     public string Url { get; private set; } = "";
     public int Port { get; private set; }
 
     public static RedisServer External(string url) => new() { Url = url };
+
+    public static RedisServer InContainer(IAsyncDisposable container, string host, int port) => new() { Url = $"redis://{host}:{port}", Port = port, _container = container };
 
     public static async Task<RedisServer> StartAsync(int? port = null)
     {
@@ -43,6 +46,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_container is not null) { await _container.DisposeAsync(); _container = null; }
         await StopAsync();
         _process?.Dispose();
         _process = null;
