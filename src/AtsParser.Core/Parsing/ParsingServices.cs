@@ -13,6 +13,7 @@ public static class ParsingServices
     {
         services.AddSingleton<SkillDictionary>();
         services.AddSingleton<ResumeFinalizer>();
+        services.AddHostedService<PhoneNormalizerWarmUp>();
         services.AddSingleton<HeuristicResumeParser>();
         services.AddSingleton<IResumeParser>(sp => sp.GetRequiredService<HeuristicResumeParser>());
         return services;

@@ -21,7 +21,7 @@ public sealed class ResumeFinalizer
         var education = resume.Education.Select(e => e with { Start = Fill(e.Start), End = Fill(e.End) }).ToList();
         var language = resume.Meta.Language ?? Heuristic.LanguageDetector.Detect(input.Text);
         var country = resume.Candidate.Location?.CountryCode ?? (language is not null ? CountryByLanguage.GetValueOrDefault(language) : null);
-        var phones = resume.Candidate.Phones.Select(p => p with { E164 = p.E164 ?? PhoneNumbers.ToE164(p.Raw, country) }).ToList();
+        var phones = resume.Candidate.Phones.Select(p => p with { E164 = p.E164 ?? PhoneNormalizer.ToE164(p.Raw, country) }).ToList();
         var candidate = resume.Candidate with { Phones = phones };
 
         var warnings = resume.Quality.Warnings.Where(w => !OwnCodes.Contains(w.Code)).ToList();

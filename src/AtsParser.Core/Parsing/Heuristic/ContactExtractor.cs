@@ -50,9 +50,9 @@ static partial class ContactExtractor
             foreach (var (raw, start) in PhoneCandidates(lines[i]))
             {
                 if (!IsPhone(raw, lines[i][..start], labelled)) continue;
-                var digits = PhoneNumbers.Digits(raw);
-                if (phones.Any(p => PhoneNumbers.Digits(p.Raw) == digits)) continue;
-                phones.Add(new Phone(raw, PhoneNumbers.ToE164(raw, null)));
+                var digits = PhoneNormalizer.Digits(raw);
+                if (phones.Any(p => PhoneNormalizer.Digits(p.Raw) == digits)) continue;
+                phones.Add(new Phone(raw, PhoneNormalizer.ToE164(raw, null)));
             }
         }
         var location = LocationExtractor.Extract(doc);
@@ -79,7 +79,12 @@ static partial class ContactExtractor
             }
             var raw = line[i..j].TrimEnd(' ', '-', '.', '/', '(', '–');
             if (raw.Count(ch => ch == '(') != raw.Count(ch => ch == ')')) raw = raw.TrimEnd(')');
-            bool glued = j < line.Length && char.IsLetter(line[j]) && line[j] is not ('x' or 'X');
+            // A letter right after the digits glues them to a word. After a space, a word only glues a short run
+            // ("52 - 11111 Ort": a house number and a postcode), not a full number ("+1 (415) 555-0142 San Francisco");
+            // after a separator it never does ("0151 97721317 / Leipzig").
+            var run = line[i..j].TrimEnd(' ');
+            bool wordAfter = j < line.Length && char.IsLetter(line[j]) && line[j] is not ('x' or 'X');
+            bool glued = wordAfter && (line[j - 1] != ' ' || (run.Length > 0 && char.IsAsciiDigit(run[^1]) && PhoneNormalizer.Digits(run).Length < 9));
             if (!glued) yield return (raw, i);
             i = Math.Max(j, i + 1);
         }
@@ -87,7 +92,7 @@ static partial class ContactExtractor
 
     static bool IsPhone(string raw, string before, bool labelled)
     {
-        var digits = PhoneNumbers.Digits(raw);
+        var digits = PhoneNormalizer.Digits(raw);
         if (digits.Length is < 7 or > 15) return false;
         if (ContactPatterns.NotPhoneLabel().IsMatch(before)) return false;
         // Dates and date ranges ("03/2018 - 05/2019", "22.4.87", "2015-2018") are not phones.

@@ -29,16 +29,4 @@ public static class Geo
 
     /// <summary>"WA" → US, "ON" → CA; only exact two-letter upper-case abbreviations count.</summary>
     public static string? StateCountry(string token) => token.Length == 2 && token.All(char.IsAsciiLetterUpper) ? States.GetValueOrDefault(token) : null;
-
-    /// <summary>The country whose calling code starts the digits ("91..." → India), longest code first.</summary>
-    public static Country? ByCallingPrefix(string digits)
-    {
-        for (int len = 3; len >= 1; len--)
-        {
-            if (digits.Length <= len) continue;
-            var match = ByCode.Values.Where(c => c.CallingCode == digits[..len]).OrderBy(c => c.Code == "US" ? 0 : 1).FirstOrDefault();
-            if (match is not null) return match;
-        }
-        return null;
-    }
 }

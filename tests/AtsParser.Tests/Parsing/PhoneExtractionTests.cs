@@ -1,0 +1,43 @@
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Derivation;
+using AtsParser.Core.Parsing.Heuristic;
+using FluentAssertions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace AtsParser.Tests.Parsing;
+
+public class PhoneExtractionTests
+{
+    static Resume Parse(string text) =>
+        new HeuristicResumeParser(new SkillDictionary(), new ResumeFinalizer(), NullLogger<HeuristicResumeParser>.Instance)
+            .Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
+
+    [Fact]
+    public void A_number_between_slashes_before_a_city_is_a_phone()
+    {
+        var r = Parse("Lena Vogt\nlena.vogt@example.org / 0151 23456789 / Leipzig\nBerufserfahrung");
+        r.Candidate.Phones.Select(p => p.Raw).Should().Equal("0151 23456789");
+    }
+
+    [Fact]
+    public void A_full_number_followed_by_a_space_and_a_city_is_a_phone_with_its_E164()
+    {
+        var r = Parse("Kai Berg\nkai@example.com +1 (415) 555-0142 San Francisco, CA\nExperience");
+        r.Candidate.Phones.Select(p => (p.Raw, p.E164)).Should().Equal(("+1 (415) 555-0142", "+14155550142"));
+    }
+
+    [Fact]
+    public void A_house_number_and_postcode_before_a_town_are_not_a_phone()
+    {
+        var r = Parse("Max Muster\nmax@example.de\nMusterweg 52 - 11111 Musterstadt\nBerufserfahrung");
+        r.Candidate.Phones.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_national_number_gets_the_E164_of_the_country_in_the_location()
+    {
+        var r = Parse("Lena Vogt\nLeipzig, Deutschland\nlena@example.org | 0151 23456789\nBerufserfahrung");
+        r.Candidate.Phones.Single().E164.Should().Be("+4915123456789");
+    }
+}
