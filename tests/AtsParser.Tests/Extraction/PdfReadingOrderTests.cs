@@ -94,14 +94,19 @@ public class PdfReadingOrderTests
         PdfReadingOrder.TextUnder(page, new Box(98, 49, 146, 61)).Should().Be("LinkedIn");
     }
 
-    [Fact]
-    public void A_hyphen_at_a_line_end_joins_the_next_line_of_its_flow_as_pdftotext_does()
+    [Theory]
+    [InlineData("manage-", "ment", "management,\n\n\f")]
+    [InlineData("2015-", "2018", "2015-2018,\n\n\f")]
+    public void A_hyphen_at_a_line_end_joins_the_next_line_of_its_flow_and_stays_where_it_is_not_typesetting(string first, string second, string expected)
     {
-        const string x = "<doc><page width=\"600\" height=\"800\"><flow><block xMin=\"0\" yMin=\"0\" xMax=\"100\" yMax=\"30\">"
-                         + "<line xMin=\"0\" yMin=\"0\" xMax=\"60\" yMax=\"10\"><word xMin=\"0\" yMin=\"0\" xMax=\"60\" yMax=\"10\">manage-</word></line>"
-                         + "<line xMin=\"0\" yMin=\"12\" xMax=\"60\" yMax=\"22\"><word xMin=\"0\" yMin=\"12\" xMax=\"30\" yMax=\"22\">ment</word><word xMin=\"30.1\" yMin=\"12\" xMax=\"40\" yMax=\"22\">,</word></line>"
-                         + "</block></flow></page></doc>";
+        string x = "<doc><page width=\"600\" height=\"800\"><flow><block xMin=\"0\" yMin=\"0\" xMax=\"100\" yMax=\"30\">"
+                   + $"<line xMin=\"0\" yMin=\"0\" xMax=\"60\" yMax=\"10\"><word xMin=\"0\" yMin=\"0\" xMax=\"60\" yMax=\"10\">{first}</word></line>"
+                   + $"<line xMin=\"0\" yMin=\"12\" xMax=\"60\" yMax=\"22\"><word xMin=\"0\" yMin=\"12\" xMax=\"30\" yMax=\"22\">{second}</word><word xMin=\"30.1\" yMin=\"12\" xMax=\"40\" yMax=\"22\">,</word></line>"
+                   + "</block></flow></page></doc>";
 
-        PdfWordBoxes.PlainText(PdfWordBoxes.Parse(x)).Should().Be("management,\n\n\f");
+        var text = PdfWordBoxes.PlainText(PdfWordBoxes.Parse(x));
+
+        text.Should().Be(first + "\n" + second + ",\n\n\f");
+        Hyphenation.JoinLineEnds(text).Should().Be(expected);
     }
 }

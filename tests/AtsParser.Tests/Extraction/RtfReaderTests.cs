@@ -85,7 +85,23 @@ public class RtfReaderTests
         var r = RtfReader.Read(Encoding.ASCII.GetBytes(rtf), 100_000, CancellationToken.None);
 
         r.Text.Should().Be("Profile: LinkedIn and here\n");
-        r.Links.Should().Equal("https://www.linkedin.com/in/jane-doe");
+        r.Links.Should().Equal(new RtfReader.RtfLink("https://www.linkedin.com/in/jane-doe", "LinkedIn"));
+    }
+
+    [Fact]
+    public void Hyperlink_field_results_give_the_link_its_visible_text_across_formatting_groups()
+    {
+        var rtf = @"{\rtf1 {\field{\*\fldinst HYPERLINK ""mailto:jane.roe@example.org""}{\fldrslt {\ul\cf1 jane.roe}{\ul @example.org}}}\par" +
+                  @"{\field{\*\fldinst HYPERLINK ""https://github.com/jroe""}{\fldrslt GitHub}}\par" +
+                  @"{\field{\*\fldinst HYPERLINK ""https://example.org/no-result""}}\par}";
+
+        var r = RtfReader.Read(Encoding.ASCII.GetBytes(rtf), 100_000, CancellationToken.None);
+
+        r.Text.Should().Be("jane.roe@example.org\nGitHub\n\n");
+        r.Links.Should().Equal(
+            new RtfReader.RtfLink("mailto:jane.roe@example.org", "jane.roe@example.org"),
+            new RtfReader.RtfLink("https://github.com/jroe", "GitHub"),
+            new RtfReader.RtfLink("https://example.org/no-result", null));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace AtsParser.Core.Extraction.Extractors;
 /// the text is rebuilt from them (identical to pdftotext's default mode on single-column pages; column by column
 /// on multi-column pages). The page count comes from the same output (capped with -l), encryption and damage from
 /// the exit code and stderr; link annotations are read in-process while pdftotext runs. Pages whose text layer is
-/// thinner than MIN_TEXT_LENGTH_FOR_OCR are OCRed and merged in, when OCR is enabled.
+/// thinner than MIN_TEXT_LENGTH_FOR_OCR are OCRed and merged in, when OCR is enabled. Hyphenated line ends are
+/// joined and page furniture (page numbers, running headers and footers) removed, so the text is what a person reads.
 /// </summary>
 public sealed class PdfTextExtractor(ToolRegistry tools, OcrEngine ocr, IOptions<ExtractionOptions> options) : IExtractor
 {
@@ -42,7 +43,7 @@ public sealed class PdfTextExtractor(ToolRegistry tools, OcrEngine ocr, IOptions
         if (boxes.Count > o.MaxPages)
             throw new DocumentException(ErrorCodes.TooManyPages, $"The PDF has more than {o.MaxPages} pages (MAX_PAGES). Send only the resume pages, or raise the limit.");
         var ordered = PdfReadingOrder.Write(boxes);
-        var pages = PdfText.SplitPages(PdfText.Normalize(ordered.Text), boxes.Count);
+        var pages = PdfText.SplitPages(Hyphenation.JoinLineEnds(PdfText.Normalize(ordered.Text)), boxes.Count);
         var links = await LinksAsync(annotations, boxes, ct);
 
         var thin = Enumerable.Range(1, pages.Length).Where(p => TextQuality.MeaningfulChars(pages[p - 1]) < o.MinTextLengthForOcr).ToList();
@@ -57,7 +58,7 @@ public sealed class PdfTextExtractor(ToolRegistry tools, OcrEngine ocr, IOptions
                 if (TextQuality.MeaningfulChars(text) > TextQuality.MeaningfulChars(pages[page - 1])) { pages[page - 1] = text; ocrPages++; }
             }
         }
-        return new ExtractorOutput(string.Join("\f", pages))
+        return new ExtractorOutput(PageFurniture.Strip(string.Join("\f", pages)))
         {
             Pages = boxes.Count, OcrUsed = ocrPages > 0, OcrPages = ocrPages, OcrCoveredAllPages = ocrRan && thin.Count == pages.Length,
             Links = links, Layout = ordered.Layout,

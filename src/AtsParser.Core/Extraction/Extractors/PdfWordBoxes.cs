@@ -76,8 +76,9 @@ public static class PdfWordBoxes
 
     /// <summary>
     /// The text pdftotext prints in its default mode, rebuilt from the boxes: words joined with a space where
-    /// poppler puts one (TextLine::coalesce), a line ending in '-' joined to the next line of its flow, a blank
-    /// line after each flow, a form feed after each page.
+    /// poppler puts one (TextLine::coalesce), a blank line after each flow, a form feed after each page. Unlike
+    /// pdftotext, a line ending in '-' keeps its hyphen and line break here: <see cref="Hyphenation"/> decides
+    /// later whether the hyphen is typesetting (pdftotext drops it always, turning "2015-" / "2018" into 20152018).
     /// </summary>
     public static string PlainText(IEnumerable<PdfPage> pages)
     {
@@ -94,21 +95,15 @@ public static class PdfWordBoxes
         return sb.ToString();
     }
 
-    /// <summary>Writes blocks as pdftotext writes one flow (hyphenated line ends joined within it).</summary>
+    /// <summary>Writes blocks as pdftotext writes one flow, a line each.</summary>
     public static void AppendBlocks(StringBuilder sb, IReadOnlyList<PdfBlock> blocks)
     {
-        for (int b = 0; b < blocks.Count; b++)
-        {
-            var lines = blocks[b].Lines;
-            for (int l = 0; l < lines.Count; l++)
+        foreach (var block in blocks)
+            foreach (var line in block.Lines)
             {
-                int start = sb.Length;
-                AppendLine(sb, lines[l]);
-                bool hyphenated = sb.Length > start && sb[^1] == '-' && (l + 1 < lines.Count || b + 1 < blocks.Count);
-                if (hyphenated) sb.Length--;
-                else sb.Append('\n');
+                AppendLine(sb, line);
+                sb.Append('\n');
             }
-        }
     }
 
     public static void AppendLine(StringBuilder sb, PdfLine line)

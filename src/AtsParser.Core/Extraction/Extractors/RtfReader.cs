@@ -7,7 +7,8 @@ namespace AtsParser.Core.Extraction.Extractors;
 /// <summary>
 /// RTF to plain text in one linear pass: \uN with its \ucN fallback skipped, \'hh decoded in the current font's code
 /// page, \bin data skipped, fonts/pictures/objects/metadata skipped, text boxes and page headers kept (headers first,
-/// footers last, as for DOCX), table rows as one "a | b | c" line, and HYPERLINK field targets returned as links.
+/// footers last, as for DOCX), table rows as one "a | b | c" line, and HYPERLINK fields returned as links: the target from the instruction, the
+/// visible text from the field result.
 /// Bounded: group depth, output length, \bin lengths and \uc counts are capped, so hostile input costs linear time.
 /// </summary>
 public sealed class RtfReader
@@ -27,18 +28,24 @@ public sealed class RtfReader
     readonly byte[] _rtf;
     readonly int _maxChars;
     readonly StringBuilder _body = new(), _header = new(), _footer = new(), _fieldInst = new();
-    readonly List<string> _links = [];
+    readonly List<RtfLink> _links = [];
     readonly Dictionary<int, int> _fontCodePage = [];
     readonly Group[] _stack = new Group[RtfStructure.MaxGroupDepth + 1];
     readonly byte[] _pending = new byte[256];
     int _pendingCount, _pendingCodePage;
     int _depth, _skip, _defaultFont = -1, _fontDef = -1, _ansiCodePage = 1252, _rowStart, _cellStart;
     bool _star;
+    // A HYPERLINK target waiting for its field result, and where that result's text starts in its sink.
+    string? _linkTarget;
+    StringBuilder? _resultSink;
+    int _resultStart, _resultDepth = -1;
     Group _g = new() { Uc = 1, CodePage = 1252 };
 
     RtfReader(byte[] rtf, int maxChars) => (_rtf, _maxChars) = (rtf, maxChars);
 
-    public sealed record Result(string Text, IReadOnlyList<string> Links);
+    public sealed record RtfLink(string Target, string? Text);
+
+    public sealed record Result(string Text, IReadOnlyList<RtfLink> Links);
 
     public static Result Read(byte[] rtf, int maxChars, CancellationToken ct) => new RtfReader(rtf, maxChars).Run(ct);
 
@@ -70,6 +77,7 @@ public sealed class RtfReader
                     var closing = _g;
                     _g = _stack[--_depth];
                     if (closing.Dest == Dest.FieldInst && _g.Dest != Dest.FieldInst) EndFieldInstruction();
+                    if (_depth < _resultDepth) EndFieldResult();
                     _skip = 0;
                     _star = false;
                     i++;
@@ -90,12 +98,13 @@ public sealed class RtfReader
             }
         }
         Flush();
+        AddLink(null);
         var text = new StringBuilder(_header.Length + _body.Length + _footer.Length + 2);
         if (_header.Length > 0) text.Append(_header).Append('\n');
         text.Append(_body);
         if (_footer.Length > 0) text.Append('\n').Append(_footer);
         ReplaceLoneSurrogates(text);
-        return new Result(text.ToString(), _links.Distinct(StringComparer.Ordinal).ToList());
+        return new Result(text.ToString(), _links.Distinct().ToList());
     }
 
     // Reads the control word or symbol at `i`; returns the index after it.
@@ -170,6 +179,9 @@ public sealed class RtfReader
     {
         switch (word.Kind)
         {
+            case Kind.FieldResult:
+                BeginFieldResult();
+                break;
             case Kind.Skip or Kind.FieldInst or Kind.FontTable or Kind.ShapeInst or Kind.ShapeText or Kind.Header or Kind.Footer:
                 Destination(word.Kind);
                 break;
@@ -255,9 +267,33 @@ public sealed class RtfReader
 
     void EndFieldInstruction()
     {
-        var target = HyperlinkTarget(_fieldInst.ToString());
+        AddLink(null);
+        _linkTarget = HyperlinkTarget(_fieldInst.ToString());
         _fieldInst.Clear();
-        if (target is not null && _links.Count < 100) _links.Add(target);
+    }
+
+    // {\fldrslt ...} is what the reader sees on the field; its text goes to the document as usual and is copied when the group closes.
+    void BeginFieldResult()
+    {
+        Flush();
+        if (_linkTarget is null || _g.Dest != Dest.Text || _resultDepth >= 0) return;
+        _resultSink = Out;
+        _resultStart = _resultSink.Length;
+        _resultDepth = _depth;
+    }
+
+    void EndFieldResult()
+    {
+        var sink = _resultSink!;
+        var text = _resultStart <= sink.Length ? sink.ToString(_resultStart, Math.Min(sink.Length - _resultStart, 300)) : null;
+        (_resultSink, _resultDepth) = (null, -1);
+        AddLink(text);
+    }
+
+    void AddLink(string? text)
+    {
+        if (_linkTarget is not null && _links.Count < 100) _links.Add(new RtfLink(_linkTarget, text));
+        _linkTarget = null;
     }
 
     void TextByte(byte b)

@@ -9,7 +9,7 @@ static class RtfWords
     public enum Kind : byte
     {
         None, Char, Par, Tab, Cell, Row, NestCell, NestRow, TableRow, Font, Charset, FontCodePage, AnsiCodePage,
-        DefaultFont, Plain, Uc, U, Bin, Skip, FontTable, FieldInst, ShapeInst, ShapeText, Header, Footer,
+        DefaultFont, Plain, Uc, U, Bin, Skip, FontTable, FieldInst, FieldResult, ShapeInst, ShapeText, Header, Footer,
     }
 
     public readonly record struct Word(Kind Kind, char Char = '\0', int CodePage = 0);
@@ -33,7 +33,7 @@ static class RtfWords
             ["mac"] = new(Kind.AnsiCodePage, CodePage: 10000), ["pc"] = new(Kind.AnsiCodePage, CodePage: 437),
             ["pca"] = new(Kind.AnsiCodePage, CodePage: 850), ["deff"] = new(Kind.DefaultFont), ["plain"] = new(Kind.Plain),
             ["uc"] = new(Kind.Uc), ["u"] = new(Kind.U), ["bin"] = new(Kind.Bin),
-            ["fonttbl"] = new(Kind.FontTable), ["fldinst"] = new(Kind.FieldInst), ["shpinst"] = new(Kind.ShapeInst),
+            ["fonttbl"] = new(Kind.FontTable), ["fldinst"] = new(Kind.FieldInst), ["fldrslt"] = new(Kind.FieldResult), ["shpinst"] = new(Kind.ShapeInst),
             ["shptxt"] = new(Kind.ShapeText),
         };
         // Groups whose text is not part of the document: tables of fonts, colours and styles, metadata, pictures,

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using AtsParser.Core.Parsing.Compaction;
+
+namespace AtsParser.Core.Extraction;
+
+/// <summary>
+/// Page furniture in paginated text (pages split by form feeds: PDF text layers, OCR, antiword): page numbers at a
+/// page's edge ("Page 2 of 3", "- 2 -", "2/3"), job-portal navigation, and running headers and footers (a line at
+/// the top or bottom of two or more pages). It runs in extraction, so the text is what a person reads, and again in
+/// the parser for text that arrives another way (it finds nothing new the second time). A person reads a running
+/// header once: one that carries contact data or no digits (a name, "Curriculum Vitae") stays where it first
+/// appears; one with digits and nothing else (a print stamp's date, "Résumé – 2") goes everywhere. Lines compare
+/// case- and accent-blind with numbers masked except years ("Jane Roe – 2" = "Jane Roe – 3"), so a print stamp's
+/// date matches itself while job dates at the top of two pages ("Sep 2015 – Jun 2017", "Sep 2012 – Jun 2015") differ.
+/// Removed lines become empty, so line numbers (icon hints) stay valid.
+/// </summary>
+public static partial class PageFurniture
+{
+    const int EdgeLines = 3;
+    const int MaxFurnitureLength = 80;
+
+    public static string Strip(string text)
+    {
+        if (text.Length == 0) return text;
+        var pages = text.Split('\f').Select(p => p.Split('\n')).ToArray();
+        bool changed = false;
+        foreach (var page in pages)
+            foreach (var i in Edges(page))
+                if (LinePatterns.IsPageNumber(page[i]) || BackToTop().IsMatch(page[i])) { page[i] = ""; changed = true; }
+        if (pages.Count(p => Edges(p).Any()) >= 2) changed |= RemoveRunningLines(pages);
+        return changed ? string.Join('\f', pages.Select(p => string.Join('\n', p))) : text;
+    }
+
+    static bool RemoveRunningLines(string[][] pages)
+    {
+        var edges = pages.Select(p => Edges(p).Where(i => p[i].Length <= MaxFurnitureLength).Select(i => (Index: i, Key: EdgeKey(p[i]))).ToList()).ToList();
+        var pagesWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var page in edges)
+            foreach (var key in page.Select(e => e.Key).Where(k => k.Length > 3).Distinct())
+                pagesWithKey[key] = pagesWithKey.GetValueOrDefault(key) + 1;
+        bool changed = false;
+        var keptOnce = new HashSet<string>(StringComparer.Ordinal);
+        for (int p = 0; p < pages.Length; p++)
+            foreach (var (i, key) in edges[p])
+            {
+                if (pagesWithKey.GetValueOrDefault(key) < 2) continue;
+                var line = pages[p][i];
+                bool readOnce = LinePatterns.HasContact(line) || !line.Any(char.IsDigit);
+                if (readOnce && keptOnce.Add(key)) continue;
+                pages[p][i] = "";
+                changed = true;
+            }
+        return changed;
+    }
+
+    /// <summary>The first and last few non-blank lines of a page.</summary>
+    static IEnumerable<int> Edges(string[] page)
+    {
+        var nonBlank = Enumerable.Range(0, page.Length).Where(i => !string.IsNullOrWhiteSpace(page[i])).ToList();
+        return nonBlank.Count <= 2 * EdgeLines ? nonBlank : nonBlank.Take(EdgeLines).Concat(nonBlank.TakeLast(EdgeLines));
+    }
+
+    static string EdgeKey(string line) => NotAYear().Replace(LinePatterns.Key(line), "#");
+
+    // Navigation left in job-portal exports.
+    [GeneratedRegex(@"^\s*\^?\s*back to top\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BackToTop();
+
+    [GeneratedRegex(@"(?<!\d)(?!(?:19[4-9]\d|20[0-4]\d)(?!\d))\d+")]
+    private static partial Regex NotAYear();
+}
