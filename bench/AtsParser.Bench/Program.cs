@@ -1,5 +1,6 @@
 using AtsParser.Bench;
 using AtsParser.Bench.Extraction;
+using AtsParser.Bench.Http;
 using AtsParser.Bench.Jobs;
 using AtsParser.Bench.Storage;
 
@@ -13,6 +14,7 @@ var commands = new Dictionary<string, Func<string[], CancellationToken, Task<int
     ["vector-search"] = VectorBench.RunAsync,
     ["jobs"] = JobsBench.RunAsync,
     ["parsing"] = (a, _) => ParsingBench.RunAsync(a),
+    ["http"] = HttpBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

@@ -10,7 +10,7 @@ public sealed class BenchHost : IAsyncDisposable
 {
     readonly ServiceProvider _services;
 
-    public BenchHost(int libreOfficePoolSize)
+    public BenchHost(int libreOfficePoolSize, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -21,7 +21,7 @@ public sealed class BenchHost : IAsyncDisposable
             ["Extraction:PandocTimeoutSeconds"] = "600",
             ["Extraction:PdfTimeoutSeconds"] = "600",
             ["Extraction:AntiwordTimeoutSeconds"] = "600",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         _services = new ServiceCollection().AddLogging().AddExtraction(config).BuildServiceProvider();
     }
 

@@ -7,7 +7,10 @@ public static class TextQuality
 {
     static readonly string[] Ligatures = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"];
 
-    /// <summary>Drops control characters (keeping tab, newline, form feed), normalises line endings, NBSP and hyphens.</summary>
+    /// <summary>
+    /// Drops control characters (keeping tab, newline, form feed), normalises line endings, NBSP and hyphens, recomposes
+    /// accents, and removes page furniture (<see cref="PageFurniture"/>): every extractor's output passes here once.
+    /// </summary>
     public static string Clean(string text)
     {
         var sb = new StringBuilder(text.Length);
@@ -27,7 +30,7 @@ public static class TextQuality
         }
         // Some PDF text layers split umlauts and accents into letter + combining mark: recompose (NFC).
         var s = sb.ToString();
-        return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+        return PageFurniture.Strip(s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC));
     }
 
     public static int MeaningfulChars(string text)

@@ -49,6 +49,16 @@ public class OcrTextCleanupTests
     }
 
     [Fact]
+    public void A_name_atop_the_first_page_stays_once_but_a_running_name_footer_goes_everywhere()
+    {
+        var top = "Alex Example\nData Engineer\nSUMMARY\nBuilds things.\f" + "EXPERIENCE\nEngineer at Northwind\nmore\nAlex Example\nData Engineer";
+        var footer = "SUMMARY\nBuilds things.\nAlex Example · Résumé\f" + "EXPERIENCE\nEngineer at Northwind\nAlex Example · Résumé";
+
+        PageFurniture.Strip(top).Should().Be("Alex Example\nData Engineer\nSUMMARY\nBuilds things.\fEXPERIENCE\nEngineer at Northwind\nmore\n\n");
+        PageFurniture.Strip(footer).Should().Be("SUMMARY\nBuilds things.\n\fEXPERIENCE\nEngineer at Northwind\n");
+    }
+
+    [Fact]
     public void A_print_stamp_with_a_date_goes_from_every_page_but_job_dates_atop_two_pages_stay()
     {
         var text = "March 3, 2026 Résumé · Alex Example 1\nSUMMARY\nBuilds things.\nSep 2015 – Jun 2017\f" +
@@ -61,11 +71,11 @@ public class OcrTextCleanupTests
     }
 
     [Fact]
-    public void A_single_page_keeps_everything_but_an_edge_page_number_and_a_number_inside_the_page_stays()
+    public void A_single_page_loses_an_edge_page_number_and_portal_navigation_but_a_number_inside_the_page_stays()
     {
-        var text = "Alex Example\nLanguages\nGerman\n2\nFrench\n3\nSpanish\nitalian\nPage 1 of 1";
+        var text = "Alex Example\nLanguages\nGerman\n2\nFrench\n^ Back to Top\n3\nSpanish\nitalian\nPage 1 of 1";
 
-        PageFurniture.Strip(text).Should().Be("Alex Example\nLanguages\nGerman\n2\nFrench\n3\nSpanish\nitalian\n");
+        PageFurniture.Strip(text).Should().Be("Alex Example\nLanguages\nGerman\n2\nFrench\n\n3\nSpanish\nitalian\n");
     }
 
     [Fact]

@@ -58,9 +58,10 @@ public class SectionDetectorTests
     }
 
     [Fact]
-    public void Page_numbers_and_running_footers_are_dropped()
+    public void Page_numbers_and_running_footers_are_gone_from_the_extracted_text_the_parser_reads()
     {
-        var doc = new ResumeDocument("Jane Roe\nExperience\nAcme\nMarch 3, 2026 Jane Roe · Résumé\n1\fBeta Corp\nMore text\nMarch 3, 2026 Jane Roe · Résumé\n2");
+        var extracted = AtsParser.Core.Extraction.TextQuality.Clean("Jane Roe\nExperience\nAcme\nMarch 3, 2026 Jane Roe · Résumé\n1\fBeta Corp\nMore text\nMarch 3, 2026 Jane Roe · Résumé\n2");
+        var doc = new ResumeDocument(extracted);
         doc.Lines.Should().NotContain(l => l.Contains("Résumé"));
         doc.Lines.Should().NotContain("1");
     }

@@ -27,7 +27,7 @@ public sealed class ImageOcrExtractor(OcrEngine ocr, IOptions<ExtractionOptions>
             // Leptonica could not decode the pixels (a truncated or damaged image): the file, not the tool, is at fault.
             throw new DocumentException(ErrorCodes.CorruptDocument, "The image could not be decoded (it is truncated or damaged). Export it again and upload it.", e);
         }
-        return new ExtractorOutput(PageFurniture.Strip(text)) { Pages = 1, OcrUsed = true, OcrPages = 1 };
+        return new ExtractorOutput(text) { Pages = 1, OcrUsed = true, OcrPages = 1 };
     }
 }
 

@@ -25,7 +25,7 @@ public sealed class PdfOcrExtractor(PdfInfo pdfInfo, OcrEngine ocr, IOptions<Ext
         if (info.Pages > o.MaxPages) throw new DocumentException(ErrorCodes.TooManyPages, $"The document has {info.Pages} pages; the limit is {o.MaxPages} (MAX_PAGES).");
         var pages = Enumerable.Range(1, Math.Min(info.Pages, o.MaxOcrPages)).ToList();
         var text = await ocr.OcrPdfPagesAsync(pdf, pages, workDir, ct);
-        return new ExtractorOutput(PageFurniture.Strip(string.Join("\f", pages.Select(p => text.GetValueOrDefault(p, "")))))
+        return new ExtractorOutput(string.Join("\f", pages.Select(p => text.GetValueOrDefault(p, ""))))
         {
             Pages = info.Pages, OcrUsed = true, OcrPages = pages.Count, OcrCoveredAllPages = true,
         };

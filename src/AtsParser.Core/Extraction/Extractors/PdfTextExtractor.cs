@@ -10,7 +10,7 @@ namespace AtsParser.Core.Extraction.Extractors;
 /// on multi-column pages). The page count comes from the same output (capped with -l), encryption and damage from
 /// the exit code and stderr; link annotations are read in-process while pdftotext runs. Pages whose text layer is
 /// thinner than MIN_TEXT_LENGTH_FOR_OCR are OCRed and merged in, when OCR is enabled. Hyphenated line ends are
-/// joined and page furniture (page numbers, running headers and footers) removed, so the text is what a person reads.
+/// joined (<see cref="Hyphenation"/>); page furniture goes for every format in <see cref="TextQuality.Clean"/>.
 /// </summary>
 public sealed class PdfTextExtractor(ToolRegistry tools, OcrEngine ocr, IOptions<ExtractionOptions> options) : IExtractor
 {
@@ -58,7 +58,7 @@ public sealed class PdfTextExtractor(ToolRegistry tools, OcrEngine ocr, IOptions
                 if (TextQuality.MeaningfulChars(text) > TextQuality.MeaningfulChars(pages[page - 1])) { pages[page - 1] = text; ocrPages++; }
             }
         }
-        return new ExtractorOutput(PageFurniture.Strip(string.Join("\f", pages)))
+        return new ExtractorOutput(string.Join("\f", pages))
         {
             Pages = boxes.Count, OcrUsed = ocrPages > 0, OcrPages = ocrPages, OcrCoveredAllPages = ocrRan && thin.Count == pages.Length,
             Links = links, Layout = ordered.Layout,

@@ -21,7 +21,7 @@ public static class TextNormalizer
         s = s.Normalize(NormalizationForm.FormKC).Replace('\u2010', '-').Replace('\u2011', '-').Replace('\u2212', '-');
         var lines = new List<string>();
         int blanks = 0;
-        foreach (var raw in Extraction.PageFurniture.Strip(s).Split('\n'))
+        foreach (var raw in s.Split('\n'))
         {
             // Runs of blank lines carry no more meaning than two; collapsing them keeps "10 MB of newlines" cheap.
             if (string.IsNullOrWhiteSpace(raw)) { if (++blanks > 2) continue; }

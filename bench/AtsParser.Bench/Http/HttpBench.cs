@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AtsParser.Api.Parse;
+using AtsParser.Bench.Extraction;
+using AtsParser.Core.Extraction;
+using AtsParser.Core.Parsing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AtsParser.Bench.Http;
+
+/// <summary>
+/// `http [--rounds N] [--file F]`: one small DOCX through the in-process pipeline (sniff, extract, parse, JSON) and
+/// through the real service over HTTP (`POST /api/v1/parse?force=true`, keep-alive, loopback), interleaved in one
+/// run, with the parts of the difference measured beside it: a `GET /health` round trip (Kestrel + middleware +
+/// client), multipart reading (UploadReader on an in-memory request) and JSON serialisation alone; the HTTP path
+/// runs against two service processes, one logging at Information (the default) and one at Warning.
+/// </summary>
+public static class HttpBench
+{
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        int rounds = Opt(args, "--rounds") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 300;
+        var file = Opt(args, "--file") ?? BenchCorpus.Files(BenchCorpus.Locate(), "docx").OrderBy(f => new FileInfo(f).Length).First();
+        var bytes = await File.ReadAllBytesAsync(file, ct);
+        var name = Path.GetFileName(file);
+        const string docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
+        await using var sp = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddExtraction(config).AddParsing(config)
+            .AddSingleton<DocumentPipeline>().BuildServiceProvider();
+        var pipeline = sp.GetRequiredService<DocumentPipeline>();
+        // The API's options: web defaults, nulls left out.
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+        var env = new Dictionary<string, string> { ["DATABASE_URL"] = "", ["REDIS_URL"] = "", ["OPENAI_API_KEY"] = "" };
+        await using var apiInfo = await ServiceProcess.StartAsync(new Dictionary<string, string>(env) { ["Logging__LogLevel__Default"] = "Information" }, ct);
+        await using var apiWarn = await ServiceProcess.StartAsync(env, ct);
+
+        var options = new ParseRequestOptions();
+        async Task<int> InProcess()
+        {
+            var result = await pipeline.ProcessAsync(new Upload(name, docx, bytes, null), options, ct);
+            return JsonSerializer.SerializeToUtf8Bytes(result, json).Length;
+        }
+        async Task<int> Post(ServiceProcess api)
+        {
+            using var content = new MultipartFormDataContent();
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new MediaTypeHeaderValue(docx);
+            content.Add(part, "file", name);
+            using var response = await api.Client.PostAsync("/api/v1/parse?force=true", content, ct);
+            var body = await response.Content.ReadAsByteArrayAsync(ct);
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"parse answered {(int)response.StatusCode}");
+            return body.Length;
+        }
+        async Task<int> Health(ServiceProcess api)
+        {
+            using var response = await api.Client.GetAsync("/health", ct);
+            return (await response.Content.ReadAsByteArrayAsync(ct)).Length;
+        }
+        var (multipartBody, boundary) = await MultipartBodyAsync(bytes, name, docx);
+        async Task<int> ReadMultipart()
+        {
+            var http = new DefaultHttpContext();
+            http.Request.ContentType = "multipart/form-data; boundary=" + boundary;
+            http.Request.Body = new MemoryStream(multipartBody, writable: false);
+            return (await UploadReader.ReadAsync(http.Request, "file", 10 * 1024 * 1024, 1, ct))[0].Bytes!.Length;
+        }
+        var sample = await pipeline.ProcessAsync(new Upload(name, docx, bytes, null), options, ct);
+        Task<int> Serialize() => Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(sample, json).Length);
+
+        var cases = new (Samples S, Func<Task<int>> Run)[]
+        {
+            (new("in-process pipeline + JSON"), InProcess),
+            (new("HTTP POST /api/v1/parse, logging Warning"), () => Post(apiWarn)),
+            (new("HTTP POST /api/v1/parse, logging Information (default)"), () => Post(apiInfo)),
+            (new("HTTP GET /health"), () => Health(apiWarn)),
+            (new("multipart read alone (UploadReader)"), ReadMultipart),
+            (new("JSON serialisation alone"), Serialize),
+        };
+        for (int w = 0; w < 30; w++) foreach (var c in cases) await c.Run();
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        for (int i = 0; i < rounds; i++)
+            for (int k = 0; k < cases.Length; k++)
+            {
+                var c = cases[(k + i) % cases.Length];
+                await c.S.TimeAsync(c.Run);
+            }
+
+        var inProc = cases[0].S;
+        var t = new StringBuilder();
+        t.AppendLine($"### HTTP round trip vs in-process pipeline ({name}, {bytes.Length:N0} bytes)\n");
+        t.AppendLine($"{rounds} rounds, the six cases interleaved with a rotating order after 30 untimed warm-up rounds; load average at start {load}.\n");
+        t.AppendLine("| case | runs | median ms | p95 ms | minus in-process (median of pairs) ms |");
+        t.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var (s, _) in cases)
+        {
+            var diff = new Samples("diff");
+            foreach (var (a, b) in s.Values.Zip(inProc.Values)) diff.Add(a - b);
+            t.AppendLine($"| {s.Name} | {s.Count} | {s.Median:0.000} | {s.P95:0.000} | {(ReferenceEquals(s, inProc) ? "" : diff.Median.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))} |");
+        }
+        Console.WriteLine(t.ToString());
+        return 0;
+    }
+
+    static async Task<(byte[] Body, string Boundary)> MultipartBodyAsync(byte[] bytes, string name, string type)
+    {
+        using var content = new MultipartFormDataContent();
+        var part = new ByteArrayContent(bytes);
+        part.Headers.ContentType = new MediaTypeHeaderValue(type);
+        content.Add(part, "file", name);
+        var boundary = content.Headers.ContentType!.Parameters.First(p => p.Name == "boundary").Value!.Trim('"');
+        return (await content.ReadAsByteArrayAsync(), boundary);
+    }
+
+    static string? Opt(string[] args, string name) => Array.IndexOf(args, name) is var i && i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
