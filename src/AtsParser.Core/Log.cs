@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(1004, LogLevel.Warning, "Extraction budget of {BudgetSeconds} s spent during {Extractor}; the chain stops")]
     public static partial void ExtractionBudgetSpent(ILogger logger, string extractor, int budgetSeconds);
 
+    [LoggerMessage(1005, LogLevel.Information, "Swept the temp root {Root} of an instance that is gone")]
+    public static partial void TempRootSwept(ILogger logger, string root);
+
     [LoggerMessage(1300, LogLevel.Information, "LibreOffice listener {Index} ready (pid {Pid}) in {Ms} ms")]
     public static partial void LoListenerStarted(ILogger logger, int index, int pid, long ms);
 

@@ -30,6 +30,7 @@ public static partial class WellKnownEnvironment
         ("OCR_CONCURRENCY", "Extraction:OcrConcurrency", null),
         ("EXTRACTION_BUDGET_SECONDS", "Extraction:DocumentBudgetSeconds", null),
         ("TEMP_ROOT", "Extraction:TempRoot", null),
+        ("TEMP_SWEEP_AFTER_HOURS", "Extraction:TempSweepAfterHours", null),
         ("DATABASE_URL", "Storage:ConnectionString", null),
         ("STORE_TEXT", "Storage:StoreText", null),
         ("RETENTION_DAYS", "Storage:RetentionDays", null),

@@ -90,7 +90,7 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
             else
             {
                 // Spooled to a temp file and streamed into the database: no whole file is held in memory.
-                await using var file = await SpooledUpload.WriteAsync(section.Body, fileName, section.ContentType, extraction.Value.MaxFileSizeBytes, ct);
+                await using var file = await SpooledUpload.WriteAsync(extraction.Value.TempDirectory, section.Body, fileName, section.ContentType, extraction.Value.MaxFileSizeBytes, ct);
                 await writer.AddAsync(file, ct);
             }
         }
@@ -108,9 +108,10 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
     async Task AddZip(Stream body, JobWriter writer, CancellationToken ct)
     {
         // ZipArchive needs a seekable stream: spool to a temp file that deletes itself, bounded by the job cap.
-        var path = Path.Combine(TempDir.Root, $"job-{Guid.NewGuid():N}.zip");
-        Directory.CreateDirectory(TempDir.Root);
-        await using var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var root = extraction.Value.TempDirectory;
+        TempRoots.Ensure(root);
+        await using var spool = TempDir.CreatePrivateFile(Path.Combine(root, $"job-{Guid.NewGuid():N}.zip"), FileMode.CreateNew,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous, FileAccess.ReadWrite);
         var buffer = new byte[81920];
         int n;
         while ((n = await body.ReadAsync(buffer, ct)) > 0)

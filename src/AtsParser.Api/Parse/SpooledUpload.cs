@@ -5,7 +5,7 @@ using AtsParser.Core.Extraction;
 namespace AtsParser.Api.Parse;
 
 /// <summary>
-/// One uploaded file streamed to a private temp file (0600) while it is read, hashed on the way, so a bulk or job
+/// One uploaded file streamed to a private temp file (0600, in the instance's 0700 temp root) while it is read, hashed on the way, so a bulk or job
 /// request holds no whole file in memory: bulk loads each file only when its turn comes, jobs stream it into the
 /// database. Deleted on dispose.
 /// </summary>
@@ -19,10 +19,10 @@ public sealed class SpooledUpload : IAsyncDisposable
     public DocumentException? Error { get; private init; }
 
     /// <summary>Reads the part to its end; past `max` bytes the rest is skipped and the file recorded as refused (file_too_large).</summary>
-    public static async Task<SpooledUpload> WriteAsync(Stream body, string fileName, string? contentType, long max, CancellationToken ct)
+    public static async Task<SpooledUpload> WriteAsync(string tempRoot, Stream body, string fileName, string? contentType, long max, CancellationToken ct)
     {
-        Directory.CreateDirectory(TempDir.Root);
-        var path = System.IO.Path.Combine(TempDir.Root, $"upload-{Guid.NewGuid():N}");
+        TempRoots.Ensure(tempRoot);
+        var path = System.IO.Path.Combine(tempRoot, $"upload-{Guid.NewGuid():N}");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long length = 0;
         var buffer = new byte[81920];
@@ -68,12 +68,8 @@ public sealed class SpooledUpload : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    static FileStream Create(string path)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 81920, Options = FileOptions.Asynchronous };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600: uploads are personal data
-        return new FileStream(path, options);
-    }
+    // 0600: uploads are personal data.
+    static FileStream Create(string path) => TempDir.CreatePrivateFile(path, FileMode.CreateNew, FileOptions.Asynchronous);
 
     // A failing disk is our problem, not a malformed request: keep it out of MultipartErrors' IOException rule.
     static async Task WriteToSpool(FileStream file, ReadOnlyMemory<byte> data, CancellationToken ct)

@@ -56,7 +56,7 @@ public static class UploadReader
         {
             await ReadSectionsAsync(request, boundary, field, maxFiles, async (section, name) =>
             {
-                var s = await SpooledUpload.WriteAsync(section.Body, name, section.ContentType, maxFileBytes, ct);
+                var s = await SpooledUpload.WriteAsync(TempRootOf(request), section.Body, name, section.ContentType, maxFileBytes, ct);
                 spooled.Add(s);
                 return s;
             }, ct);
@@ -69,6 +69,9 @@ public static class UploadReader
             throw;
         }
     }
+
+    static string TempRootOf(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Extraction.ExtractionOptions>>().Value.TempDirectory;
 
     static async Task<List<T>> ReadSectionsAsync<T>(HttpRequest request, string boundary, string field, int maxFiles, Func<MultipartSection, string, Task<T>> readFile, CancellationToken ct)
     {

@@ -54,10 +54,25 @@ public sealed class ExtractionOptions
     /// <summary>A python able to `import uno` (Debian python3-uno); empty means probe /usr/bin/python3 and PATH.</summary>
     public string LibreOfficePython { get; set; } = "";
 
-    /// <summary>Where per-call temp directories go; empty means the system temp directory.</summary>
+    /// <summary>TEMP_ROOT: where this instance makes its own temp root; empty means the system temp directory (TMPDIR).</summary>
     public string TempRoot { get; set; } = "";
 
-    public string TempDirectory => string.IsNullOrWhiteSpace(TempRoot) ? TempDir.DefaultRoot : TempRoot;
+    /// <summary>TEMP_SWEEP_AFTER_HOURS: another host's instance root whose owner file is older than this is swept at start-up.</summary>
+    [Range(1, 8760)] public int TempSweepAfterHours { get; set; } = 24;
+
+    public string TempBase => string.IsNullOrWhiteSpace(TempRoot) ? Path.GetTempPath() : TempRoot;
+
+    string? _instanceRoot;
+
+    /// <summary>This instance's own root, TempBase/atsparser-&lt;pid&gt;-&lt;random&gt; (0700); per-call directories go inside it.</summary>
+    public string TempDirectory
+    {
+        get
+        {
+            if (_instanceRoot is null) Interlocked.CompareExchange(ref _instanceRoot, TempRoots.NewRoot(TempBase), null);
+            return _instanceRoot;
+        }
+    }
 }
 
 [OptionsValidator]

@@ -10,6 +10,7 @@ public static class ExtractionServices
         services.AddOptions<ExtractionOptions>().Bind(config.GetSection(ExtractionOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ExtractionOptions>, ExtractionOptionsValidator>();
         services.AddSingleton<ToolRegistry>();
+        services.AddHostedService<TempRootKeeper>();
         services.AddHostedService<ToolProbe>();
         services.AddSingleton<PdfInfo>();
         services.AddSingleton<OcrEngine>();
@@ -33,13 +34,11 @@ public static class ExtractionServices
         return services;
     }
 
-    /// <summary>Reads tool versions and prepares the temp root once, at start-up.</summary>
-    sealed class ToolProbe(ToolRegistry tools, IOptions<ExtractionOptions> options, ILogger<ToolProbe> logger) : IHostedService
+    /// <summary>Reads tool versions once, at start-up.</summary>
+    sealed class ToolProbe(ToolRegistry tools, ILogger<ToolProbe> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken ct)
         {
-            if (!string.IsNullOrWhiteSpace(options.Value.TempRoot)) TempDir.Root = options.Value.TempRoot;
-            Directory.CreateDirectory(options.Value.TempDirectory);
             await tools.ProbeVersionsAsync(ct);
             foreach (var t in tools.All) Log.ToolProbed(logger, t.Name, t.Available, t.Enabled, t.Version ?? "");
         }

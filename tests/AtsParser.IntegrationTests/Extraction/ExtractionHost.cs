@@ -23,6 +23,7 @@ public abstract class ExtractionHost : IAsyncLifetime
         // A loaded 2-core CI box can take a minute per cold LibreOffice start; these tests are about outcomes, not speed.
         foreach (var key in new[] { "LibreOfficeTimeoutSeconds", "OcrPageTimeoutSeconds", "PdfTimeoutSeconds", "PandocTimeoutSeconds", "AntiwordTimeoutSeconds" })
             Factory.With("Extraction:" + key, "300");
+        Factory.With("Extraction:DocumentBudgetSeconds", "1800");
         foreach (var (k, v) in settings) Factory.With(k, v);
     }
 
@@ -76,7 +77,9 @@ public abstract class ExtractionHost : IAsyncLifetime
     /// </summary>
     public IReadOnlyList<string> TempEntries() =>
         Directory.Exists(TempRoot)
-            ? Directory.EnumerateFileSystemEntries(TempRoot).Select(e => Path.GetFileName(e)).Where(n => !n.StartsWith("lo-pool-", StringComparison.Ordinal)).ToList()
+            ? Directory.EnumerateDirectories(TempRoot, "atsparser-*").SelectMany(Directory.EnumerateFileSystemEntries) // the instance's own root
+                .Concat(Directory.EnumerateFileSystemEntries(TempRoot).Where(e => !Path.GetFileName(e).StartsWith("atsparser-", StringComparison.Ordinal)))
+                .Select(e => Path.GetFileName(e)).Where(n => n != ".owner" && !n.StartsWith("lo-pool-", StringComparison.Ordinal)).ToList()
             : [];
 }
 

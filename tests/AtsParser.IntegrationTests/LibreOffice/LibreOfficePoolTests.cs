@@ -22,7 +22,7 @@ public sealed class LibreOfficePoolTests
     // Generous timeouts: the CI machine has 2 cores shared with other jobs, and a cold soffice can take tens of seconds there.
     static ApiFactory Host(int poolSize) => new ApiFactory()
         .With("Extraction:LibreOfficePoolSize", poolSize.ToString())
-        .With("Extraction:LibreOfficeTimeoutSeconds", "180");
+        .With("Extraction:LibreOfficeTimeoutSeconds", "180").With("Extraction:DocumentBudgetSeconds", "600");
 
     static ExtractionInput Input(string relative)
     {

@@ -18,8 +18,7 @@ public sealed class AntiwordExtractor(ToolRegistry tools, IOptions<ExtractionOpt
         if (boxes > 0 && tools.IsUsable("soffice"))
             throw new ToolFailedException("antiword", $"The document has {boxes} characters in text boxes, which antiword does not print.");
         using var tmp = new TempDir(options.Value.TempDirectory, "antiword");
-        var path = tmp.File("input.doc");
-        await File.WriteAllBytesAsync(path, input.Bytes, ct);
+        var path = await tmp.WriteFileAsync("input.doc", input.Bytes, ct);
         using var slot = await tools.AcquireAsync("antiword", ct);
         var r = await ProcessRunner.RunAsync(ToolCommands.Antiword(tools.PathOf("antiword"), path, tmp.Path, options.Value), ct);
         if (r.ExitCode != 0) throw new ToolFailedException("antiword", "antiword: " + OcrEngine.Tail(r.Stderr.Replace(path, "input.doc")), r.ExitCode);

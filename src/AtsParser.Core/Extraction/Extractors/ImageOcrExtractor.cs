@@ -18,8 +18,7 @@ public sealed class ImageOcrExtractor(OcrEngine ocr, IOptions<ExtractionOptions>
             throw new DocumentException(ErrorCodes.FileTooLarge,
                 $"The image declares {d.Width}x{d.Height} pixels; the limit is {options.Value.MaxImagePixels:N0} pixels. Scan at 200-300 dpi and upload again.");
         using var tmp = new TempDir(options.Value.TempDirectory, "img");
-        var path = tmp.File("input." + kind);
-        await File.WriteAllBytesAsync(path, input.Bytes, ct);
+        var path = await tmp.WriteFileAsync("input." + kind, input.Bytes, ct);
         string text;
         try { text = await ocr.OcrImageAsync(path, ct); }
         catch (ToolFailedException e) when (e.Message.Contains("pixRead", StringComparison.Ordinal))

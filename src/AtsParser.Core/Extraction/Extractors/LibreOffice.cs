@@ -20,8 +20,7 @@ public sealed class LibreOfficeConverter(ToolRegistry tools, LibreOfficePool poo
             DocumentFormat.Doc => "doc", DocumentFormat.Docx => "docx", DocumentFormat.Odt => "odt",
             DocumentFormat.Rtf => "rtf", DocumentFormat.Html => "html", _ => "bin",
         };
-        var inPath = tmp.File("input." + inExt);
-        await File.WriteAllBytesAsync(inPath, input.Bytes, ct);
+        var inPath = await tmp.WriteFileAsync("input." + inExt, input.Bytes, ct);
         var outDir = Directory.CreateDirectory(tmp.File("out")).FullName;
         var outPath = Path.Combine(outDir, "input." + outExt);
         if (await pool.TryConvertAsync(inPath, outPath, filter, ct))

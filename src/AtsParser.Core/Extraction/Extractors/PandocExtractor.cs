@@ -20,8 +20,7 @@ public sealed class PandocExtractor(ToolRegistry tools, IOptions<ExtractionOptio
             _ => throw new ToolFailedException("pandoc", $"pandoc does not read {input.Format.Name()}"),
         };
         using var tmp = new TempDir(options.Value.TempDirectory, "pandoc");
-        var path = tmp.File("input." + from);
-        await File.WriteAllBytesAsync(path, input.Bytes, ct);
+        var path = await tmp.WriteFileAsync("input." + from, input.Bytes, ct);
         using var slot = await tools.AcquireAsync("pandoc", ct);
         var r = await ProcessRunner.RunAsync(ToolCommands.Pandoc(tools.PathOf("pandoc"), from, path, tmp.Path, options.Value), ct);
         if (r.ExitCode != 0) throw new ToolFailedException("pandoc", "pandoc: " + OcrEngine.Tail(r.Stderr.Replace(path, "input")), r.ExitCode);

@@ -13,8 +13,7 @@ public sealed class PdfOcrExtractor(PdfInfo pdfInfo, OcrEngine ocr, IOptions<Ext
     {
         PdfStreams.CheckInflatedSize(input.Bytes, options.Value.MaxPdfInflatedBytes, ct);
         using var tmp = new TempDir(options.Value.TempDirectory, "pdfocr");
-        var pdf = tmp.File("input.pdf");
-        await File.WriteAllBytesAsync(pdf, PdfStreams.WithoutTrailingJunk(input.Bytes), ct);
+        var pdf = await tmp.WriteFileAsync("input.pdf", PdfStreams.WithoutTrailingJunk(input.Bytes), ct);
         return await OcrPdfFileAsync(pdf, tmp.Path, ct);
     }
 

@@ -22,8 +22,7 @@ public sealed class PdfTextExtractor(ToolRegistry tools, OcrEngine ocr, IOptions
         var o = options.Value;
         PdfStreams.CheckInflatedSize(input.Bytes, o.MaxPdfInflatedBytes, ct);
         using var tmp = new TempDir(o.TempDirectory, "pdf");
-        var pdf = tmp.File("input.pdf");
-        await File.WriteAllBytesAsync(pdf, PdfStreams.WithoutTrailingJunk(input.Bytes), ct);
+        var pdf = await tmp.WriteFileAsync("input.pdf", PdfStreams.WithoutTrailingJunk(input.Bytes), ct);
         var annotations = Task.Run(() => PdfLinkReader.Read(input.Bytes, o.MaxPages), ct);
 
         ProcessResult r;
