@@ -38,7 +38,8 @@ public static class Problems
     public static ProblemDetails For(CodedException e) => For(e.Code, e.Detail, (e as ExtractionFailedException)?.Attempts);
 }
 
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Microsoft.Extensions.Options.IOptions<Storage.StorageOptions> storage,
+    ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -49,6 +50,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             problem = Problems.For(ErrorCodes.Internal);
         }
         http.Response.StatusCode = problem.Status ?? 500;
+        // An outage is temporary: say when to come back instead of letting clients retry in a tight loop.
+        if (problem.Extensions.TryGetValue("code", out var code) && code is Storage.StorageException.Unavailable)
+            http.Response.Headers.RetryAfter = storage.Value.UnavailableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 }

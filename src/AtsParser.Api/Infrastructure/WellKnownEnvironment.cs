@@ -35,6 +35,8 @@ public static partial class WellKnownEnvironment
         ("STORE_TEXT", "Storage:StoreText", null),
         ("RETENTION_DAYS", "Storage:RetentionDays", null),
         ("MIGRATE_ON_STARTUP", "Storage:MigrateOnStartup", null),
+        ("DATABASE_CONNECT_TIMEOUT", "Storage:ConnectTimeoutSeconds", null),
+        ("DATABASE_COMMAND_TIMEOUT", "Storage:CommandTimeoutSeconds", null),
         ("REDIS_URL", "Cache:RedisUrl", null),
         ("CACHE_TTL", "Cache:TtlSeconds", Caching.CacheOptions.ParseSeconds),
         ("EMBEDDINGS_BASE_URL", "Embeddings:BaseUrl", null),

@@ -36,4 +36,14 @@ public static class PostgresUrl
         if (string.IsNullOrEmpty(b.Host)) throw new ArgumentException("the URL has no host");
         return b.ConnectionString;
     }
+
+    /// <summary>Sets the connect and command timeouts unless the connection string gives them itself.</summary>
+    public static string WithTimeouts(string connectionString, int connectSeconds, int commandSeconds)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout")) b.Timeout = connectSeconds;
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout")) b.CommandTimeout = commandSeconds;
+        return b.ConnectionString;
+    }
 }

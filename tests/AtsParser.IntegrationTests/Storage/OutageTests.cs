@@ -49,6 +49,64 @@ public sealed class OutageTests
         (await list.JsonAsync()).GetProperty("code").GetString().Should().Be("storage_unavailable");
     }
 
+    // Npgsql's own default waits 15 s for the start-up answer; the request's 10 s cancellation fails the test before that.
+    [Fact(Timeout = 120_000)]
+    public async Task A_database_that_accepts_and_never_answers_gives_503_storage_unavailable_with_retry_after_within_the_connect_timeout()
+    {
+        using var hung = new HungServer();
+        await using var api = new StorageApiFactory()
+            .Set("Storage:ConnectionString", $"Host=127.0.0.1;Port={hung.Port};Username=u;Password=p;Database=d")
+            .Set("Storage:ConnectTimeoutSeconds", "2").Set("Cache:RedisUrl", "").Set("Jobs:WorkerEnabled", "false");
+        var client = api.CreateClient();
+        // The first call also pays for start-up and EF Core's model on a loaded machine; the clock starts after it.
+        (await client.GetAsync("/api/v1/resumes")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        using var within = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        var list = await client.GetAsync("/api/v1/resumes", within.Token);
+
+        list.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await list.JsonAsync()).GetProperty("code").GetString().Should().Be("storage_unavailable");
+        list.Headers.RetryAfter!.Delta.Should().BePositive();
+        hung.Accepted.Should().BePositive("the request reached the hung server");
+    }
+
+    /// <summary>Accepts TCP connections on loopback and never sends a byte, like a database stuck before its start-up answer.</summary>
+    sealed class HungServer : IDisposable
+    {
+        readonly System.Net.Sockets.TcpListener _listener = new(IPAddress.Loopback, 0);
+        readonly List<System.Net.Sockets.TcpClient> _clients = [];
+        readonly CancellationTokenSource _stop = new();
+        int _accepted;
+
+        public HungServer()
+        {
+            _listener.Start();
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    while (true)
+                    {
+                        var c = await _listener.AcceptTcpClientAsync(_stop.Token);
+                        lock (_clients) _clients.Add(c);
+                        Interlocked.Increment(ref _accepted);
+                    }
+                }
+                catch (Exception e) when (e is OperationCanceledException or System.Net.Sockets.SocketException or ObjectDisposedException) { }
+            });
+        }
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+        public int Accepted => Volatile.Read(ref _accepted);
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            lock (_clients) foreach (var c in _clients) c.Dispose();
+        }
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task Without_a_database_parsing_works_and_storage_answers_503_storage_disabled()
     {
