@@ -3,6 +3,7 @@ using AtsParser.Bench.Extraction;
 using AtsParser.Bench.Http;
 using AtsParser.Bench.Jobs;
 using AtsParser.Bench.Storage;
+using AtsParser.Bench.Tokens;
 
 // Benchmarks, one subcommand each: dotnet run -c Release --project bench/AtsParser.Bench -- <name> [options]
 // Add a benchmark by adding a row here and putting it in its own folder.
@@ -15,6 +16,7 @@ var commands = new Dictionary<string, Func<string[], CancellationToken, Task<int
     ["jobs"] = JobsBench.RunAsync,
     ["parsing"] = (a, _) => ParsingBench.RunAsync(a),
     ["http"] = HttpBench.RunAsync,
+    ["tokens"] = TokensBench.RunAsync,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

@@ -42,8 +42,11 @@ internal static partial class Log
     [LoggerMessage(1550, LogLevel.Information, "OpenAI parser enabled: model={Model} endpoint={EndpointHost}")]
     public static partial void OpenAiParserEnabled(ILogger logger, string model, string endpointHost);
 
-    [LoggerMessage(1551, LogLevel.Debug, "Compacted input: chars {CharsBefore} -> {CharsAfter}, estimated tokens {TokensBefore} -> {TokensAfter}, cut lines {CutLines}")]
-    public static partial void OpenAiCompacted(ILogger logger, int charsBefore, int charsAfter, int tokensBefore, int tokensAfter, int cutLines);
+    [LoggerMessage(1551, LogLevel.Debug, "Compacted input: chars {CharsBefore} -> {CharsAfter}, tokens ({Tokenizer}) {TokensBefore} -> {TokensAfter}, cut lines {CutLines}")]
+    public static partial void OpenAiCompacted(ILogger logger, int charsBefore, int charsAfter, string tokenizer, int tokensBefore, int tokensAfter, int cutLines);
+
+    [LoggerMessage(1557, LogLevel.Information, "Tokenizer {Tokenizer} loaded in {Ms} ms")]
+    public static partial void TokenizerLoaded(ILogger logger, string tokenizer, long ms);
 
     [LoggerMessage(1552, LogLevel.Information, "Model {Model} answered: finish={FinishReason} tokensIn={TokensIn} tokensOut={TokensOut} in {Ms} ms; observed chars/token {CharsPerToken:F2}")]
     public static partial void OpenAiAnswered(ILogger logger, string model, string finishReason, int tokensIn, int tokensOut, long ms, double charsPerToken);

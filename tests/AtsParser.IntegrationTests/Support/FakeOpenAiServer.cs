@@ -119,4 +119,11 @@ public sealed record FakeReply(int Status, Func<JsonObject, string> Body)
         "This model's maximum context length is 1000 tokens. However, your messages resulted in 2000 tokens.", "invalid_request_error");
 
     public FakeReply After(TimeSpan delay) => this with { Delay = delay };
+
+    /// <summary>The same reply without a `usage` block (some OpenAI-compatible servers send none).</summary>
+    public FakeReply WithoutUsage()
+    {
+        var body = Body;
+        return this with { Body = request => { var json = JsonNode.Parse(body(request))!.AsObject(); json.Remove("usage"); return json.ToJsonString(); } };
+    }
 }

@@ -2,9 +2,12 @@ using System.Text;
 
 namespace AtsParser.Core.Parsing.Compaction;
 
-/// <summary>What compaction did. Token counts are estimates: characters / CHARS_PER_TOKEN_ESTIMATE.</summary>
+/// <summary>
+/// What compaction did. Tokens are counted by `Tokenizer`: the model's own (o200k_base) for the model families we ship
+/// it for, else an estimate of characters / CHARS_PER_TOKEN_ESTIMATE ("chars/4").
+/// </summary>
 public sealed record CompactionReport(int CharsBefore, int CharsAfter, int TokensBefore, int TokensAfter, int BudgetChars,
-    int RepeatedPageLines, int PageNumberLines, int DuplicateLines, int BoilerplateLines, int CutLines, bool OverBudget)
+    int RepeatedPageLines, int PageNumberLines, int DuplicateLines, int BoilerplateLines, int CutLines, bool OverBudget, string Tokenizer)
 {
     public double SavedRatio => TokensBefore == 0 ? 0 : 1 - (double)TokensAfter / TokensBefore;
 }
@@ -21,7 +24,10 @@ public static class TextCompactor
 {
     public static int EstimateTokens(int chars, double charsPerToken) => (int)Math.Ceiling(chars / charsPerToken);
 
-    public static CompactionResult Compact(string text, int maxChars, double charsPerToken)
+    /// <summary>With token counts estimated as characters / charsPerToken.</summary>
+    public static CompactionResult Compact(string text, int maxChars, double charsPerToken) => Compact(text, maxChars, TokenCounter.Estimate(charsPerToken));
+
+    public static CompactionResult Compact(string text, int maxChars, TokenCounter tokens)
     {
         var pages = text.Split('\f').Select(p => p.Split('\n').Select(l => (string?)WhitespaceNormalizer.NormalizeLine(l)).ToList()).ToList();
         var (repeated, pageNumbers) = PageFurniture.Remove(pages);
@@ -29,8 +35,8 @@ public static class TextCompactor
         int duplicates = RemoveDuplicates(lines), boilerplate = RemoveBoilerplate(lines);
         var cut = SectionCutter.Cut(lines, maxChars);
         var result = Join(lines);
-        var report = new CompactionReport(text.Length, result.Length, EstimateTokens(text.Length, charsPerToken), EstimateTokens(result.Length, charsPerToken),
-            maxChars, repeated, pageNumbers, duplicates, boilerplate, cut, result.Length > maxChars);
+        var report = new CompactionReport(text.Length, result.Length, tokens.Count(text), tokens.Count(result),
+            maxChars, repeated, pageNumbers, duplicates, boilerplate, cut, result.Length > maxChars, tokens.Name);
         return new CompactionResult(result, report);
     }
 

@@ -12,10 +12,10 @@ public sealed partial class OpenAiResumeParser
     {
         public int In, Out;
 
-        public void Add(ChatTokenUsage? usage)
+        public void Add(int tokensIn, int tokensOut)
         {
-            In += usage?.InputTokenCount ?? 0;
-            Out += usage?.OutputTokenCount ?? 0;
+            In += tokensIn;
+            Out += tokensOut;
         }
     }
 

@@ -43,13 +43,14 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
         int budget = o.MaxInputChars, outputBudget = o.MaxTokens, retries = 0, compactions = 0;
         bool lengthRetried = false;
         CompactionReport? report = null;
+        var tokens = TokenCounter.For(o.Model, o.CharsPerTokenEstimate);
         while (true)
         {
             var sw = Stopwatch.StartNew();
-            var compacted = TextCompactor.Compact(input.Text, budget, o.CharsPerTokenEstimate);
+            var compacted = TextCompactor.Compact(input.Text, budget, tokens);
             report = compacted.Report;
             var compactMs = sw.ElapsedMilliseconds;
-            Log.OpenAiCompacted(logger, report.CharsBefore, report.CharsAfter, report.TokensBefore, report.TokensAfter, report.CutLines);
+            Log.OpenAiCompacted(logger, report.CharsBefore, report.CharsAfter, report.Tokenizer, report.TokensBefore, report.TokensAfter, report.CutLines);
             AtsMetrics.CompactionRatio(report.TokensBefore == 0 ? 1 : (double)report.TokensAfter / report.TokensBefore);
             var user = ExtractionPrompt.UserMessage(compacted.Text, input.Links);
             string? retryReason;
@@ -57,9 +58,11 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
             try
             {
                 var completion = await CompleteAsync(user, outputBudget, ct);
-                int tokensIn = completion.Usage?.InputTokenCount ?? 0, tokensOut = completion.Usage?.OutputTokenCount ?? 0;
-                usage.Add(completion.Usage);
-                calibration.Record(ExtractionPrompt.System.Length + user.Length + ExtractionSchema.Json.ToMemory().Length, tokensIn);
+                // Billed usage when the endpoint reports it; some OpenAI-compatible servers do not, so count what was sent and received.
+                int tokensIn = completion.Usage?.InputTokenCount ?? tokens.Count(ExtractionPrompt.System) + tokens.Count(user) + tokens.Count(ExtractionSchema.Json.ToString());
+                int tokensOut = completion.Usage?.OutputTokenCount ?? (completion.Content.Count > 0 ? tokens.Count(completion.Content[0].Text ?? "") : 0);
+                usage.Add(tokensIn, tokensOut);
+                if (completion.Usage is not null) calibration.Record(ExtractionPrompt.System.Length + user.Length + ExtractionSchema.Json.ToMemory().Length, tokensIn);
                 Log.OpenAiAnswered(logger, o.Model, completion.FinishReason.ToString(), tokensIn, tokensOut, sw.ElapsedMilliseconds, calibration.CharsPerToken);
                 var extracted = completion.FinishReason == ChatFinishReason.Length ? null : Deserialize(completion);
                 AtsMetrics.LlmRequest(o.Model, extracted is null ? LlmOutcome.InvalidResponse : LlmOutcome.Success, tokensIn, tokensOut, o.EstimateCostUsd(o.Model, tokensIn, tokensOut));

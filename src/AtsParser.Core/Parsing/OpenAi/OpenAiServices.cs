@@ -21,6 +21,7 @@ public static class OpenAiServices
         services.AddOptions<OpenAiOptions>().Bind(config.GetSection(OpenAiOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAiOptions>, OpenAiOptionsValidator>());
         services.TryAddSingleton<TokenCalibration>();
+        services.AddHostedService<TokenizerWarmUp>();
         // Decided when the parser is first resolved, from the bound options, not while services are registered:
         // configuration sources added after Program's registration code (hosting overrides, test hosts) still count.
         var heuristic = services.LastOrDefault(d => d.ServiceType == typeof(IResumeParser));
@@ -46,6 +47,23 @@ public static class OpenAiServices
                 sp.GetService<SkillDictionary>())
             : heuristic is null ? sp.GetRequiredService<HeuristicResumeParser>() : Resolve(sp, heuristic));
         return services;
+    }
+
+    /// <summary>Loads the model's tokenizer in the background at start-up (seconds; bench/RESULTS.md), so the first parse does not wait for it.</summary>
+    sealed class TokenizerWarmUp(IOptions<OpenAiOptions> options, ILogger<OpenAiResumeParser> logger) : BackgroundService
+    {
+        protected override Task ExecuteAsync(CancellationToken ct)
+        {
+            var o = options.Value;
+            var tokens = Compaction.TokenCounter.For(o.Model, o.CharsPerTokenEstimate);
+            if (!o.Enabled || tokens.IsEstimate) return Task.CompletedTask;
+            return Task.Run(() =>
+            {
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                tokens.Count("warm-up");
+                Log.TokenizerLoaded(logger, tokens.Name, sw.ElapsedMilliseconds);
+            }, ct);
+        }
     }
 
     static IResumeParser Resolve(IServiceProvider sp, ServiceDescriptor d) =>

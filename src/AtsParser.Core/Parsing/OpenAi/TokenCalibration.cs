@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AtsParser.Core.Parsing.OpenAi;
 
 /// <summary>
-/// There is no tokenizer package on our feed, so tokens are estimated as characters / CHARS_PER_TOKEN_ESTIMATE.
+/// For models whose tokenizer we do not ship (TokenCounter), tokens are estimated as characters / CHARS_PER_TOKEN_ESTIMATE.
 /// Every answer's `usage` calibrates that: the running ratio of characters sent (instructions, schema and text) to
 /// prompt tokens billed is exposed here, logged with each answer, and published at /metrics.
 /// </summary>

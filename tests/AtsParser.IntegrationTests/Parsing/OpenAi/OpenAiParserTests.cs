@@ -1,5 +1,6 @@
 using Xunit;
 using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Compaction;
 using AtsParser.Core.Parsing.Grounding;
 using AtsParser.Core.Parsing.OpenAi;
 using AtsParser.IntegrationTests.Support;
@@ -41,6 +42,8 @@ public sealed class OpenAiParserTests
         resume.Meta.TokensOut.Should().BeGreaterThan(0);
         resume.Meta.EstimatedCostUsd.Should().BeGreaterThan(0);
         resume.Meta.Compaction!.TokensAfter.Should().BeLessThan(resume.Meta.Compaction.TokensBefore);
+        resume.Meta.Compaction.Tokenizer.Should().Be("o200k_base", "gpt-4o-mini is counted with its own tokenizer");
+        resume.Meta.Compaction.TokensBefore.Should().Be(TokenCounter.O200k.Count(SampleResume.Text));
         resume.Candidate.Name!.Raw.Should().Be("Jane Q. Doe");
         resume.Candidate.Emails.Should().Equal("jane.doe@example.com");
         resume.Candidate.Links.Should().ContainSingle().Which.Type.Should().Be(LinkTypes.LinkedIn);
@@ -61,6 +64,23 @@ public sealed class OpenAiParserTests
         resume.Derived.HighestEducationLevel.Should().Be(DegreeLevels.Master);
         resume.Languages.Select(l => (l.Code, l.Cefr)).Should().Equal(("en", "C2"), ("de", "B2"));
         resume.Derived.TotalExperienceMonths.Should().Be(46 + 66, "03/2016-12/2019 and 01/2020 to the asOf month 06/2025, both inclusive");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Without_usage_in_the_answer_tokens_and_cost_come_from_the_models_tokenizer()
+    {
+        await using var h = await OpenAiParserHarness.StartAsync();
+        h.Server.Then(FakeReply.Answer(SampleResume.Answer()).WithoutUsage());
+
+        var resume = await h.ParseAsync(SampleResume.Text);
+
+        var sent = h.Server.Requests.Single();
+        var system = sent.Body["messages"]![0]!["content"]!.GetValue<string>();
+        resume.Meta.Parser.Should().Be("openai");
+        resume.Meta.TokensIn.Should().Be(TokenCounter.O200k.Count(system) + TokenCounter.O200k.Count(sent.UserMessage) + TokenCounter.O200k.Count(ExtractionSchema.Json.ToString()));
+        resume.Meta.TokensOut.Should().BeGreaterThan(0);
+        resume.Meta.EstimatedCostUsd.Should().BeGreaterThan(0);
+        h.Calibration.Samples.Should().Be(0, "counted tokens say nothing about the characters-per-token estimate");
     }
 
     [Fact(Timeout = 60_000)]
