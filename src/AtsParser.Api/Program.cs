@@ -1,3 +1,4 @@
+using AtsParser.Core.Pipeline;
 using System.Text.Json.Serialization;
 using AtsParser.Api.Caching;
 using AtsParser.Api.Corrections;
@@ -37,6 +38,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 // Detection and extraction: native tool chains with per-tool caps and timeouts.
 builder.Services.AddExtraction(builder.Configuration);
 builder.Services.AddSingleton<DocumentPipeline>();
+builder.Services.AddSingleton<ParseService>();
 
 // Cache-aside for parse results: Redis when REDIS_URL is set, else bounded memory; never fails a request.
 builder.Services.AddParseCache(builder.Configuration);

@@ -6,6 +6,12 @@ namespace AtsParser.Core;
 /// </summary>
 internal static partial class Log
 {
+    [LoggerMessage(1100, LogLevel.Information, "Parsed {Sha256} format={Format} bytes={Bytes} extractor={Extractor} ocr={Ocr} chars={Chars} in {Ms} ms")]
+    public static partial void DocumentParsed(ILogger logger, string sha256, string format, long bytes, string extractor, bool ocr, int chars, long ms);
+
+    [LoggerMessage(1101, LogLevel.Information, "Rejected {Sha256} bytes={Bytes}: {Code}")]
+    public static partial void DocumentRejected(ILogger logger, string sha256, long bytes, string code);
+
     [LoggerMessage(1001, LogLevel.Information, "Tool {Tool}: available={Available} enabled={Enabled} version={Version}")]
     public static partial void ToolProbed(ILogger logger, string tool, bool available, bool enabled, string version);
 

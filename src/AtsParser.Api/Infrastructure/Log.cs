@@ -6,12 +6,6 @@ namespace AtsParser.Api;
 /// </summary>
 public static partial class Log
 {
-    [LoggerMessage(1100, LogLevel.Information, "Parsed {Sha256} format={Format} bytes={Bytes} extractor={Extractor} ocr={Ocr} chars={Chars} in {Ms} ms")]
-    public static partial void DocumentParsed(ILogger logger, string sha256, string format, long bytes, string extractor, bool ocr, int chars, long ms);
-
-    [LoggerMessage(1101, LogLevel.Information, "Rejected {Sha256} bytes={Bytes}: {Code}")]
-    public static partial void DocumentRejected(ILogger logger, string sha256, long bytes, string code);
-
     [LoggerMessage(1400, LogLevel.Information, "Migration {Version} applied")]
     public static partial void MigrationApplied(ILogger logger, string version);
 

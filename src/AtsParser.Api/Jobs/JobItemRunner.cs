@@ -1,3 +1,4 @@
+using AtsParser.Core.Pipeline;
 using System.Diagnostics;
 using System.Text.Json;
 using AtsParser.Api.Storage;
@@ -9,7 +10,7 @@ using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace AtsParser.Api.Jobs;
 
 /// <summary>
-/// Processes one claimed item through the same path as /api/v1/parse (ResumeIntake: cache, pipeline, optional
+/// Processes one claimed item through the same path as /api/v1/parse (ParseService: cache, pipeline, optional
 /// store), so job results equal parse results, keeping the lease alive meanwhile. Losing the lease cancels the work; stopping the host hands
 /// the item back; failures are classified into retry, fail or dead-letter.
 /// </summary>
@@ -29,12 +30,12 @@ public sealed class JobItemRunner(JobQueue queue, IServiceScopeFactory scopes, I
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var intake = scope.ServiceProvider.GetRequiredService<ResumeIntake>();
+            var service = scope.ServiceProvider.GetRequiredService<ParseService>();
             var bytes = await queue.LoadBytesAsync(item.Id, work.Token);
             // Cancelled meanwhile (DELETE dropped the bytes): the fenced write below then changes nothing.
             if (bytes is null) throw new DocumentException(JobErrors.BytesMissing, "The stored upload is gone.");
             var job = JsonSerializer.Deserialize<JobOptions>(item.OptionsJson, json.Value.SerializerOptions)!;
-            var parsed = await intake.ProcessAsync(new Upload(item.FileName, item.ContentType, bytes, null), job.Parse, job.Store, job.Force, job.Tenant, work.Token);
+            var parsed = await service.ProcessAsync(new Upload(item.FileName, item.ContentType, bytes, null), new ParseRequest(job.Parse, job.Store, job.Force), job.Tenant, work.Token);
             resultJson = JsonSerializer.Serialize(parsed.Result, json.Value.SerializerOptions);
         }
         catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)

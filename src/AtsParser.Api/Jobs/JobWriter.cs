@@ -1,3 +1,4 @@
+using AtsParser.Core.Pipeline;
 using System.Security.Cryptography;
 using AtsParser.Api.Parse;
 using AtsParser.Api.Storage;

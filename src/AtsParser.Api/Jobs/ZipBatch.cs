@@ -1,3 +1,4 @@
+using AtsParser.Core.Pipeline;
 using System.IO.Compression;
 using AtsParser.Core.Documents;
 using AtsParser.Api.Parse;

@@ -1,3 +1,4 @@
+using AtsParser.Core.Pipeline;
 using AtsParser.Api.Storage;
 using AtsParser.Core.Documents;
 using AtsParser.Core.Extraction;
@@ -26,23 +27,24 @@ public static class ParseEndpoints
 
     static ExtractionOptions Upload(IServiceProvider sp) => sp.GetRequiredService<IOptions<ExtractionOptions>>().Value;
 
-    public static async Task<Ok<ParseResult>> Parse(HttpRequest request, ResumeIntake intake, IOptions<ExtractionOptions> options,
+    public static async Task<Ok<ParseResult>> Parse(HttpRequest request, ParseService service, IOptions<ExtractionOptions> options,
         bool? includeText, DateOnly? asOf, bool? store, bool? force, bool? redact, string? format, CancellationToken ct)
     {
         ResultViews.Validate(format);
         if (store == true) Tenancy.Require(request.HttpContext, Scopes.ResumesWrite);
         var uploads = await UploadReader.ReadAsync(request, "file", options.Value.MaxFileSizeBytes, 1, ct);
         if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
-        var outcome = await intake.ProcessAsync(uploads[0], RequestOptions(includeText, asOf), store == true, force == true, Tenancy.TenantOf(request.HttpContext), ct);
+        var outcome = await service.ProcessAsync(uploads[0], new ParseRequest(RequestOptions(includeText, asOf), store == true, force == true, redact == true, format),
+            Tenancy.TenantOf(request.HttpContext), ct);
         request.HttpContext.Response.Headers["X-Cache"] = outcome.CacheHit ? "hit" : "miss";
-        return TypedResults.Ok(ResultViews.Apply(outcome.Result, redact == true, format));
+        return TypedResults.Ok(outcome.Result);
     }
 
-    public static async Task<Ok<BulkParseResponse>> BulkParse(HttpRequest request, ResumeIntake intake, IOptions<ExtractionOptions> options,
+    public static async Task<Ok<BulkParseResponse>> BulkParse(HttpRequest request, ParseService service, IOptions<ExtractionOptions> options,
         bool? includeText, DateOnly? asOf, bool? store, bool? force, bool? redact, string? format, CancellationToken ct)
     {
         ResultViews.Validate(format);
-        if (store == true) { Tenancy.Require(request.HttpContext, Scopes.ResumesWrite); intake.RequireStorage(); }
+        if (store == true) { Tenancy.Require(request.HttpContext, Scopes.ResumesWrite); service.RequireStorage(); }
         var tenant = Tenancy.TenantOf(request.HttpContext);
         var o = options.Value;
         // Each file streams to a temp file; only the BulkConcurrency files being parsed are in memory at once.
@@ -51,7 +53,7 @@ public static class ParseEndpoints
         {
             if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
             var entries = new BulkEntry[uploads.Count];
-            var parseOptions = RequestOptions(includeText, asOf);
+            var parseRequest = new ParseRequest(RequestOptions(includeText, asOf), store == true, force == true, redact == true, format);
             // Files run concurrently; the per-tool caps inside the extractors bound the native work.
             await Parallel.ForEachAsync(Enumerable.Range(0, uploads.Count), new ParallelOptions { MaxDegreeOfParallelism = o.BulkConcurrency, CancellationToken = ct },
                 async (i, token) =>
@@ -59,7 +61,7 @@ public static class ParseEndpoints
                     try
                     {
                         var upload = await uploads[i].LoadAsync(token);
-                        var result = ResultViews.Apply((await intake.ProcessAsync(upload, parseOptions, store == true, force == true, tenant, token)).Result, redact == true, format);
+                        var result = (await service.ProcessAsync(upload, parseRequest, tenant, token)).Result;
                         entries[i] = new BulkEntry(i, uploads[i].FileName, 200, result, null);
                     }
                     catch (Exception e) when (Problems.From(e) is { } problem)

@@ -1,3 +1,4 @@
+using AtsParser.Core.Pipeline;
 using System.Security.Cryptography;
 using AtsParser.Core.Documents;
 using AtsParser.Core.Extraction;

@@ -2,25 +2,9 @@ using AtsParser.Core.Documents;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
+using AtsParser.Core.Pipeline;
+
 namespace AtsParser.Api.Parse;
-
-/// <summary>One uploaded file: its bytes, or the reason it was refused while streaming (e.g. too large).</summary>
-public sealed record Upload(string FileName, string? ContentType, byte[]? Bytes, DocumentException? Error)
-{
-    (byte[]? Of, string Hex) _sha256;
-
-    /// <summary>Lower-case hex SHA-256 of the bytes, computed once per upload (cache key, dedupe and pipeline share it).</summary>
-    public string Sha256
-    {
-        get
-        {
-            var bytes = Bytes ?? [];
-            if (!ReferenceEquals(_sha256.Of, bytes) || _sha256.Hex is null)
-                _sha256 = (bytes, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
-            return _sha256.Hex;
-        }
-    }
-}
 
 /// <summary>
 /// Streams multipart sections and enforces the per-file size limit while reading, so an oversized upload is

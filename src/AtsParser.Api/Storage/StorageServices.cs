@@ -25,7 +25,6 @@ public static class StorageServices
         services.AddLogging(b => b.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
         services.AddDbContext<AtsDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<ResumeStore>();
-        services.AddSingleton<ResumeIntake>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RetentionPurge>();
         services.AddHostedService<RetentionService>();

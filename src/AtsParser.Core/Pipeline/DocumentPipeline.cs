@@ -2,13 +2,12 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using AtsParser.Core.Documents;
 using AtsParser.Core.Extraction;
-using AtsParser.Api.Observability;
 using AtsParser.Core.Parsing;
 using AtsParser.Core.Observability;
 
-namespace AtsParser.Api.Parse;
+namespace AtsParser.Core.Pipeline;
 
-/// <summary>Upload → detect → extract → result. The single path every endpoint (and later the job worker) uses.</summary>
+/// <summary>Upload → detect → extract → parse → result: the one path behind /parse, bulk, the job worker and `eval`.</summary>
 public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipeline> logger, IResumeParser? parser = null)
 {
     public async Task<ParseResult> ProcessAsync(Upload upload, ParseRequestOptions options, CancellationToken ct)
