@@ -6,8 +6,9 @@ namespace AtsParser.Core.Observability;
 public enum MetricKind { Counter, Gauge, Histogram }
 
 /// <summary>
-/// Aggregates every instrument of the "AtsParser" meter in memory (prometheus-net is not on our feed): a MeterListener
-/// adds counter increments, sets gauges and observable values, and fills histogram buckets from the instrument's advice.
+/// Aggregates every instrument of the "AtsParser" meter in memory (hand-written; prometheus-net.AspNetCore is to replace
+/// it, issue 11): a MeterListener adds counter increments, sets gauges and observable values, and fills histogram
+/// buckets from the instrument's advice.
 /// One collector per process, like the static meter it listens to, so /metrics shows cumulative values from start-up.
 /// </summary>
 public sealed class MetricsCollector
