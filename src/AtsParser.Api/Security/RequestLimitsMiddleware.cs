@@ -50,33 +50,8 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IProblemDetail
         }
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limit;
-        else if (feature is null && context.Request.Body.CanRead) context.Request.Body = new CappedStream(context.Request.Body, limit);
+        else if (feature is null && context.Request.Body.CanRead) // Throws what Kestrel throws past its cap, so the same mapping applies.
+            context.Request.Body = new LimitedReadStream(context.Request.Body, limit, () => new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge));
         await next(context);
-    }
-
-    /// <summary>Throws what Kestrel throws past its cap, so the same mapping applies.</summary>
-    sealed class CappedStream(Stream inner, long limit) : Stream
-    {
-        long _read;
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Count(await inner.ReadAsync(buffer, ct));
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => Count(await inner.ReadAsync(buffer.AsMemory(offset, count), ct));
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        int Count(int n)
-        {
-            if ((_read += n) > limit) throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
-            return n;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -40,7 +40,9 @@ public sealed class SafeZip : IDisposable
         Stream s;
         try { s = entry.Open(); }
         catch (InvalidDataException e) { throw Corrupt("A document part is encrypted or uses an unsupported compression.", e); }
-        var bounded = new BoundedStream(s, Math.Min(_maxTotal - _inflated, Math.Max(entry.Length, 0) + 1), n => _inflated += n);
+        // Stops inflating once more bytes come out than the entry declared (or the total budget allows).
+        var bounded = new LimitedReadStream(s, Math.Min(_maxTotal - _inflated, Math.Max(entry.Length, 0) + 1),
+            () => new InvalidDataException("Entry inflates beyond its declared size."), n => _inflated += n, leaveOpen: false);
         return XmlReader.Create(bounded, new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -71,28 +73,4 @@ public sealed class SafeZip : IDisposable
         new(ErrorCodes.CorruptDocument, why + " Re-save the document from the original application and upload it again.", inner);
 
     public void Dispose() => _zip.Dispose();
-
-    // Stops inflating once more bytes come out than the entry declared (or the total budget allows).
-    sealed class BoundedStream(Stream inner, long limit, Action<long> onRead) : Stream
-    {
-        long _read;
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            int n = inner.Read(buffer, offset, count);
-            _read += n;
-            onRead(n);
-            if (_read > limit) throw new InvalidDataException("Entry inflates beyond its declared size.");
-            return n;
-        }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
-    }
 }
