@@ -1,34 +1,42 @@
+using Polly;
+using Polly.Retry;
+
 namespace AtsParser.Cli.Client;
 
 /// <summary>
 /// Retries what can heal by itself: an unreachable server, 429 and 5xx (queue full, rate limit), with exponential
-/// backoff and jitter, honouring Retry-After. Errors that a retry cannot fix (4xx) are thrown at once.
+/// backoff and jitter (a Polly retry strategy), honouring Retry-After. Errors that a retry cannot fix (4xx) are thrown at once.
 /// </summary>
-public sealed class Retrying(int maxRetries, TimeSpan baseDelay, Action<string>? onRetry = null)
+public sealed class Retrying
 {
-    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken ct)
+    readonly ResiliencePipeline _pipeline;
+
+    public Retrying(int maxRetries, TimeSpan baseDelay, Action<string>? onRetry = null)
     {
-        for (var attempt = 0; ; attempt++)
+        // Polly wants at least one retry; none at all is the empty pipeline.
+        _pipeline = maxRetries <= 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
         {
-            try { return await action(ct); }
-            catch (Exception e) when (attempt < maxRetries && IsTransient(e))
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+            MaxRetryAttempts = maxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = baseDelay,
+            MaxDelay = TimeSpan.FromMinutes(2),
+            // The server's Retry-After wins over the backoff (null: use the backoff).
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is ApiException { RetryAfter: { } ra } && ra > TimeSpan.Zero ? ra : (TimeSpan?)null),
+            OnRetry = args =>
             {
-                var delay = Delay(attempt, e);
-                onRetry?.Invoke($"{e.Message}; retrying in {delay.TotalSeconds:0.#} s");
-                await Task.Delay(delay, ct);
-            }
-        }
+                onRetry?.Invoke($"{args.Outcome.Exception?.Message}; retrying in {args.RetryDelay.TotalSeconds:0.#} s");
+                return default;
+            },
+        }).Build();
     }
+
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken ct) =>
+        await _pipeline.ExecuteAsync(async token => await action(token), ct);
 
     public Task RunAsync(Func<CancellationToken, Task> action, CancellationToken ct) =>
         RunAsync(async t => { await action(t); return true; }, ct);
 
     public static bool IsTransient(Exception e) => e is ServerUnreachableException || e is ApiException { Transient: true };
-
-    TimeSpan Delay(int attempt, Exception e)
-    {
-        if (e is ApiException { RetryAfter: { } ra } && ra > TimeSpan.Zero) return ra;
-        var exp = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 8));
-        return TimeSpan.FromMilliseconds(Math.Min(exp, 120_000) * (0.8 + Random.Shared.NextDouble() * 0.4));
-    }
 }
