@@ -43,6 +43,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException("AtsParser.Api did not become healthy in 60 s.");
     }
 
+    /// <summary>CPU time the service has used so far (user + system), from /proc: 10 ms ticks, so sum it over many requests.</summary>
+    public TimeSpan CpuTime { get { _process.Refresh(); return _process.TotalProcessorTime; } }
+
     /// <summary>VmHWM: the high-water mark of resident memory since the process started.</summary>
     public long PeakRssMb()
     {

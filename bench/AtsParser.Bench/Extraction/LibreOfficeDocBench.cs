@@ -53,7 +53,9 @@ public static class LibreOfficeDocBench
             }
             spin.Cancel();
             await Task.WhenAll(burners);
-            t.AppendLine($"| {(loaded ? "under load" : "machine as is")} | {load} | {Fmt.Ms(warmS.Median)} | {Fmt.Ms(warmS.P95)} | {Fmt.Ms(coldS.Median)} | {Fmt.Ms(rawS.Median)} | {Fmt.Ratio(Samples.PairedRatio(coldS, warmS))} |");
+            var row = $"| {(loaded ? "under load" : "machine as is")} | {load} | {Fmt.Ms(warmS.Median)} | {Fmt.Ms(warmS.P95)} | {Fmt.Ms(coldS.Median)} | {Fmt.Ms(rawS.Median)} | {Fmt.Ratio(Samples.PairedRatio(coldS, warmS))} |";
+            t.AppendLine(row);
+            ExtractionBench.Progress(row); // a phase's row survives a run cut short
         }
         return t.ToString();
     }
