@@ -6,6 +6,7 @@ using AtsParser.Api.Parse;
 using AtsParser.Bench.Extraction;
 using AtsParser.Core.Extraction;
 using AtsParser.Core.Parsing;
+using AtsParser.Core.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
