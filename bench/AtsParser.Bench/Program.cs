@@ -13,6 +13,7 @@ var commands = new Dictionary<string, Func<string[], CancellationToken, Task<int
     ["storage-cache"] = CacheBench.RunAsync,
     ["search-eval"] = SearchEvalBench.RunAsync,
     ["vector-search"] = VectorBench.RunAsync,
+    ["store-search"] = StoreSearchBench.RunAsync,
     ["jobs"] = JobsBench.RunAsync,
     ["parsing"] = (a, _) => ParsingBench.RunAsync(a),
     ["http"] = HttpBench.RunAsync,

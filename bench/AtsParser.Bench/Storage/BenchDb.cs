@@ -1,5 +1,6 @@
 using AtsParser.Api.Storage;
 using Npgsql;
+using Pgvector.Npgsql;
 
 namespace AtsParser.Bench.Storage;
 
@@ -30,6 +31,14 @@ public static class BenchDb
         await using var conn = new NpgsqlConnection(Admin());
         await conn.OpenAsync();
         await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn).ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Connections that can send Pgvector's Vector, as the service's data source can (StorageServices).</summary>
+    public static NpgsqlDataSource Source(string connectionString)
+    {
+        var b = new NpgsqlDataSourceBuilder(connectionString);
+        b.UseVector();
+        return b.Build();
     }
 
     public static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

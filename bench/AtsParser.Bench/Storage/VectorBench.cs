@@ -11,12 +11,14 @@ namespace AtsParser.Bench.Storage;
 /// <summary>
 /// `vector-search [sizes] [queries]`: search latency over generated 1536-d embeddings (clustered, like resumes of a
 /// few hundred professions) at 10k and 100k rows, HNSW vs exact scan, with HNSW recall@10 against the exact answer.
-/// Uses the service's own schema (Migrator) and query (VectorSql.NearestAsync, LIMIT 50 as the search endpoint asks).
+/// Uses the service's own schema (Migrator) and query (VectorSearch.NearestAsync, LIMIT 50 as the search endpoint asks).
 /// </summary>
 public static class VectorBench
 {
-    const string Model = "bench-synthetic", DbName = "atsparser_bench_vectors";
-    const int Clusters = 300, Limit = 50, RecallAt = 10;
+    internal const string Model = "bench-synthetic", Tenant = "default";
+    const string DbName = "atsparser_bench_vectors";
+    internal const int Clusters = 300;
+    const int Limit = 50, RecallAt = 10;
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
@@ -29,8 +31,8 @@ public static class VectorBench
             await new Migrator(NullLogger<Migrator>.Instance).MigrateAsync(db, ct);
             var rng = new Random(42);
             var centroids = Enumerable.Range(0, Clusters).Select(_ => Gaussian(rng, 1.0)).ToArray();
-            await using var conn = new NpgsqlConnection(db);
-            await conn.OpenAsync(ct);
+            await using var source = BenchDb.Source(db);
+            await using var conn = await source.OpenConnectionAsync(ct);
             Console.WriteLine("| rows | index build s | HNSW p50 ms | HNSW p99 ms | exact p50 ms | exact p99 ms | exact/HNSW (p50) | HNSW recall@10 |");
             Console.WriteLine("|---|---|---|---|---|---|---|---|");
             var loaded = 0;
@@ -62,13 +64,14 @@ public static class VectorBench
 
     static async Task<(List<double> Ms, List<List<Guid>> Hits)> TimeAsync(NpgsqlConnection conn, List<float[]> queries, bool exact, CancellationToken ct)
     {
-        await VectorSql.NearestAsync(conn, Model, queries[0], Limit, new ResumeFilters(), ct, exact); // warm the plan and the cache
+        await using var db = AtsDb.On(conn);
+        await VectorSearch.NearestAsync(db, Tenant, Model, queries[0], Limit, new ResumeFilters(), ct, exact); // warm the plan and the cache
         var ms = new List<double>();
         var hits = new List<List<Guid>>();
         foreach (var q in queries)
         {
             var sw = Stopwatch.StartNew();
-            var r = await VectorSql.NearestAsync(conn, Model, q, Limit, new ResumeFilters(), ct, exact);
+            var r = await VectorSearch.NearestAsync(db, Tenant, Model, q, Limit, new ResumeFilters(), ct, exact);
             ms.Add(sw.Elapsed.TotalMilliseconds);
             hits.Add(r.Select(h => h.Id).ToList());
         }
@@ -77,7 +80,7 @@ public static class VectorBench
     }
 
     /// <summary>Resume rows plus their vectors, through binary COPY of real[] into a staging table (vector has no binary COPY from real[]).</summary>
-    static async Task LoadAsync(NpgsqlConnection conn, Random rng, float[][] centroids, int count, CancellationToken ct)
+    internal static async Task LoadAsync(NpgsqlConnection conn, Random rng, float[][] centroids, int count, CancellationToken ct)
     {
         await Exec(conn, "CREATE TEMP TABLE IF NOT EXISTS stage (id uuid, v real[]); TRUNCATE stage", ct);
         await using (var w = await conn.BeginBinaryImportAsync("COPY stage (id, v) FROM STDIN (FORMAT BINARY)", ct))
@@ -97,7 +100,7 @@ public static class VectorBench
             """, ct);
     }
 
-    static float[] Point(Random rng, float[][] centroids)
+    internal static float[] Point(Random rng, float[][] centroids)
     {
         var c = centroids[rng.Next(centroids.Length)];
         var noise = Gaussian(rng, 0.6);
@@ -106,7 +109,7 @@ public static class VectorBench
         return v;
     }
 
-    static float[] Gaussian(Random rng, double sigma)
+    internal static float[] Gaussian(Random rng, double sigma)
     {
         var v = new float[EmbeddingSpace.Dimensions];
         for (var i = 0; i < v.Length; i++)
@@ -116,7 +119,7 @@ public static class VectorBench
 
     static double P(List<double> sorted, double p) => BenchDb.Percentile(sorted, p);
 
-    static async Task Exec(NpgsqlConnection conn, string sql, CancellationToken ct)
+    internal static async Task Exec(NpgsqlConnection conn, string sql, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
         await cmd.ExecuteNonQueryAsync(ct);

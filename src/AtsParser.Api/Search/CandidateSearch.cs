@@ -2,9 +2,7 @@ using System.Text.Json;
 using AtsParser.Api.Storage;
 using AtsParser.Api.Parse;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Search;
@@ -21,9 +19,8 @@ public sealed class CandidateSearch(AtsDb db, ResumeStore store, IEmbedder embed
     /// <summary>With the query's vector already computed (the endpoint embeds first to refuse an empty query).</summary>
     public async Task<SearchResponse> SearchAsync(string tenant, SearchRequest request, float[] query, HybridWeights weights, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        var hits = await VectorSql.NearestAsync((NpgsqlConnection)db.Database.GetDbConnection(), embedder.Model, query,
-            Math.Max(request.TopK * PoolFactor, MinPool), request.Filters ?? new ResumeFilters(), ct, tenant: tenant);
+        var hits = await VectorSearch.NearestAsync(db, tenant, embedder.Model, query, Math.Max(request.TopK * PoolFactor, MinPool),
+            request.Filters ?? new ResumeFilters(), ct);
         var rows = (await store.RowsAsync(tenant, hits.Select(h => h.Id).ToList(), ct)).ToDictionary(r => r.Id);
         var ranked = HybridRanker.Rank(request.Text,
             hits.Where(h => rows.ContainsKey(h.Id)).Select(h => new HybridRanker.Input(h.Id, h.Distance, rows[h.Id].Skills, rows[h.Id].Titles)), weights);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AtsParser.Api.Storage;
@@ -11,7 +12,7 @@ public sealed record Migration(string Version, string Sql)
 }
 
 /// <summary>
-/// Applies the embedded Storage/Migrations/*.sql files in file-name order. Each file runs in its own transaction and
+/// Applies the embedded Storage/Migrations/*.sql files in file-name order, then EF Core's migrations. Each file runs in its own transaction and
 /// is recorded in schema_migrations. A session-level advisory lock serialises concurrent replicas: the second one
 /// waits, then finds everything applied. Any feature adds its schema by adding the next numbered file.
 /// </summary>
@@ -21,6 +22,12 @@ public sealed class Migrator(ILogger<Migrator> logger)
     public const long AdvisoryLockKey = 0x4154_5350_4D49_4752; // "ATSPMIGR"
 
     public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
+
+    /// <summary>EF Core migrations (Storage/EfMigrations), applied after the SQL files.</summary>
+    public static IReadOnlyList<string> EfMigrations { get; } = LoadEfMigrations();
+
+    /// <summary>Everything a fresh database gets, in order: the SQL files, then the EF migrations.</summary>
+    public static IReadOnlyList<string> All => [.. Embedded.Select(m => m.Version), .. EfMigrations];
 
     public Task<IReadOnlyList<string>> MigrateAsync(string connectionString, CancellationToken ct) =>
         MigrateAsync(connectionString, Embedded, ct);
@@ -61,7 +68,16 @@ public sealed class Migrator(ILogger<Migrator> logger)
                 Log.MigrationApplied(logger, m.Version);
                 done.Add(m.Version);
             }
-            Log.MigrationsCurrent(logger, migrations.Count, done.Count);
+            // Then EF Core's migrations of the resume tables, still under the lock and on this connection. Their baseline is
+            // the schema the files above created, so an existing database only gains its row in __EFMigrationsHistory.
+            await using (var db = AtsDb.On(conn))
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+                if (pending.Count > 0) await db.Database.MigrateAsync(ct);
+                foreach (var id in pending) Log.MigrationApplied(logger, id);
+                done.AddRange(pending);
+            }
+            Log.MigrationsCurrent(logger, migrations.Count + EfMigrations.Count, done.Count);
             return done;
         }
         finally
@@ -86,6 +102,12 @@ public sealed class Migrator(ILogger<Migrator> logger)
             .Select(n => new Migration(n[prefix.Length..^4], Read(asm, n)))
             .OrderBy(m => m.Version, StringComparer.Ordinal)
             .ToList();
+    }
+
+    static List<string> LoadEfMigrations()
+    {
+        using var db = AtsDb.On(new NpgsqlConnection());
+        return db.Database.GetMigrations().ToList();
     }
 
     static string Read(Assembly asm, string name)

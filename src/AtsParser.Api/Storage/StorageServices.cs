@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pgvector.Npgsql;
 
 namespace AtsParser.Api.Storage;
 
@@ -19,11 +20,14 @@ public static class StorageServices
         {
             var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             // Without DATABASE_URL nothing opens a connection: the storage endpoints answer 503 before using it.
-            return new NpgsqlDataSourceBuilder(o.Enabled ? o.NpgsqlConnectionString : "Host=storage-disabled").Build();
+            // UseVector: Pgvector's Vector type on the ADO.NET level too (EF's UseVector alone does not reach a data source built here).
+            var builder = new NpgsqlDataSourceBuilder(o.Enabled ? o.NpgsqlConnectionString : "Host=storage-disabled");
+            builder.UseVector();
+            return builder.Build();
         });
         // EF Core logs every command at Information; SQL text is noise here and parameters could carry resume data.
         services.AddLogging(b => b.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
-        services.AddDbContext<AtsDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDbContext<AtsDb>((sp, o) => AtsDb.Configure(o, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<ResumeStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RetentionPurge>();

@@ -19,7 +19,7 @@ public sealed class MigrationTests
         var first = await _migrator.MigrateAsync(db, CancellationToken.None);
         var second = await _migrator.MigrateAsync(db, CancellationToken.None);
 
-        first.Should().Equal(Migrator.Embedded.Select(m => m.Version));
+        first.Should().Equal(Migrator.All);
         second.Should().BeEmpty();
         (await Scalar(db, "SELECT count(*) FROM schema_migrations")).Should().Be(Migrator.Embedded.Count);
     }
@@ -31,7 +31,7 @@ public sealed class MigrationTests
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => _migrator.MigrateAsync(db, CancellationToken.None))));
 
-        runs.SelectMany(r => r).Should().Equal(Migrator.Embedded.Select(m => m.Version), "the second migrator waits for the lock, then finds nothing to do");
+        runs.SelectMany(r => r).Should().Equal(Migrator.All, "the second migrator waits for the lock, then finds nothing to do");
         (await Scalar(db, "SELECT count(*) FROM schema_migrations")).Should().Be(Migrator.Embedded.Count);
     }
 
