@@ -57,9 +57,9 @@ public class JobHeaderRoleTests
     [InlineData("Felix Wagner\nBerufserfahrung\nSoftwareentwickler bei Nordwerk AG, Stuttgart\nseit 03/2021", "Softwareentwickler", "Nordwerk AG")]
     [InlineData("Marie Dubois\nExpérience professionnelle\nDepuis 2021 : Cheffe de projet chez Orbelis SAS, Lyon", "Cheffe de projet", "Orbelis SAS")]
     [InlineData("Sophie Martin\nExpérience\nConsultante SAP — Altiva Conseil\nsept. 2019 – aujourd'hui", "Consultante SAP", "Altiva Conseil")]
-    [InlineData("Carlos Ruiz\nExperiencia Laboral\nIngeniero de Software en Andaluz Digital S.L.\nDesde marzo 2020", "Ingeniero de Software", "Andaluz Digital S.L")]
+    [InlineData("Carlos Ruiz\nExperiencia Laboral\nIngeniero de Software en Andaluz Digital S.L.\nDesde marzo 2020", "Ingeniero de Software", "Andaluz Digital S.L.")]
     [InlineData("Pedro Alves\nExperiência\nGerente de Projetos\nConstrutora Vale Verde S.A.\nDesde janeiro de 2020", "Gerente de Projetos", "Construtora Vale Verde S.A.")]
-    [InlineData("João Silva\nExperiência Profissional\nAnalista de Sistemas | Tecnova Soluções Ltda. | mar 2019 – atualmente", "Analista de Sistemas", "Tecnova Soluções Ltda")]
+    [InlineData("João Silva\nExperiência Profissional\nAnalista de Sistemas | Tecnova Soluções Ltda. | mar 2019 – atualmente", "Analista de Sistemas", "Tecnova Soluções Ltda.")]
     [InlineData("Wang Wei\n工作经历\n2019.07 - 至今  上海星云科技有限公司  软件工程师", "软件工程师", "上海星云科技有限公司")]
     [InlineData("Dana Levi\nניסיון תעסוקתי\nמפתחת תוכנה, חברת אורן מערכות\n2018 - היום", "מפתחת תוכנה", "חברת אורן מערכות")]
     public void Jobs_are_found_and_split_in_every_heading_language(string text, string title, string employer)

@@ -12,7 +12,7 @@ public static class DegreeLevelClassifier
     {
         "university", "universitat", "universität", "universidad", "universidade", "universite", "université", "universita", "college", "institute",
         "institut", "instituto", "school", "schule", "escuela", "ecole", "école", "escola", "academy", "akademie", "academia", "polytechnic",
-        "hochschule", "gymnasium", "lycee", "lycée", "liceo", "colegio", "seminary", "conservatory", "fachhochschule", "campus", "iit", "nit",
+        "hochschule", "iut", "gymnasium", "lycee", "lycée", "liceo", "colegio", "seminary", "conservatory", "fachhochschule", "campus", "iit", "nit",
         "大学", "学院", "中学", "תיכון", "מכללה", "מכללת", "אוניברסיטה", "אוניברסיטת", "מרכז", "טכניון", "faculdade", "faculdad", "facultad", "faculté", "universidad", "politecnico", "politécnico",
     }.Select(TextNormalizer.Fold).Distinct().ToArray();
 

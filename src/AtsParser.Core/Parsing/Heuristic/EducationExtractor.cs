@@ -28,17 +28,19 @@ static partial class EducationExtractor
                 var drafts = new List<Draft>();
                 var current = new Draft();
                 var unknown = new List<string>();
-                foreach (var i in block.Header.Concat(block.Body.Take(2)))
+                foreach (var (line, i) in EntrySegmenter.Joined(doc, block.Header.Concat(block.Body.Take(2)), block.DateLine))
                 {
                     bool isDateLine = i == block.DateLine;
-                    foreach (var f in HeaderFragments.From(doc.Lines[i], i, isDateLine ? block.Dates : null).SelectMany(Parts))
+                    foreach (var f in HeaderFragments.From(line, i, isDateLine ? block.Dates : null).SelectMany(Parts))
                     {
                         var text = LevelPrefix().Replace(GradeSuffix().Replace(f.Text, "").Trim(), "").Trim().TrimEnd(',');
                         if (text.EndsWith(" in", StringComparison.Ordinal)) text = text[..^3];
                         if (text.Length < f.Text.Length && GradeSuffix().IsMatch(f.Text)) current.Grade ??= GradeSuffix().Match(f.Text).Value.Trim(' ', '-', '–', ',');
                         // "B.Tech/B.E. (Computers) from Lovely Professional University (LPU)"
                         var from = DegreeFrom().Match(text);
-                        if (from.Success && DegreeLevelClassifier.IsDegree(from.Groups["d"].Value))
+                        // "de", "à", "na" also join a degree to its field ("Administración de Empresas"): there the school must show.
+                        if (from.Success && DegreeLevelClassifier.IsDegree(from.Groups["d"].Value)
+                            && (from.Groups["w"].Value is "from" or "at" or "@" or "von" || DegreeLevelClassifier.IsInstitution(from.Groups["i"].Value) && !DegreeLevelClassifier.IsDegree(from.Groups["i"].Value)))
                         {
                             if (current.Degree is not null || current.Institution is not null) { drafts.Add(Close(current, unknown)); current = new Draft(); unknown = []; }
                             current.Degree = from.Groups["d"].Value.Trim();
@@ -94,6 +96,7 @@ static partial class EducationExtractor
         var parts = f.Text.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         int school = Array.FindIndex(parts, DegreeLevelClassifier.IsInstitution);
         int degree = Array.FindIndex(parts, p => DegreeLevelClassifier.IsDegree(p) && !DegreeLevelClassifier.IsInstitution(p));
+        if (school >= 0 && degree < 0) return SchoolThenPlace(f, parts, school);
         if (school < 0 || degree < 0) return [f];
         // "Distance Learning from Mumbai University": the school is what follows "from"/"at".
         var inner = SchoolAfter().Match(parts[school]);
@@ -108,6 +111,18 @@ static partial class EducationExtractor
             else result.Add(new Fragment(parts[k], null, f.Line));
         }
         return result;
+    }
+
+    /// <summary>
+    /// "Universidade de Dorópolis, Marópolis", "IUT de Solcourt, Karac": short capitalised parts after the school are its
+    /// place, unless the whole line is a university the vocabulary knows by that name.
+    /// </summary>
+    static IEnumerable<Fragment> SchoolThenPlace(Fragment f, string[] parts, int school)
+    {
+        if (school == parts.Length - 1 || OpenVocabulary.IsUniversity(f.Text)) return [f];
+        var tail = parts[(school + 1)..];
+        if (!tail.All(IsPlaceName)) return [f];
+        return [new Fragment(string.Join(", ", parts[..(school + 1)]), null, f.Line), new Fragment(string.Join(", ", tail), HeaderFragments.LocationLabel, f.Line)];
     }
 
     static bool IsPlaceName(string part)
@@ -159,7 +174,7 @@ static partial class EducationExtractor
     [GeneratedRegex(@"^.{2,80}?\s+(?:from|at)\s+(?<i>.{3,100})$")]
     private static partial Regex SchoolAfter();
 
-    [GeneratedRegex(@"^(?<d>.{2,80}?)\s+(?:from|at|@|von|de la|de|à|na|no)\s+(?<i>.{3,100})$")]
+    [GeneratedRegex(@"^(?<d>.{2,80}?)\s+(?<w>from|at|@|von|de la|de|à|na|no)\s+(?<i>.{3,100})$")]
     private static partial Regex DegreeFrom();
 
     // Portal level labels ahead of a degree ("UG:", "PG:", "Doctorate:").

@@ -61,12 +61,68 @@ public static partial class EntrySegmenter
     {
         var t = doc.Lines[lines[k]].Trim();
         var previous = doc.Lines[lines[k - 1]].TrimEnd();
+        // A line carrying a date range opens the next entry even in lower case ("septembre 2019 - juillet 2023").
+        if (t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8 && DateParser.FindRanges(t).Count > 0) return false;
         if (char.IsLower(t[0])) return true;
         if (previous.EndsWith('.') || previous.EndsWith(':') || previous.EndsWith(';') || previous.EndsWith('!') || previous.EndsWith('?')) return false;
         for (int j = k; j < lines.Count && j <= k + 2; j++)
             if (DateParser.FindRanges(doc.Lines[lines[j]]).Count > 0) return false;
         return IsBullet(previous.TrimStart()) && previous.Length > 60;
     }
+
+    /// <summary>
+    /// The entry's header lines, with a line wrapped in a narrow column joined to the next one: it ends in a connective or a
+    /// separator ("Bachelor of Science in" / "Industrial Design, Norhaven Institute of" / "Technology"), or its last piece
+    /// after a dash only makes a title with the next line ("Quenello Group — Tariff" / "Scheduler"). A date line is never
+    /// appended to another line, so date offsets stay valid.
+    /// </summary>
+    public static List<(string Text, int Index)> HeaderLines(ResumeDocument doc, EntryBlock block) => Joined(doc, block.Header, block.DateLine);
+
+    public static List<(string Text, int Index)> Joined(ResumeDocument doc, IEnumerable<int> lines, int dateLine)
+    {
+        var result = new List<(string Text, int Index)>();
+        bool open = false;
+        int last = -2;
+        foreach (var i in lines)
+        {
+            var t = doc.Lines[i].Trim();
+            bool continues = open || result.Count > 0 && (StartsWithLegalForm(t) || LoneSchoolWord(t) && !DegreeLevelClassifier.IsInstitution(result[^1].Text));
+            if (continues && i != dateLine && last == i - 1 && t.Length > 0 && !IsBullet(t))
+                result[^1] = (result[^1].Text.TrimEnd() + " " + t, result[^1].Index);
+            else result.Add((doc.Lines[i], i));
+            // Text is only ever appended after a date line, so its date offsets stay valid.
+            open = t.Length > 0 && (Dangling().IsMatch(t) || WrappedTitle(doc, t, i));
+            last = i;
+        }
+        return result;
+    }
+
+    /// <summary>"S.A. de C.V., Querétaro" under "Jefe de datos clínicos, Lumello Energía": the legal form wrapped.</summary>
+    static bool StartsWithLegalForm(string t)
+    {
+        var first = t.Split(',')[0].Trim();
+        return first.Length >= 2 && first.Length <= 16 && OpenVocabulary.IsLegalForm(first) && first.Any(char.IsUpper);
+    }
+
+    /// <summary>"University" alone under "Supply Chain Management, Dorridge State": the school's name wrapped.</summary>
+    static bool LoneSchoolWord(string t) => t.Length > 3 && !t.Contains(' ') && char.IsUpper(t[0]) && DegreeLevelClassifier.IsInstitution(t);
+
+    /// <summary>"Quenello Group — Tariff" then "Scheduler": the lone word after the dash is no title, with the next line it is.</summary>
+    static bool WrappedTitle(ResumeDocument doc, string t, int i)
+    {
+        var m = LastPiece().Match(t);
+        if (!m.Success || i + 1 >= doc.Lines.Length) return false;
+        var next = doc.Lines[i + 1].Trim();
+        if (next.Length == 0 || next.Split(' ').Length > 3 || !char.IsUpper(next[0]) || DateParser.FindRanges(next).Count > 0 || LocationExtractor.IsPlace(next)) return false;
+        var piece = m.Groups["w"].Value;
+        return JobTitles.TitleScore(piece) == 0 && JobTitles.TitleScore(piece + " " + next) > 0;
+    }
+
+    [GeneratedRegex(@"(?:\s(?:in|of|and|for|at|de|del|da|do|em|en|et|und|für|der|des|du|y|e|&)|\s[—–|]|,)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Dangling();
+
+    [GeneratedRegex(@"\s[—–|]\s+(?<w>[A-ZÀ-Þ][\p{L}]+)$")]
+    private static partial Regex LastPiece();
 
     public static bool IsBullet(string t) => t.Length > 1 && Bullets.Contains(t[0]) && (char.IsWhiteSpace(t[1]) || t[0] is '•' or '●' or '▪' or '➢' or '►');
 
@@ -75,7 +131,20 @@ public static partial class EntrySegmenter
         if (IsBullet(t) || SubHeading().IsMatch(t) || BodyLabel().IsMatch(t)) return true;
         var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words > 14) return true;
-        return words > 7 && t.EndsWith('.') && DateParser.FindRanges(t).Count == 0;
+        if (!t.EndsWith('.') || DateParser.FindRanges(t).Count > 0) return false;
+        // "Analista de tarifas en Calant Consultores S.A. de C.V.": the full stop belongs to the legal form.
+        if (words <= 12 && OpenVocabulary.EndsWithLegalForm(t)) return false;
+        return words > 7 || words >= 4 && IsSentenceEnd(t);
+    }
+
+    /// <summary>
+    /// A short duty line without a bullet ("Liderança de equipe com 12 colaboradores."): its last word is a lower-case word
+    /// before the full stop. Titles and employers end in a capitalised word, a legal form ("Ltda.") or an abbreviation.
+    /// </summary>
+    static bool IsSentenceEnd(string t)
+    {
+        var last = t[..^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+        return last.Length >= 3 && last.All(char.IsLetter) && last.All(char.IsLower) && !OpenVocabulary.EndsWithLegalForm(t);
     }
 
     static IEnumerable<EntryBlock> Split(ResumeDocument doc, List<int> header, List<int> body)

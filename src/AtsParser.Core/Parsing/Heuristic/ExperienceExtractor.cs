@@ -15,9 +15,12 @@ static class ExperienceExtractor
             var blocks = EntrySegmenter.Segment(doc, section);
             var headingDates = Dates.DateParser.FindRanges(section.HeadingRest);
             if (blocks.Count == 1 && blocks[0].Dates is null && headingDates.Count > 0) blocks[0].Dates = headingDates[0];
+            var columns = TableColumns.Find(doc, section);
             foreach (var b in blocks)
             {
-                var fragments = b.Header.SelectMany(i => HeaderFragments.From(doc.Lines[i], i, i == b.DateLine ? b.Dates : null, experience: true)).ToList();
+                var fragments = EntrySegmenter.HeaderLines(doc, b).Where(l => l.Index != columns?.Line)
+                    .SelectMany(l => (columns is null ? null : TableColumns.Row(columns, l.Text, l.Index))
+                        ?? HeaderFragments.From(l.Text, l.Index, l.Index == b.DateLine ? b.Dates : null, experience: true)).ToList();
                 if (fragments.Count == 0 && b.Dates is null) continue;
                 parsed.Add((b, fragments, section));
             }

@@ -17,7 +17,7 @@ public static partial class HeaderFragments
     public static List<Fragment> From(string line, int index, Dates.DateRange? cut, bool experience = false)
     {
         var t = line;
-        if (cut is not null && cut.Index + cut.Length <= t.Length) t = t.Remove(cut.Index, cut.Length).Insert(cut.Index, " | ");
+        if (cut is not null && cut.Index + cut.Length <= t.Length) t = CutDates(t, cut.Index, cut.Length);
         t = RoleSplitter.Clean(t);
         // CJK rows set their cells apart with two spaces.
         if (t.Any(NameExtractor.IsCjk)) t = CjkGap().Replace(t, " | ");
@@ -37,7 +37,7 @@ public static partial class HeaderFragments
         }
         foreach (var part in Separators().Split(t))
         {
-            var p = part.Trim().Trim('|', '-', '–', ',', ':', ' ').Trim();
+            var p = part.Trim().Trim('|', '-', '–', ',', ':', '·', '•', '/', ' ').Trim();
             if (p.EndsWith('.') && !CompanyAbbreviation().IsMatch(p)) p = p.TrimEnd('.');
             if (p.Length == 0 || p.Equals("Link", StringComparison.OrdinalIgnoreCase)) continue;
             var lm = Labelled().Match(p);
@@ -59,6 +59,17 @@ public static partial class HeaderFragments
                 else result.Add(f);
         }
         return result;
+    }
+
+    /// <summary>The dates become a separator, with the brackets around them: "Bremen (12.2019 — 04.2022)" keeps no "(".</summary>
+    static string CutDates(string t, int index, int length)
+    {
+        int from = index, to = index + length;
+        int before = from - 1, after = to;
+        while (before >= 0 && t[before] == ' ') before--;
+        while (after < t.Length && t[after] == ' ') after++;
+        if (before >= 0 && after < t.Length && t[before] is '(' or '[' && t[after] is ')' or ']') { from = before; to = after + 1; }
+        return t[..from] + " | " + t[to..];
     }
 
     /// <summary>
@@ -127,7 +138,7 @@ public static partial class HeaderFragments
     private static partial Regex UrlInText();
 
     // "Ltd.", "Inc.", "Co.", "Corp." keep their dot.
-    [GeneratedRegex(@"(?i)\b(?:inc|ltd|co|corp|llc|s\.a|pvt|gmbh|bros)\.?$")]
+    [GeneratedRegex(@"(?i)\b(?:inc|ltd|co|corp|llc|s\.a|pvt|gmbh|bros|ltda|lda|cia|s\.l|c\.v|e\.v|s\.r\.l|s\.p\.a|s\.a\.s|b\.v|n\.v)\.?$")]
     private static partial Regex CompanyAbbreviation();
 
     [GeneratedRegex(@"\s*-\s*Link$", RegexOptions.IgnoreCase)]

@@ -25,7 +25,7 @@ public static class OpenVocabulary
         .Select(c => ((char)c).ToString().Normalize(NormalizationForm.FormD)[0]).ToArray();
 
     static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonShortForms =
-        new HashSet<string>(["inc", "ltd", "llc", "plc", "llp", "lp", "ag", "kg", "bv", "nv", "ab", "oy", "sa", "srl", "sl", "spa", "pty", "pvt"], StringComparer.Ordinal)
+        new HashSet<string>(["inc", "ltd", "llc", "plc", "llp", "lp", "ag", "kg", "bv", "nv", "ab", "oy", "sa", "srl", "sl", "spa", "pty", "pvt", "lda"], StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
     static readonly Lazy<Sets> Data = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -39,9 +39,32 @@ public static class OpenVocabulary
         foreach (var r in DataFiles.ReadTsv("job-titles.tsv")) if (r.Length >= 2) s.Titles.Add(Key(r[1]));
         foreach (var r in DataFiles.ReadTsv("title-heads.tsv")) if (r.Length >= 2) s.Heads.Add(Key(r[1]));
         foreach (var r in DataFiles.ReadTsv("universities.tsv")) if (r.Length >= 2) s.Universities.Add(Key(r[1]));
-        foreach (var r in DataFiles.ReadTsv("legal-forms.tsv")) if (r.Length >= 2) s.LegalForms.Add(Key(r[1]));
+        foreach (var r in DataFiles.ReadTsv("legal-forms.tsv")) if (r.Length >= 2) AddLegalForm(s, r[1]);
+        foreach (var f in MissingLegalForms) AddLegalForm(s, f);
         return s;
     }
+
+    // Common forms the GLEIF list lacks in the copy we build from (Portuguese "Lda.").
+    static readonly string[] MissingLegalForms = ["Lda.", "Lda", "S.L.U."];
+
+    /// <summary>"S. A. de C. V." is printed "S.A. de C.V." as often: single letters are also stored run together.</summary>
+    static void AddLegalForm(Sets s, string form)
+    {
+        var key = Key(form);
+        s.LegalForms.Add(key);
+        var words = key.Split(' ');
+        if (words.Count(w => w.Length == 1) < 2) return;
+        var joined = new List<string>();
+        bool run = false;
+        foreach (var w in words)
+        {
+            if (w.Length == 1 && run) joined[^1] += w;
+            else joined.Add(w);
+            run = w.Length == 1;
+        }
+        s.LegalForms.Add(string.Join(' ', joined));
+    }
+
 
     /// <summary>Folded, dotless, punctuation-as-space form: "Pvt. Ltd." → "pvt ltd", "Universität Wien" → "universitat wien".</summary>
     public static string Key(string text)

@@ -19,22 +19,40 @@ public static partial class RoleSplitter
 
     public static IEnumerable<Fragment> Split(string p, int index)
     {
-        var at = AtSplit().Match(p);
-        if (at.Success)
+        if (BestAtSplit(p) is { } split)
         {
-            string left = at.Groups["t"].Value.Trim(), right = at.Groups["c"].Value.Trim(' ', ',');
-            string word = at.Groups["w"].Value.ToLowerInvariant();
-            bool strongWord = word is "at" or "@" or "chez" or "bei" or "presso";
-            bool leftIsTitle = JobTitles.TitleScore(left) > JobTitles.CompanyScore(left);
-            bool rightIsEmployer = JobTitles.CompanyScore(right) > 0 || char.IsUpper(right[0]) && JobTitles.TitleScore(right) == 0;
-            if (leftIsTitle && rightIsEmployer && (strongWord || JobTitles.CompanyScore(right) > 0 || OpenVocabulary.HasKnownTitle(left)))
-            {
-                yield return new Fragment(left, HeaderFragments.TitleLabel, index);
-                foreach (var f in CommaRoles(right, index, afterTitle: true)) yield return f;
-                yield break;
-            }
+            yield return new Fragment(split.Left, HeaderFragments.TitleLabel, index);
+            foreach (var f in CommaRoles(split.Right, index, afterTitle: true)) yield return f;
+            yield break;
         }
         foreach (var f in CommaRoles(p, index, afterTitle: false)) yield return f;
+    }
+
+    /// <summary>
+    /// Every "at"-like word is a candidate cut ("Coordinadora de logística en frío en Ostdal SL" has two "en"); the cut kept is
+    /// the one whose sides carry the most evidence: a title (vocabulary) or a non-company on the left, and on the right a
+    /// capitalised name with company evidence. A registered legal form on the right stands in for a known title on the left.
+    /// </summary>
+    static (string Left, string Right)? BestAtSplit(string p)
+    {
+        (string, string)? best = null;
+        int bestScore = int.MinValue;
+        foreach (Match at in AtWord().Matches(p))
+        {
+            string left = p[..at.Index].Trim(), right = p[(at.Index + at.Length)..].Trim(' ', ',');
+            if (left.Length < 2 || right.Length < 2 || left.Length > 80 || right.Length > 100) continue;
+            string word = at.Groups["w"].Value.ToLowerInvariant();
+            bool strongWord = word is "at" or "@" or "chez" or "bei" or "presso";
+            if (!char.IsUpper(right[0]) && !char.IsDigit(right[0]) && word != "@") continue;
+            int leftTitle = JobTitles.TitleScore(left), leftCompany = JobTitles.CompanyScore(left);
+            int rightTitle = JobTitles.TitleScore(right), rightCompany = JobTitles.CompanyScore(right);
+            bool leftIsTitle = leftTitle > leftCompany || leftCompany == 0 && rightCompany >= 2 && char.IsUpper(left[0]);
+            bool rightIsEmployer = rightCompany > 0 || rightTitle == 0;
+            if (!leftIsTitle || !rightIsEmployer || !(strongWord || rightCompany > 0 || OpenVocabulary.HasKnownTitle(left))) continue;
+            int score = leftTitle - leftCompany + rightCompany - rightTitle;
+            if (score >= bestScore) { bestScore = score; best = (left, right); }
+        }
+        return best;
     }
 
     /// <summary>
@@ -115,13 +133,16 @@ public static partial class RoleSplitter
     static bool IsCityLike(string part)
     {
         var words = part.Split(' ');
-        return words.Length <= 3 && words.All(w => w.Length > 1 && (char.IsUpper(w[0]) || w is "am" or "an" or "de" or "del" or "sur" or "upon")) && !part.Any(char.IsDigit);
+        return words.Length <= 3 && words.All(w => w.Length > 1 && (char.IsUpper(w[0]) || CityParticles.Contains(w))) && !part.Any(char.IsDigit);
     }
+
+    // Lower-case words inside place names: "Freiburg im Breisgau", "Frankfurt am Main", "Rio de Janeiro", "Stratford-upon-Avon".
+    static readonly HashSet<string> CityParticles = ["am", "an", "im", "in", "on", "upon", "de", "del", "do", "da", "dos", "das", "di", "la", "le", "les", "sur", "en", "der"];
 
     static bool IsFunction(string part) => FunctionWords().IsMatch(part);
 
-    [GeneratedRegex(@"^(?<t>.{2,80}?)\s+(?<w>at|@|chez|bei|presso|en|em|na|no)\s+(?<c>\S.{1,100})$")]
-    private static partial Regex AtSplit();
+    [GeneratedRegex(@"\s+(?<w>at|@|chez|bei|presso|en|em|na|no)\s+")]
+    private static partial Regex AtWord();
 
     [GeneratedRegex(@"(?i)^\s*(?:worked|working|served|serving|employed|work(?:ing)?\s+experience)\s+as\s+(?:an?\s+)?")]
     private static partial Regex WorkedAs();

@@ -39,6 +39,8 @@ public static partial class SectionDetector
         {
             var h = Heading(lines[i]);
             if (h is null) continue;
+            // "Norhaven Institute of" / "Technology": a line that ends in a connective wraps onto this one.
+            if (i > 0 && WrapsOn().IsMatch(lines[i - 1])) continue;
             var (k, after) = h.Value;
             bool inline = after.Length > 0 && !after.StartsWith('(') && !Dates.DateParser.FindRanges(after).Any();
             // Inside a skills list, "Other:- HTML, CSS" or "Tools: Git" are categories of skills, not new sections.
@@ -90,6 +92,9 @@ public static partial class SectionDetector
 
     [GeneratedRegex(@"^(?:[^\p{L}\p{N}(]+|[0-9]{1,2}[.)]\s+|[IVX]{1,4}[.)]\s+)+")]
     private static partial Regex LeadingNoise();
+
+    [GeneratedRegex(@"\S\s+(?:of|in|and|for|de|del|da|do|em|en|et|und|für|der|des|du|&)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex WrapsOn();
 
     [GeneratedRegex(@"^[ivx]{1,4}\s+")]
     private static partial Regex RomanNumber();
