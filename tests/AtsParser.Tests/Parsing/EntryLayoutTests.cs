@@ -70,6 +70,20 @@ public class EntryLayoutTests
         Jobs(r).Should().Equal(("Tariff Scheduler", "Quenwick Outfitters Group"));
     }
 
+    [Fact]
+    public void A_dash_inside_a_title_stays_when_the_employer_stands_apart()
+    {
+        var r = Parse("Sam Ortiz\nExperience\nDirector of IT – Hybrid Cloud and Enterprise Automation\tMarch 2019 – November 2021 Halvern Media Group – Austin, TX\n▪ Led the re-platforming of the private cloud.\nDirector – IT Operations\tNovember 2010 – May 2012\nBrightwell Studios – Austin, TX\n▪ Moved the office network.");
+        Jobs(r).Should().Equal(("Director of IT – Hybrid Cloud and Enterprise Automation", "Halvern Media Group"), ("Director – IT Operations", "Brightwell Studios"));
+    }
+
+    [Fact]
+    public void Company_dash_title_lines_still_split_at_the_dash()
+    {
+        var r = Parse("Tom Hale\nExperience\nQuenwick Outfitters Group — Head of Fleet\nTacoma, WA, 2021 — 2022\n• Trained six new planners on the scheduling workflow.");
+        Jobs(r).Should().Equal(("Head of Fleet", "Quenwick Outfitters Group"));
+    }
+
     [Theory]
     [InlineData("Universidade de Dorvale, Marópolis\nBacharelado em Logística\n2011 – 2013", "Bacharelado em Logística", "Universidade de Dorvale")]
     [InlineData("IUT de Solvanne, Karac\nDUT Gestion logistique\n2009 – 2011", "DUT Gestion logistique", "IUT de Solvanne")]

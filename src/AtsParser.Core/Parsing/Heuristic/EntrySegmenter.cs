@@ -130,8 +130,10 @@ public static partial class EntrySegmenter
     {
         if (IsBullet(t) || SubHeading().IsMatch(t) || BodyLabel().IsMatch(t)) return true;
         var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        if (words > 14) return true;
-        if (!t.EndsWith('.') || DateParser.FindRanges(t).Count > 0) return false;
+        bool dated = DateParser.FindRanges(t).Count > 0;
+        // "Director of IT – Hybrid Cloud Automation <tab> March 2019 – Nov 2021 Halvern Media – Austin, TX" is one long header.
+        if (words > 14) return !dated || words > 26 || t.Contains(". ", StringComparison.Ordinal);
+        if (!t.EndsWith('.') || dated) return false;
         // "Analista de tarifas en Calant Consultores S.A. de C.V.": the full stop belongs to the legal form.
         if (words <= 12 && OpenVocabulary.EndsWithLegalForm(t)) return false;
         return words > 7 || words >= 4 && IsSentenceEnd(t);

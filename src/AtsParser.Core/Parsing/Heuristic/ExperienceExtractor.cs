@@ -76,12 +76,33 @@ static class ExperienceExtractor
 
     static int Score(Fragment f) => JobTitles.TitleScore(f.Text) - JobTitles.CompanyScore(f.Text);
 
+    /// <summary>
+    /// "Director of IT – Hybrid Cloud Automation" next to another free fragment (the employer, on this line or the next): the
+    /// dash is inside the title when its left side reads as a title and its right side has no company or place evidence.
+    /// </summary>
+    static List<Fragment> RejoinDashedTitles(List<Fragment> free)
+    {
+        foreach (var g in free.Where(f => f.DashGroup >= 0).GroupBy(f => (f.Line, f.DashGroup)).ToList())
+        {
+            var pair = g.ToList();
+            if (pair.Count != 2 || free.Count < 3) continue;
+            var (a, b) = (pair[0], pair[1]);
+            if (Score(a) <= 0 || JobTitles.CompanyScore(b.Text) > 0 || LocationExtractor.IsPlace(b.Text) || Geo.CountryNamed(b.Text) is not null) continue;
+            if (!free.Except(pair).Any(f => Score(f) <= 0)) continue;
+            int at = free.IndexOf(a);
+            free.Remove(a);
+            free.Remove(b);
+            free.Insert(at, new Fragment(a.Segment!, null, a.Line));
+        }
+        return free;
+    }
+
     static WorkExperience Build(ResumeDocument doc, EntryBlock block, List<Fragment> fragments, bool titleFirst)
     {
         string? title = fragments.FirstOrDefault(f => f.Label == HeaderFragments.TitleLabel)?.Text;
         string? employer = fragments.FirstOrDefault(f => f.Label is HeaderFragments.EmployerLabel or HeaderFragments.QuotedLabel)?.Text;
         string? location = fragments.FirstOrDefault(f => f.Label == HeaderFragments.LocationLabel)?.Text;
-        var free = fragments.Where(f => f.Label is null).ToList();
+        var free = RejoinDashedTitles(fragments.Where(f => f.Label is null).ToList());
         var extra = new List<string>();
         if (title is null && free.Count > 0)
         {

@@ -3,7 +3,12 @@ using System.Text.RegularExpressions;
 namespace AtsParser.Core.Parsing.Heuristic;
 
 /// <summary>A piece of an entry header after dates are cut out, with what it was labelled as (if anything).</summary>
-public sealed record Fragment(string Text, string? Label, int Line);
+public sealed record Fragment(string Text, string? Label, int Line)
+{
+    /// <summary>Pieces cut at one dash share a group (-1: none) and keep the whole segment they came from.</summary>
+    public int DashGroup { get; init; } = -1;
+    public string? Segment { get; init; }
+}
 
 /// <summary>
 /// Cuts entry header lines into fragments: at " | ", " • ", wide gaps, " – " outside quotes, "Company as Title",
@@ -35,30 +40,41 @@ public static partial class HeaderFragments
             result.Add(new Fragment(q.Groups["q"].Value.Trim(), QuotedLabel, index));
             t = (t[..q.Index] + " | " + t[(q.Index + q.Length)..]).Trim();
         }
-        foreach (var part in Separators().Split(t))
+        int groups = 0;
+        foreach (var segment in Separators().Split(t))
         {
-            var p = part.Trim().Trim('|', '-', '–', ',', ':', '·', '•', '/', ' ').Trim();
-            if (p.EndsWith('.') && !CompanyAbbreviation().IsMatch(p)) p = p.TrimEnd('.');
-            if (p.Length == 0 || p.Equals("Link", StringComparison.OrdinalIgnoreCase)) continue;
-            var lm = Labelled().Match(p);
-            if (lm.Success)
-            {
-                result.Add(new Fragment(lm.Groups["v"].Value.Trim(), LabelKind(lm.Groups["l"].Value.ToLowerInvariant()), index));
-                continue;
-            }
-            p = LinkSuffix().Replace(p, "").Trim();
-            var asMatch = AsTitle().Match(p);
-            if (asMatch.Success)
-            {
-                result.Add(new Fragment(asMatch.Groups["c"].Value.Trim(), EmployerLabel, index));
-                result.Add(new Fragment(asMatch.Groups["t"].Value.Trim(), TitleLabel, index));
-                continue;
-            }
-            foreach (var f in SplitAroundPlace(p, index))
-                if (experience && f.Label is null) result.AddRange(RoleSplitter.Split(f.Text, index));
-                else result.Add(f);
+            // Pieces of one "a – b" segment keep the segment, so a title with a dash ("Director – IT Operations") can be rebuilt.
+            var pieces = Dash().Split(segment);
+            int group = pieces.Length == 2 ? groups++ : -1;
+            foreach (var piece in pieces)
+                foreach (var f in Piece(piece, index, experience))
+                    result.Add(group < 0 ? f : f with { DashGroup = group, Segment = segment.Trim() });
         }
         return result;
+    }
+
+    static IEnumerable<Fragment> Piece(string part, int index, bool experience)
+    {
+        var p = part.Trim().Trim('|', '-', '–', ',', ':', '·', '•', '/', ' ').Trim();
+        if (p.EndsWith('.') && !CompanyAbbreviation().IsMatch(p)) p = p.TrimEnd('.');
+        if (p.Length == 0 || p.Equals("Link", StringComparison.OrdinalIgnoreCase)) yield break;
+        var lm = Labelled().Match(p);
+        if (lm.Success)
+        {
+            yield return new Fragment(lm.Groups["v"].Value.Trim(), LabelKind(lm.Groups["l"].Value.ToLowerInvariant()), index);
+            yield break;
+        }
+        p = LinkSuffix().Replace(p, "").Trim();
+        var asMatch = AsTitle().Match(p);
+        if (asMatch.Success)
+        {
+            yield return new Fragment(asMatch.Groups["c"].Value.Trim(), EmployerLabel, index);
+            yield return new Fragment(asMatch.Groups["t"].Value.Trim(), TitleLabel, index);
+            yield break;
+        }
+        foreach (var f in SplitAroundPlace(p, index))
+            if (experience && f.Label is null) foreach (var r in RoleSplitter.Split(f.Text, index)) yield return r;
+            else yield return f;
     }
 
     /// <summary>The dates become a separator, with the brackets around them: "Bremen (12.2019 — 04.2022)" keeps no "(".</summary>
@@ -122,8 +138,11 @@ public static partial class HeaderFragments
         yield return new Fragment(p, null, index);
     }
 
-    [GeneratedRegex(@"\s+\|\s*|\s*\|\s+|\s+[•·◆]\s+|\s{3,}|\s+[–—]\s+|\s*;\s*")]
+    [GeneratedRegex(@"\s+\|\s*|\s*\|\s+|\s+[•·◆]\s+|\s{3,}|\t+|\s*;\s*")]
     private static partial Regex Separators();
+
+    [GeneratedRegex(@"\s+[–—]\s+")]
+    private static partial Regex Dash();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex CjkGap();
