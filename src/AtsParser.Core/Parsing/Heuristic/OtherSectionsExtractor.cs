@@ -10,7 +10,7 @@ static partial class OtherSectionsExtractor
     {
         var result = new List<Certification>();
         foreach (var s in doc.OfKind(SectionKinds.Certifications))
-            foreach (var line in Items(doc, s))
+            foreach (var line in CertificationItems(doc, s).Kept)
             {
                 var (text, date) = CutDate(line);
                 var parts = text.Split(" - ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -55,20 +55,51 @@ static partial class OtherSectionsExtractor
         return result;
     }
 
-    static IEnumerable<string> Items(ResumeDocument doc, Section s)
+    static IEnumerable<string> Items(ResumeDocument doc, Section s) => Paragraphs(doc, s).SelectMany(p => p);
+
+    /// <summary>
+    /// A certifications section whose heading of the next list was lost (a column layout, an OCR page): from the first
+    /// paragraph after certificates where no item reads as a certificate ("Basic mathematics", "Power BI", "Python"), the
+    /// rest is the overrun, handed to skills, not certificates.
+    /// </summary>
+    public static (List<string> Kept, List<string> Overrun) CertificationItems(ResumeDocument doc, Section s)
     {
-        var lines = new List<string>();
-        if (s.HeadingRest.Length > 0) lines.AddRange(ListItems.Split(s.HeadingRest));
+        var kept = new List<string>();
+        var overrun = new List<string>();
+        bool seenCertificate = false;
+        foreach (var paragraph in Paragraphs(doc, s))
+        {
+            bool certificates = paragraph.Any(LooksLikeCertificate);
+            if (overrun.Count > 0 || seenCertificate && !certificates && paragraph.Count >= 1 && kept.Count > 0) overrun.AddRange(paragraph);
+            else kept.AddRange(paragraph);
+            seenCertificate |= certificates;
+        }
+        return (kept, overrun);
+    }
+
+    static bool LooksLikeCertificate(string item) =>
+        CertWord().IsMatch(item) || CertEvidence().IsMatch(item) || item.Trim().Length is >= 3 and <= 6 && item.Trim().All(c => char.IsUpper(c) || char.IsDigit(c) || c == '-');
+
+    /// <summary>Items by blank-line paragraph; "A | B | C" lines are split at the bars, a line ending in a connective is joined.</summary>
+    static List<List<string>> Paragraphs(ResumeDocument doc, Section s)
+    {
+        var paragraphs = new List<List<string>> { new() };
+        if (s.HeadingRest.Length > 0) paragraphs[0].AddRange(ListItems.Split(s.HeadingRest));
+        string? open = null;
         foreach (var i in s.LineIndexes)
         {
             var t = doc.Lines[i].Trim().TrimStart('•', '●', '▪', '◦', '■', '➢', '►', '✓', '✔', '*', '-', '–', '·').Trim();
-            if (t.Length == 0) continue;
+            if (t.Length == 0) { if (paragraphs[^1].Count > 0 && open is null) paragraphs.Add([]); continue; }
             // A line that is only a date belongs to a date column, not an item.
             var ranges = DateParser.FindRanges(t);
             if (ranges.Count > 0 && ranges.Sum(r => r.Length) >= t.Length - 2) continue;
-            lines.Add(t);
+            if (open is not null) { t = open + " " + t; open = null; }
+            if (Dangling().IsMatch(t)) { open = t; continue; }
+            if (t.Contains(" | ") || t.EndsWith(" |")) paragraphs[^1].AddRange(t.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            else paragraphs[^1].Add(t);
         }
-        return lines;
+        if (open is not null) paragraphs[^1].Add(open);
+        return paragraphs.Where(p => p.Count > 0).ToList();
     }
 
     static (string Text, PartialDate? Date) CutDate(string line)
@@ -83,6 +114,13 @@ static partial class OtherSectionsExtractor
 
     [GeneratedRegex(@"(?i)certifi|zertifi|certificad|certifica[çc]|licen[cs]e")]
     private static partial Regex CertWord();
+
+    // Levels, codes and issuers' words that mark a certificate: "Nivel Básico", "B1V", "NR-11", "AZ-900", "(CPA)", "Scrum Master".
+    [GeneratedRegex(@"(?i:\b(?:level|nivel|niveau|stufe|associate|professional|practitioner|foundation|master|expert|specialist|diploma|license|licence|course|curso|cours|kurs|training|exam|habilitation|pr[uü]fung)\b)|\b[A-Z]{1,4}-?\d{1,4}[A-Z]?\b|\([A-Z]{2,}\)")]
+    private static partial Regex CertEvidence();
+
+    [GeneratedRegex(@"\s(?:of|in|and|for|de|del|da|do|em|en|et|und|für|der|des|du|&)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Dangling();
 
     [GeneratedRegex(@"^[\s,;:\-–|()]+|[\s,;:\-–|()]+$")]
     private static partial Regex Edges();

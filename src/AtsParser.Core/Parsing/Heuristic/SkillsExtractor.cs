@@ -23,6 +23,11 @@ static partial class SkillsExtractor
                     Add(skills, item, dictionary.Normalize(item) ?? item, SectionSource);
                 }
             }
+        // Skills listed under certifications because their own heading was lost (see OtherSectionsExtractor).
+        foreach (var s in doc.OfKind(SectionKinds.Certifications))
+            foreach (var item in OtherSectionsExtractor.CertificationItems(doc, s).Overrun.SelectMany(ListItems.Split))
+                if (item.Split(' ').Length <= 6 && item.Length <= 60 && item.Any(char.IsLetter) && !NotSkill(item))
+                    Add(skills, item, dictionary.Normalize(item) ?? item, SectionSource);
         foreach (var kind in new[] { SectionKinds.Summary, SectionKinds.Experience, SectionKinds.Projects, SectionKinds.Header })
             foreach (var s in doc.OfKind(kind))
                 foreach (var i in s.LineIndexes)
