@@ -84,6 +84,13 @@ public class EntryLayoutTests
         Jobs(r).Should().Equal(("Head of Fleet", "Quenwick Outfitters Group"));
     }
 
+    [Fact]
+    public void Profile_export_lines_split_at_at_even_when_the_client_reads_like_a_role()
+    {
+        var r = Parse("Kim Lau\nExperience\nWeb Developer at Spare Time Open Source Developer\nJanuary 2010 - Present (less than a year)\n1 recommendation available upon request\nBuilt community tools.\nSenior Consultant at iGrow\nMarch 2008 - December 2009\nRan the migration.");
+        Jobs(r).Should().Equal(("Web Developer", "Spare Time Open Source Developer"), ("Senior Consultant", "iGrow"));
+    }
+
     [Theory]
     [InlineData("Universidade de Dorvale, Marópolis\nBacharelado em Logística\n2011 – 2013", "Bacharelado em Logística", "Universidade de Dorvale")]
     [InlineData("IUT de Solvanne, Karac\nDUT Gestion logistique\n2009 – 2011", "DUT Gestion logistique", "IUT de Solvanne")]

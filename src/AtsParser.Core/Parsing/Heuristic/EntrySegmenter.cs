@@ -128,7 +128,7 @@ public static partial class EntrySegmenter
 
     static bool IsBody(string t)
     {
-        if (IsBullet(t) || SubHeading().IsMatch(t) || BodyLabel().IsMatch(t)) return true;
+        if (IsBullet(t) || SubHeading().IsMatch(t) || BodyLabel().IsMatch(t) || Recommendations().IsMatch(t)) return true;
         var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         bool dated = DateParser.FindRanges(t).Count > 0;
         // "Director of IT – Hybrid Cloud Automation <tab> March 2019 – Nov 2021 Halvern Media – Austin, TX" is one long header.
@@ -199,6 +199,10 @@ public static partial class EntrySegmenter
     // Labelled lines that describe the job, not who it was for: "Client: X", "Environment: Java", "Team size: 8".
     [GeneratedRegex(@"(?i)^[\W_]*(?:clients?|customer|end\s+client|project(?:\s+name)?|environment|technologies(?:\s+used)?|tech(?:nology)?\s+stack|tools(?:\s+used)?|team\s+size|domain|platform|kunde|projekt|cliente|proyecto|projet|projeto|ambiente|umgebung)\s*[:：\-–]")]
     private static partial Regex BodyLabel();
+
+    // Profile exports print "1 recommendation available upon request" under a job.
+    [GeneratedRegex(@"(?i)^\d+\s+recommendations?\s+available\s+upon\s+request\.?$")]
+    private static partial Regex Recommendations();
 
     static bool IsBirthDate(string line) => ContactPatterns.NotPhoneLabel().IsMatch(line) && line.Contains(':');
 }

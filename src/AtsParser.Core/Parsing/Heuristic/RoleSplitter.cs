@@ -43,11 +43,14 @@ public static partial class RoleSplitter
             if (left.Length < 2 || right.Length < 2 || left.Length > 80 || right.Length > 100) continue;
             string word = at.Groups["w"].Value.ToLowerInvariant();
             bool strongWord = word is "at" or "@" or "chez" or "bei" or "presso";
-            if (!char.IsUpper(right[0]) && !char.IsDigit(right[0]) && word != "@") continue;
+            // A name starts with a capital or a digit, or is a brand in camel case ("iG", "eBay").
+            if (!char.IsUpper(right[0]) && !char.IsDigit(right[0]) && word != "@" && !right.Split(' ')[0].Skip(1).Any(char.IsUpper)) continue;
             int leftTitle = JobTitles.TitleScore(left), leftCompany = JobTitles.CompanyScore(left);
             int rightTitle = JobTitles.TitleScore(right), rightCompany = JobTitles.CompanyScore(right);
             bool leftIsTitle = leftTitle > leftCompany || leftCompany == 0 && rightCompany >= 2 && char.IsUpper(left[0]);
-            bool rightIsEmployer = rightCompany > 0 || rightTitle == 0;
+            // After "at", "bei", "chez" the right side is whoever the work was for, even when it reads like a role
+            // ("Web Developer at Spare Time Open Source Developer", a freelance line in LinkedIn exports).
+            bool rightIsEmployer = rightCompany > 0 || rightTitle == 0 || strongWord && leftTitle > 0;
             if (!leftIsTitle || !rightIsEmployer || !(strongWord || rightCompany > 0 || OpenVocabulary.HasKnownTitle(left))) continue;
             int score = leftTitle - leftCompany + rightCompany - rightTitle;
             if (score >= bestScore) { bestScore = score; best = (left, right); }
@@ -148,7 +151,7 @@ public static partial class RoleSplitter
     private static partial Regex WorkedAs();
 
     // "(1 year 9 months)", "· 2 yrs 3 mos", "(8 Monate)", "(3 ans)", "(2 años)", "- 18 months".
-    [GeneratedRegex(@"(?i)[(\[·•\-–]?\s*\b\d{1,2}(?:[.,]\d)?\+?\s+(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|ans?|mois|años?|meses|anos?|שנים|חודשים)\b(?:\s*(?:and|und|et|y|e)?\s*\d{1,2}\s+(?:months?|mos?|monate?n?|mois|meses|חודשים)\b)?\s*[)\]]?")]
+    [GeneratedRegex(@"(?i)\(\s*less\s+than\s+a\s+(?:year|month)\s*\)|[(\[·•\-–]?\s*\b\d{1,2}(?:[.,]\d)?\+?\s+(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|ans?|mois|años?|meses|anos?|שנים|חודשים)\b(?:\s*(?:and|und|et|y|e)?\s*\d{1,2}\s+(?:months?|mos?|monate?n?|mois|meses|חודשים)\b)?\s*[)\]]?")]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"(?i)^(?:it|hr|sales|marketing|finance|operations|engineering|product|research|development|technology|human resources|accounts?|administration|strategy|support|quality|procurement|logistics|legal|compliance)(?:\s+\w+){0,3}$")]
