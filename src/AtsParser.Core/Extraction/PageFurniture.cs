@@ -49,6 +49,10 @@ public static partial class PageFurniture
         bool changed = false;
         var keptOnce = new HashSet<string>(StringComparer.Ordinal);
         for (int p = 0; p < pages.Length; p++)
+        {
+            // Furniture frames content: on a page whose every line repeats on other pages, those lines are the content.
+            var repeated = edges[p].Count(e => pagesWithKey.GetValueOrDefault(e.Key) >= 2);
+            if (repeated >= pages[p].Count(l => !string.IsNullOrWhiteSpace(l))) continue;
             foreach (var (i, key) in edges[p])
             {
                 if (pagesWithKey.GetValueOrDefault(key) < 2) continue;
@@ -58,6 +62,7 @@ public static partial class PageFurniture
                 pages[p][i] = "";
                 changed = true;
             }
+        }
         return changed;
     }
 

@@ -79,6 +79,17 @@ public class OcrTextCleanupTests
     }
 
     [Fact]
+    public void Pages_made_only_of_repeated_lines_keep_them_as_content()
+    {
+        // One short line per page ("Item 0", "Item 1", ...): every line repeats in shape, but nothing else is there to frame.
+        var text = string.Join('\f', Enumerable.Range(0, 6).Select(n => $"Item {n}\n"));
+        PageFurniture.Strip(text).Should().Be(text);
+        // A running footer beside real content still goes.
+        var framed = string.Join('\f', new[] { "Summary", "Experience", "Education" }.Select(h => $"{h}\nWhat the {h.ToLowerInvariant()} page says\nAcme Confidential\n"));
+        PageFurniture.Strip(framed).Should().NotContain("Acme Confidential").And.Contain("What the education page says");
+    }
+
+    [Fact]
     public void Text_without_furniture_comes_back_unchanged()
     {
         var text = "Alex Example\nEngineer\f\nmore text\nand more";
