@@ -46,16 +46,12 @@ public sealed class ParseCache
 
     public string Backend => _store.Name;
 
-    /// <summary>Open (or isolated): the cache is bypassed; half-open lets the next call through as a trial.</summary>
-    bool BreakerOpen => _breakerState.CircuitState is CircuitState.Open or CircuitState.Isolated;
-
     public async Task<CachedParse?> GetAsync(CacheKey key, CancellationToken ct)
     {
         // Every lookup is counted once in ats_cache_requests_total: bypass, error, miss or hit.
-        if (!_options.Enabled || BreakerOpen) { AtsMetrics.CacheRequest(CacheResult.Bypass); return null; }
-        var failed = false;
-        var bytes = await Guard("get", () => _store.GetAsync(key, ct), ct, () => failed = true);
-        if (failed) { AtsMetrics.CacheRequest(CacheResult.Error); return null; }
+        if (!_options.Enabled) { AtsMetrics.CacheRequest(CacheResult.Bypass); return null; }
+        var (call, bytes) = await Guard("get", () => _store.GetAsync(key, ct), ct);
+        if (call != Call.Made) { AtsMetrics.CacheRequest(call == Call.Skipped ? CacheResult.Bypass : CacheResult.Error); return null; }
         var hit = bytes is null ? null : Deserialize(bytes);
         AtsMetrics.CacheRequest(hit is null ? CacheResult.Miss : CacheResult.Hit);
         return hit;
@@ -63,7 +59,7 @@ public sealed class ParseCache
 
     public async Task SetAsync(CacheKey key, CachedParse value, CancellationToken ct)
     {
-        if (!_options.Enabled || BreakerOpen) return;
+        if (!_options.Enabled) return;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new Entry(value.Result, value.FullText), _json);
         await Guard("set", async () => { await _store.SetAsync(key, bytes, _options.Ttl, ct); return true; }, ct);
     }
@@ -83,18 +79,25 @@ public sealed class ParseCache
         }
     }
 
-    async Task<T?> Guard<T>(string operation, Func<Task<T>> call, CancellationToken ct, Action? onFailure = null)
+    enum Call { Made, Failed, Skipped }
+
+    async Task<(Call, T?)> Guard<T>(string operation, Func<Task<T>> call, CancellationToken ct)
     {
         try
         {
-            return await _breaker.ExecuteAsync(async _ => await call(), ct);
+            return (Call.Made, await _breaker.ExecuteAsync(async _ => await call(), ct));
+        }
+        // Open: Polly refuses without a round trip. It must still be asked (not skipped beforehand by reading its
+        // state): only an attempted call moves it to half-open after BreakSeconds, so a restarted Redis is used again.
+        catch (BrokenCircuitException) when (!ct.IsCancellationRequested)
+        {
+            return (Call.Skipped, default);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            // Timeouts, connection failures, protocol errors, an open breaker: all mean "no cache for now", never a failed request.
-            onFailure?.Invoke();
+            // Timeouts, connection failures, protocol errors: all mean "no cache for now", never a failed request.
             Log.CacheUnavailable(_logger, _store.Name, operation, e.GetType().Name, _options.BreakSeconds);
-            return default;
+            return (Call.Failed, default);
         }
     }
 

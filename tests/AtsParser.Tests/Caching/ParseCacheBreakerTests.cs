@@ -19,6 +19,47 @@ public sealed class ParseCacheBreakerTests
         public Task EraseAsync(string sha256, CancellationToken ct) { Interlocked.Increment(ref Calls); throw new TimeoutException("no answer"); }
     }
 
+    /// <summary>Fails like an unreachable Redis until healed, then stores in memory like a restarted one.</summary>
+    sealed class RestartedStore : ICacheStore
+    {
+        readonly Dictionary<string, byte[]> _values = new();
+        public bool Down = true;
+        public string Name => "restarted";
+        public Task<byte[]?> GetAsync(CacheKey key, CancellationToken ct) =>
+            Down ? throw new TimeoutException("no answer") : Task.FromResult(_values.GetValueOrDefault(key.Sha256 + key.Variant));
+        public Task SetAsync(CacheKey key, byte[] value, TimeSpan ttl, CancellationToken ct)
+        {
+            if (Down) throw new TimeoutException("no answer");
+            _values[key.Sha256 + key.Variant] = value;
+            return Task.CompletedTask;
+        }
+        public Task EraseAsync(string sha256, CancellationToken ct) => Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task After_the_break_the_cache_is_used_again_once_the_store_is_back()
+    {
+        var store = new RestartedStore();
+        var cache = new ParseCache(store, Options.Create(new CacheOptions { BreakSeconds = 1 }), Options.Create(new JsonOptions()), NullLogger<ParseCache>.Instance);
+        var key = new CacheKey("abc", "v");
+        for (var i = 0; i < 3; i++) await cache.GetAsync(key, CancellationToken.None);
+        store.Down = false;
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // past BreakSeconds: the next call is the half-open trial
+        await cache.GetAsync(key, CancellationToken.None);
+        await cache.SetAsync(key, new CachedParse(SampleResult(), "text"), CancellationToken.None);
+        var hit = await cache.GetAsync(key, CancellationToken.None);
+
+        hit.Should().NotBeNull("a restarted Redis is used again without restarting the service");
+    }
+
+    static AtsParser.Core.Parsing.ParseResult SampleResult() => new()
+    {
+        Document = new AtsParser.Core.Parsing.DocumentInfo("abc", "cv.txt", AtsParser.Core.Documents.DocumentFormat.Txt, 4, null),
+        Extraction = new AtsParser.Core.Extraction.ExtractionResult { ExtractedBy = "text", OcrUsed = false, Chars = 4, Attempts = [], FullText = "text" },
+        TimingsMs = [],
+    };
+
     static ParseCache Cache(ICacheStore store) =>
         new(store, Options.Create(new CacheOptions { BreakSeconds = 60 }), Options.Create(new JsonOptions()), NullLogger<ParseCache>.Instance);
 
