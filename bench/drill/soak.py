@@ -1,0 +1,293 @@
+#!/usr/bin/env python3
+"""Issue 12 item 15: soak and fault drill, loopback only.
+N minutes of mixed-format parsing (the corpus, ~1% hostile files) at concurrency 8 against the published service,
+with a private PostgreSQL and Redis. Half the parses force a re-parse (a cache hit exercises nothing), 10% store;
+a job with three files (store=true) every 20 s. During the run: Redis killed (-9) and restarted, PostgreSQL stopped
+and restarted, antiword made to hang (a shim on the service's PATH). Then: every stored result and job read back.
+    python3 bench/drill/soak.py [--minutes 10] [--concurrency 8] [--hostile 0.01] [--json out.json]
+Criteria (printed PASS/FAIL each): no 5xx (designed 503 storage_unavailable while PostgreSQL is down reported apart),
+RSS flat (last minute's max within 10% of the second minute's), no tool process or temp entry left, recovery from
+each fault without a restart, no stored result or job lost."""
+import argparse, json, os, pathlib, random, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request, uuid
+import harness
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--minutes", type=float, default=10)
+ap.add_argument("--concurrency", type=int, default=8)
+ap.add_argument("--hostile", type=float, default=0.01)
+ap.add_argument("--json")
+args = ap.parse_args()
+corpus = pathlib.Path(os.environ.get("ATS_CORPUS_DIR", harness.REPO.parent / "shared/corpus"))
+good = [p for d in ["pdf", "docx", "doc", "odt", "rtf", "txt", "image"] for p in sorted((corpus / d).glob("*")) if p.is_file()]
+hostile = [p for p in sorted((corpus / "hostile").rglob("*")) if p.is_file() and p.suffix != ".tsv"]
+duration = args.minutes * 60
+rng = random.Random(12)
+
+work = pathlib.Path(tempfile.mkdtemp(prefix="ats-soak-"))
+shim = work / "shim"
+shim.mkdir()
+hang_flag = work / "hang-antiword"
+real_antiword = subprocess.run(["sh", "-c", "command -v antiword"], capture_output=True, text=True).stdout.strip()
+(shim / "antiword").write_text(f"#!/bin/sh\nif [ -e '{hang_flag}' ]; then exec sleep 3600; fi\nexec '{real_antiword}' \"$@\"\n")
+os.chmod(shim / "antiword", 0o755)
+
+dll = harness.publish(work)
+pg, redis = harness.Postgres(work), harness.Redis(work)
+svc = harness.Service(dll, work, {"DATABASE_URL": pg.url, "REDIS_URL": redis.url, "MIGRATE_ON_STARTUP": "true",
+                                  "PATH": f"{shim}:{os.environ['PATH']}", "RETRY_DELAYS": "5,10,20"})
+lock = threading.Lock()
+records, stored_ids, jobs, rss, ready, events = [], [], [], [], [], []
+t0 = time.time()
+stop = threading.Event()
+
+
+def now():
+    return time.time() - t0
+
+
+def multipart(field, paths):
+    boundary = uuid.uuid4().hex
+    body = b""
+    for p in paths:
+        body += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{p.name}\"\r\n"
+                 f"Content-Type: application/octet-stream\r\n\r\n").encode() + p.read_bytes() + b"\r\n"
+    return body + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def call(method, path, body=None, ctype=None, timeout=600):
+    req = urllib.request.Request(svc.url + path, data=body, method=method, headers={"Content-Type": ctype} if ctype else {})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, r.read(), dict(r.headers)
+    except urllib.error.HTTPError as e:
+        return e.code, e.read(), dict(e.headers)
+    except OSError as e:
+        return 0, str(e).encode(), {}
+
+
+def worker():
+    while not stop.is_set() and now() < duration:
+        is_hostile = rng.random() < args.hostile
+        f = rng.choice(hostile if is_hostile else good)
+        store = not is_hostile and rng.random() < 0.10
+        q = "?store=true" if store else ("?force=true" if rng.random() < 0.5 else "")
+        body, ctype = multipart("file", [f])
+        start = now()
+        status, data, headers = call("POST", "/api/v1/parse" + q, body, ctype)
+        rec = {"t": round(start, 1), "ms": round((now() - start) * 1000), "status": status, "file": f.relative_to(corpus).as_posix(),
+               "kind": "hostile" if is_hostile else ("store" if store else "parse"), "cache": headers.get("X-Cache")}
+        try:
+            j = json.loads(data)
+            rec["code"] = j.get("code")
+            rec["extractedBy"] = (j.get("extraction") or {}).get("extractedBy")
+            if status == 200 and j.get("id"):
+                with lock:
+                    stored_ids.append(j["id"])
+        except ValueError:
+            rec["code"] = data[:80].decode(errors="replace") if status != 200 else None
+        with lock:
+            records.append(rec)
+
+
+def submitter():
+    while not stop.is_set() and now() < duration:
+        body, ctype = multipart("files", rng.sample(good, 3))
+        status, data, _ = call("POST", "/api/v1/jobs?store=true", body, ctype)
+        with lock:
+            jobs.append({"t": round(now(), 1), "status": status, "id": json.loads(data).get("id") if status == 202 else None,
+                         "code": None if status == 202 else json.loads(data or b"{}").get("code")})
+        stop.wait(20)
+
+
+def sampler():
+    while not stop.is_set():
+        try:
+            rss.append((round(now(), 1), round(svc.rss_mb()), round(svc.tree_rss_mb())))
+        except OSError:
+            pass
+        status, _, _ = call("GET", "/health/ready", timeout=10)
+        ready.append((round(now(), 1), status))
+        stop.wait(1)
+
+
+def event(name, action):
+    action()
+    events.append((round(now(), 1), name))
+    print(f"{now():6.1f}s {name} (load {harness.load_average()})", flush=True)
+
+
+probe_doc = next(p for p in good if p.suffix == ".doc")
+recovery = {}
+
+
+def probe(name, ok, until):
+    """After a fault is lifted: the same request every 2 s until it works again (the service is never restarted)."""
+    start = now()
+    while now() < until and not stop.is_set():
+        try:
+            if ok():
+                recovery[name] = round(now() - start, 1)
+                print(f"{now():6.1f}s recovered: {name} after {recovery[name]} s", flush=True)
+                return
+        except (ValueError, KeyError):
+            pass
+        stop.wait(2)
+
+
+def cache_hit():
+    body, ctype = multipart("file", [work / "probe.txt"])
+    call("POST", "/api/v1/parse", body, ctype)
+    return call("POST", "/api/v1/parse", body, ctype)[2].get("X-Cache") == "hit"
+
+
+def store_ok():
+    (work / "probe-store.txt").write_text(f"Probe Person {uuid.uuid4().hex[:8]}\nSenior Accountant\nLedger Works, 2015 - 2022\n")
+    body, ctype = multipart("file", [work / "probe-store.txt"])
+    status, data, _ = call("POST", "/api/v1/parse?store=true", body, ctype)
+    if status == 200:
+        with lock:
+            stored_ids.append(json.loads(data)["id"])
+    return status == 200
+
+
+def antiword_ok():
+    body, ctype = multipart("file", [probe_doc])
+    status, data, _ = call("POST", "/api/v1/parse?force=true", body, ctype)
+    return status == 200 and json.loads(data)["extraction"]["extractedBy"] == "antiword"
+
+
+def faults():
+    (work / "probe.txt").write_text("Probe Person\nSenior Accountant\nLedger Works, 2015 - 2022\nSkills: audit\n")
+    plan = [(0.25, "redis killed (-9)", redis.kill, None), (0.30, "redis restarted", redis.start, ("redis", cache_hit)),
+            (0.45, "postgresql stopped", pg.stop, None), (0.525, "postgresql started", pg.start, ("postgresql", store_ok)),
+            (0.65, "antiword hangs", hang_flag.touch, None), (0.75, "antiword answers again", lambda: hang_flag.unlink(), ("antiword", antiword_ok))]
+    for i, (share, name, action, check) in enumerate(plan):
+        while now() < share * duration:
+            if stop.wait(0.5):
+                return
+        event(name, action)
+        if check:
+            probe(check[0], check[1], (plan[i + 1][0] if i + 1 < len(plan) else 1.0) * duration + (120 if i + 1 == len(plan) else 0))
+
+
+threads = [threading.Thread(target=worker) for _ in range(args.concurrency)] + \
+          [threading.Thread(target=f) for f in (submitter, sampler, faults)]
+load_start = harness.load_average()
+for t in threads:
+    t.start()
+for t in threads[:args.concurrency]:
+    t.join()
+print(f"{now():6.1f}s load finished; waiting for jobs", flush=True)
+
+# Every job reaches an end state (retries included) and every stored result is still there.
+job_ids = [j["id"] for j in jobs if j["id"]]
+job_state = {}
+deadline = time.time() + 600
+while time.time() < deadline:
+    for i in job_ids:
+        s, data, _ = call("GET", f"/api/v1/jobs/{i}")
+        job_state[i] = json.loads(data) if s == 200 else {"http": s}
+    if all("counts" in s and s["counts"]["queued"] + s["counts"]["running"] == 0 for s in job_state.values()):
+        break
+    time.sleep(3)
+for s in job_state.values():
+    for f in s.get("files", []):
+        if f.get("status") == "succeeded":
+            pass
+job_results = {}
+for i in job_ids:
+    s, data, _ = call("GET", f"/api/v1/jobs/{i}/results")
+    job_results[i] = [json.loads(l) for l in data.decode().splitlines() if l.strip()] if s == 200 else []
+for items in job_results.values():
+    for it in items:
+        if it.get("status") == "succeeded" and (it.get("result") or {}).get("id"):
+            stored_ids.append(it["result"]["id"])
+missing = [i for i in stored_ids if call("GET", f"/api/v1/resumes/{i}")[0] != 200]
+time.sleep(20)  # killed tool trees are reaped asynchronously
+stop.set()
+for t in threads[args.concurrency:]:
+    t.join()
+left_processes = [c for _, c in svc.descendants() if "lo-pool-" not in c]
+left_temp = svc.temp_entries()
+load_end = harness.load_average()
+unhandled = []
+for line in open(work / "service.log", errors="replace"):
+    if "Unhandled error on" in line:
+        try:
+            unhandled.append(json.loads(line).get("Exception", "")[:700])
+        except ValueError:
+            unhandled.append(line[:700])
+svc.stop()
+redis.kill()
+pg.stop()
+
+
+def window(a, b):
+    return [r for r in records if a <= r["t"] < b]
+
+
+ev = dict((n, t) for t, n in events)
+pg_down = (ev.get("postgresql stopped", 1e9), ev.get("postgresql started", 1e9) + 30)
+five = [r for r in records if r["status"] >= 500 or r["status"] == 0]
+designed = [r for r in five if r["status"] == 503 and r.get("code") == "storage_unavailable" and pg_down[0] <= r["t"] < pg_down[1]]
+other5 = [r for r in five if r not in designed]
+
+
+def first_after(t, pred):
+    hits = [r["t"] + r["ms"] / 1000 for r in records if r["t"] >= t and pred(r)]
+    return round(min(hits) - t, 1) if hits else None
+
+
+minute2 = [m for t, m, _ in rss if 60 <= t < 120]
+last = [m for t, m, _ in rss if duration - 60 <= t < duration]
+rss_ok = bool(minute2 and last) and max(last) <= 1.10 * max(minute2)
+recover_redis, recover_pg, recover_tool = recovery.get("redis"), recovery.get("postgresql"), recovery.get("antiword")
+during_hang = [r for r in window(ev.get("antiword hangs", 1e9), ev.get("antiword answers again", 1e9)) if r["file"].startswith("doc/")]
+jobs_done = [s for s in job_state.values() if "counts" in s and s["counts"]["queued"] + s["counts"]["running"] == 0]
+job_items = sum(s.get("total", 0) for s in jobs_done)
+job_ok = sum(s["counts"]["succeeded"] for s in jobs_done)
+status_counts = {}
+for r in records:
+    k = f'{r["status"]} {r.get("code") or ""}'.strip()
+    status_counts[k] = status_counts.get(k, 0) + 1
+
+summary = {
+    "minutes": args.minutes, "concurrency": args.concurrency, "requests": len(records),
+    "hostile_requests": sum(r["kind"] == "hostile" for r in records), "store_requests": sum(r["kind"] == "store" for r in records),
+    "status_counts": dict(sorted(status_counts.items())), "load_average_start": load_start, "load_average_end": load_end,
+    "events": events, "5xx_total": len(five), "5xx_designed_storage_unavailable_while_pg_down": len(designed),
+    "5xx_other": [{k: r[k] for k in ("t", "status", "code", "file", "kind")} for r in other5][:40],
+    "rss_minute2_max_mb": max(minute2) if minute2 else None, "rss_last_minute_max_mb": max(last) if last else None,
+    "rss_with_tools_peak_mb": max(t for _, _, t in rss) if rss else None,
+    "recovery_seconds": {"redis_cache_hit_again": recover_redis, "postgres_store_200_again": recover_pg, "antiword_extracts_again": recover_tool},
+    "doc_requests_during_hang": {f'{r["status"]} {r.get("extractedBy") or r.get("code")}': 0 for r in during_hang},
+    "ready_not_200_seconds": sum(1 for _, s in ready if s != 200),
+    "stored_ids": len(stored_ids), "stored_missing": len(missing),
+    "jobs_submitted": len(jobs), "jobs_accepted": len(job_ids), "jobs_finished": len(jobs_done), "job_items": job_items, "job_items_succeeded": job_ok,
+    "job_submissions_refused": [j for j in jobs if not j["id"]],
+    "unhandled_exceptions_logged": unhandled[:5], "unhandled_count": len(unhandled),
+    "leftover_processes": left_processes, "leftover_temp_entries": left_temp,
+}
+for r in during_hang:
+    summary["doc_requests_during_hang"][f'{r["status"]} {r.get("extractedBy") or r.get("code")}'] += 1
+criteria = {
+    "no 5xx at all": len(five) == 0,
+    "no 5xx other than 503 storage_unavailable while PostgreSQL was down": len(other5) == 0,
+    "RSS flat (last minute max <= 1.1 x second minute max)": rss_ok,
+    "no leftover tool processes": not left_processes,
+    "no leftover temp entries": not left_temp,
+    "recovered from Redis kill without restart": recover_redis is not None,
+    "recovered from PostgreSQL stop without restart": recover_pg is not None,
+    "recovered from hung tool without restart": recover_tool is not None,
+    "no stored result lost": not missing and len(stored_ids) > 0,
+    "no job lost (all accepted jobs finished, readable)": len(jobs_done) == len(job_ids) and len(job_ids) > 0,
+}
+summary["criteria"] = {k: "PASS" if v else "FAIL" for k, v in criteria.items()}
+print(json.dumps(summary, indent=1))
+if args.json:
+    pathlib.Path(args.json).write_text(json.dumps({"summary": summary, "records": records, "rss": rss, "ready": ready}, indent=0))
+kept = pathlib.Path(tempfile.gettempdir()) / "ats-soak-service.log"
+subprocess.run(["cp", str(work / "service.log"), str(kept)])
+print(f"service log kept in {kept}")
+subprocess.run(["rm", "-rf", str(work)])
+sys.exit(0 if all(criteria.values()) else 1)
