@@ -11,7 +11,7 @@ namespace AtsParser.Tests.Parsing;
 public class CertificationListTests
 {
     static Resume Parse(string text) =>
-        new HeuristicResumeParser(new SkillDictionary(), new ResumeFinalizer(), NullLogger<HeuristicResumeParser>.Instance).Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
+        TestParser.Heuristic.Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
 
     [Fact]
     public void Certificates_separated_by_bars_are_separate_items()

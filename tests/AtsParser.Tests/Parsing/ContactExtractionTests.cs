@@ -10,7 +10,7 @@ namespace AtsParser.Tests.Parsing;
 public class ContactExtractionTests
 {
     static Resume Parse(string text, params string[] links) =>
-        new HeuristicResumeParser(new SkillDictionary(), new ResumeFinalizer(), NullLogger<HeuristicResumeParser>.Instance)
+        TestParser.Heuristic
             .Parse(new ParseInput(text, links, new DateOnly(2026, 1, 15)));
 
     [Fact]

@@ -11,7 +11,7 @@ namespace AtsParser.Tests.Parsing;
 public class EducationRowTests
 {
     static Resume Parse(string text) =>
-        new HeuristicResumeParser(new SkillDictionary(), new ResumeFinalizer(), NullLogger<HeuristicResumeParser>.Instance).Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
+        TestParser.Heuristic.Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
 
     [Theory]
     [InlineData("Mark Lee\nEducation\nB.Sc. Computer Science, University of Leeds, Leeds, 2015, First Class Honours", "B.Sc. Computer Science", "University of Leeds", "2015")]

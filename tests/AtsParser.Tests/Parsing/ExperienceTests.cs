@@ -12,7 +12,7 @@ public class ExperienceTests
     static readonly DateOnly AsOf = new(2026, 1, 15);
 
     static Resume Parse(string text) =>
-        new HeuristicResumeParser(new SkillDictionary(), new ResumeFinalizer(), NullLogger<HeuristicResumeParser>.Instance).Parse(new ParseInput(text, [], AsOf));
+        TestParser.Heuristic.Parse(new ParseInput(text, [], AsOf));
 
     static IEnumerable<(string? Title, string? Employer)> Jobs(Resume r) => r.WorkExperience.Select(j => (j.Title, j.Employer));
 

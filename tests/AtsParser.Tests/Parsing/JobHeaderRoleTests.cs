@@ -11,7 +11,7 @@ namespace AtsParser.Tests.Parsing;
 public class JobHeaderRoleTests
 {
     static Resume Parse(string text) =>
-        new HeuristicResumeParser(new SkillDictionary(), new ResumeFinalizer(), NullLogger<HeuristicResumeParser>.Instance).Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
+        TestParser.Heuristic.Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
 
     static IEnumerable<(string? Title, string? Employer)> Jobs(Resume r) => r.WorkExperience.Select(j => (j.Title, j.Employer));
 

@@ -10,7 +10,7 @@ namespace AtsParser.Tests.Parsing;
 public class NameTests
 {
     static Resume Parse(string text) =>
-        new HeuristicResumeParser(new SkillDictionary(), new ResumeFinalizer(), NullLogger<HeuristicResumeParser>.Instance).Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
+        TestParser.Heuristic.Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
 
     [Theory]
     [InlineData("JANE DOE RHCE CERTIFIED\njane.doe@example.com\nExperience", "JANE DOE")]

@@ -10,7 +10,7 @@ namespace AtsParser.Tests.Parsing;
 public class PhoneExtractionTests
 {
     static Resume Parse(string text) =>
-        new HeuristicResumeParser(new SkillDictionary(), new ResumeFinalizer(), NullLogger<HeuristicResumeParser>.Instance)
+        TestParser.Heuristic
             .Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
 
     [Fact]
