@@ -12,7 +12,7 @@ public sealed record ParseOutcome(ParseResult Result, string FullText, bool Cach
 /// </summary>
 public sealed class CachedParser(DocumentPipeline pipeline, ParseCache cache, ParserIdentity parser)
 {
-    readonly SingleFlight<CachedParse> _flights = new();
+    readonly SingleFlight<(CachedParse Entry, bool FromCache)> _flights = new();
 
     /// <param name="refresh">Skip the lookup (e.g. ?force=true) but still write the fresh result.</param>
     /// <returns>The entry as cached (its file name is the first uploader's; ParseService presents it) and whether it was a hit.</returns>
@@ -26,13 +26,15 @@ public sealed class CachedParser(DocumentPipeline pipeline, ParseCache cache, Pa
         var key = CacheKey.For(upload.Sha256, options, parser);
         if (!refresh && await cache.GetAsync(key, ct) is { } cached) return (cached, true);
 
-        var (entry, joined) = await _flights.RunAsync($"{key.Sha256}|{key.Variant}|{refresh}", async token =>
+        var ((entry, late), joined) = await _flights.RunAsync($"{key.Sha256}|{key.Variant}|{refresh}", async token =>
         {
+            // A flight that ended between our lookup and this one has written the cache: read it instead of parsing again.
+            if (!refresh && await cache.GetAsync(key, token) is { } written) return (written, true);
             var result = await pipeline.ProcessAsync(upload, options with { IncludeText = false }, token);
             var fresh = new CachedParse(result, result.Extraction.FullText);
             await cache.SetAsync(key, fresh, token);
-            return fresh;
+            return (fresh, false);
         }, ct);
-        return (entry, joined);
+        return (entry, joined || late);
     }
 }

@@ -49,7 +49,7 @@ public sealed class ParseService(CachedParser parser, IServiceScopeFactory scope
     {
         // The parse belongs to the bytes; the file name belongs to this upload (identical bytes arrive under many names).
         if (r.Document.FileName != fileName) r = r with { Document = r.Document with { FileName = fileName } };
-        r = r with { Id = id, Extraction = r.Extraction with { Text = request.Options.IncludeText ? fullText : null } };
+        r = r with { Id = id, Extraction = r.Extraction with { Text = request.Options.IncludeText && fullText.Length > 0 ? fullText : null } };
         if (r.Resume is { } resume) r = r with { Resume = resume with { Meta = resume.Meta with { Cache = hit ? "hit" : "miss" } } };
         return new ParseOutcome(ResultViews.Apply(r, request.Redact, request.Format), fullText, hit);
     }
