@@ -87,8 +87,8 @@ public class EntryLayoutTests
     [Fact]
     public void Profile_export_lines_split_at_at_even_when_the_client_reads_like_a_role()
     {
-        var r = Parse("Kim Lau\nExperience\nWeb Developer at Spare Time Open Source Developer\nJanuary 2010 - Present (less than a year)\n1 recommendation available upon request\nBuilt community tools.\nSenior Consultant at iGrow\nMarch 2008 - December 2009\nRan the migration.");
-        Jobs(r).Should().Equal(("Web Developer", "Spare Time Open Source Developer"), ("Senior Consultant", "iGrow"));
+        var r = Parse("Kim Lau\nExperience\nWeb Developer at Weekend Community Developer\nJanuary 2010 - Present (less than a year)\n1 recommendation available upon request\nBuilt community tools.\nSenior Consultant at Brightleaf\nMarch 2008 - December 2009\nRan the migration.");
+        Jobs(r).Should().Equal(("Web Developer", "Weekend Community Developer"), ("Senior Consultant", "Brightleaf"));
     }
 
     [Theory]

@@ -49,7 +49,7 @@ public static partial class RoleSplitter
             int rightTitle = JobTitles.TitleScore(right), rightCompany = JobTitles.CompanyScore(right);
             bool leftIsTitle = leftTitle > leftCompany || leftCompany == 0 && rightCompany >= 2 && char.IsUpper(left[0]);
             // After "at", "bei", "chez" the right side is whoever the work was for, even when it reads like a role
-            // ("Web Developer at Spare Time Open Source Developer", a freelance line in LinkedIn exports).
+            // ("Web Developer at Weekend Community Developer", a freelance line in profile exports).
             bool rightIsEmployer = rightCompany > 0 || rightTitle == 0 || strongWord && leftTitle > 0;
             if (!leftIsTitle || !rightIsEmployer || !(strongWord || rightCompany > 0 || OpenVocabulary.HasKnownTitle(left))) continue;
             int score = leftTitle - leftCompany + rightCompany - rightTitle;
