@@ -24,13 +24,13 @@ public sealed class OpenAiOptions
     /// <summary>Per attempt; a slower answer counts as a timeout and is retried like a 5xx.</summary>
     [Range(1, 600)] public int TimeoutSeconds { get; set; } = 60;
 
-    /// <summary>Retries of 429, 5xx, timeouts and network errors, together. The SDK's own retries are off.</summary>
+    /// <summary>Retries of 429, 5xx, timeouts and network errors, together, per model call (a Polly retry; the SDK's own retries are off).</summary>
     [Range(0, 10)] public int MaxRetries { get; set; } = 3;
     /// <summary>Retries after context_length_exceeded, each with a smaller input budget.</summary>
     [Range(0, 5)] public int MaxCompactionRetries { get; set; } = 2;
-    /// <summary>First backoff for 5xx and timeouts; doubles per attempt, with ±50% jitter.</summary>
+    /// <summary>Base delay of the backoff for 5xx and timeouts: exponential per attempt with Polly's jitter, capped at 30 s.</summary>
     [Range(0, 60_000)] public int RetryBaseDelayMs { get; set; } = 500;
-    /// <summary>The longest Retry-After honoured on a 429; longer waits are capped to this.</summary>
+    /// <summary>The longest Retry-After (or retry-after-ms) honoured on a 429 or 503; longer waits are capped to this.</summary>
     [Range(0, 600)] public int MaxRetryAfterSeconds { get; set; } = 20;
 
     /// <summary>MAX_INPUT_CHARS: the text sent to the model is compacted to this many characters.</summary>

@@ -8,26 +8,34 @@ using AtsParser.Core.Parsing.Derivation;
 using AtsParser.Core.Parsing.Heuristic;
 using Microsoft.Extensions.Options;
 using OpenAI.Chat;
+using Polly;
 
 namespace AtsParser.Core.Parsing.OpenAi;
 
 /// <summary>
 /// Structured outputs from an OpenAI-compatible model, with our own failure policy (the SDK's retries are off):
-/// finish_reason length → one retry with a bigger output budget (or less input once at the ceiling);
-/// context_length_exceeded → compact harder and retry; 429 → wait Retry-After, capped; 5xx, timeouts and
-/// network errors → bounded retries with jittered backoff. Anything else, or running out of retries, falls back
-/// to the heuristic parser with an LLM_FALLBACK warning. Empty or garbage text never reaches the model.
+/// 429, 5xx, timeouts and network errors → the Polly retry pipeline of <see cref="OpenAiRetries"/> (Retry-After
+/// honoured, capped); finish_reason length → one more call with a bigger output budget (or less input once at the
+/// ceiling); context_length_exceeded → compact harder and call again. Anything else, or running out of retries, falls
+/// back to the heuristic parser with an LLM_FALLBACK warning. Empty or garbage text never reaches the model.
 /// </summary>
 public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenAiOptions> options, TokenCalibration calibration,
-    ILogger<OpenAiResumeParser> logger, IResumeParser? fallback = null, ResumeFinalizer? finalizer = null, SkillDictionary? skills = null) : IResumeParser
+    ILogger<OpenAiResumeParser> logger, IResumeParser? fallback = null, ResumeFinalizer? finalizer = null, SkillDictionary? skills = null,
+    TimeProvider? time = null) : IResumeParser
 {
     public const int MinMeaningfulChars = 40;
     const double CompactHarder = 0.6;
 
+    ResiliencePipeline? _retries;
+
     public string Mode => "openai";
 
-    /// <summary>How retries wait. Tests replace it to record the waits instead of sleeping.</summary>
-    internal Func<TimeSpan, CancellationToken, Task> Sleep { get; set; } = Task.Delay;
+    ResiliencePipeline Retries => _retries ??= OpenAiRetries.Build(options.Value, time ?? TimeProvider.System, (failure, attempt, delay) =>
+    {
+        AtsMetrics.LlmRequest(options.Value.Model, failure.Outcome, 0, 0, 0);
+        Log.OpenAiRetrying(logger, failure.Reason, attempt, (long)delay.TotalMilliseconds);
+        return default;
+    });
 
     public async Task<Resume> ParseAsync(ParseInput input, CancellationToken ct)
     {
@@ -40,7 +48,7 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
 
         var total = Stopwatch.StartNew();
         var usage = new Usage();
-        int budget = o.MaxInputChars, outputBudget = o.MaxTokens, retries = 0, compactions = 0;
+        int budget = o.MaxInputChars, outputBudget = o.MaxTokens, compactions = 0;
         bool lengthRetried = false;
         CompactionReport? report = null;
         var tokens = TokenCounter.For(o.Model, o.CharsPerTokenEstimate);
@@ -53,11 +61,9 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
             Log.OpenAiCompacted(logger, report.CharsBefore, report.CharsAfter, report.Tokenizer, report.TokensBefore, report.TokensAfter, report.CutLines);
             AtsMetrics.CompactionRatio(report.TokensBefore == 0 ? 1 : (double)report.TokensAfter / report.TokensBefore);
             var user = ExtractionPrompt.UserMessage(compacted.Text, input.Links);
-            string? retryReason;
-            TimeSpan delay;
             try
             {
-                var completion = await CompleteAsync(user, outputBudget, ct);
+                var completion = await Retries.ExecuteAsync(async token => await CompleteAsync(user, outputBudget, token), ct);
                 // Billed usage when the endpoint reports it; some OpenAI-compatible servers do not, so count what was sent and received.
                 int tokensIn = completion.Usage?.InputTokenCount ?? tokens.Count(ExtractionPrompt.System) + tokens.Count(user) + tokens.Count(ExtractionSchema.Json.ToString());
                 int tokensOut = completion.Usage?.OutputTokenCount ?? (completion.Content.Count > 0 ? tokens.Count(completion.Content[0].Text ?? "") : 0);
@@ -72,7 +78,7 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
                     lengthRetried = true;
                     if (outputBudget < o.MaxOutputTokensCeiling) outputBudget = Math.Min(o.MaxOutputTokensCeiling, outputBudget * 2);
                     else budget = (int)(Math.Min(budget, compacted.Text.Length) * CompactHarder);
-                    Log.OpenAiRetrying(logger, "finish_reason_length", retries + compactions + 1, 0);
+                    Log.OpenAiRetrying(logger, "finish_reason_length", compactions + 2, 0);
                     continue;
                 }
                 if (extracted is null)
@@ -81,42 +87,24 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
             }
             catch (ClientResultException e) when (OpenAiFailures.IsContextLengthExceeded(e))
             {
+                // Domain logic, not a transient fault: the same request would fail again, a smaller one may not.
                 AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
                 if (compactions++ >= o.MaxCompactionRetries)
                     return await FallbackAsync(input, WarningCodes.LlmFallback, "The input exceeded the model's context even after compacting it harder.", usage, report, ct);
                 budget = (int)(Math.Min(budget, compacted.Text.Length) * CompactHarder);
-                Log.OpenAiRetrying(logger, OpenAiFailures.ContextLengthExceeded, retries + compactions, 0);
-                continue;
+                Log.OpenAiRetrying(logger, OpenAiFailures.ContextLengthExceeded, compactions + 1, 0);
             }
-            catch (ClientResultException e) when (OpenAiFailures.IsTransient(e))
+            catch (Exception e) when (OpenAiRetries.IsTransient(e, ct))
             {
-                AtsMetrics.LlmRequest(o.Model, e.Status == 429 ? LlmOutcome.RateLimited : LlmOutcome.Error, 0, 0, 0);
-                retryReason = e.Status == 0 ? "network error" : $"HTTP {e.Status}";
-                delay = e.Status == 429 && OpenAiFailures.RetryAfter(e, DateTimeOffset.UtcNow) is { } after
-                    ? TimeSpan.FromSeconds(Math.Min(after.TotalSeconds, o.MaxRetryAfterSeconds))
-                    : Backoff(retries);
+                var failure = OpenAiRetries.Describe(e, o);
+                AtsMetrics.LlmRequest(o.Model, failure.Outcome, 0, 0, 0);
+                return await FallbackAsync(input, WarningCodes.LlmFallback, $"The model endpoint kept failing ({failure.Reason}) after {o.MaxRetries} retries.", usage, report, ct);
             }
             catch (ClientResultException e)
             {
                 AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
                 return await FallbackAsync(input, WarningCodes.LlmFallback, $"The model endpoint answered HTTP {e.Status} ({OpenAiFailures.ErrorCode(e) ?? "no error code"}).", usage, report, ct);
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Timeout, 0, 0, 0);
-                retryReason = $"timeout after {o.TimeoutSeconds} s";
-                delay = Backoff(retries);
-            }
-            catch (HttpRequestException)
-            {
-                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
-                retryReason = "network error";
-                delay = Backoff(retries);
-            }
-            if (retries++ >= o.MaxRetries)
-                return await FallbackAsync(input, WarningCodes.LlmFallback, $"The model endpoint kept failing ({retryReason}) after {o.MaxRetries} retries.", usage, report, ct);
-            Log.OpenAiRetrying(logger, retryReason, retries + compactions, (long)delay.TotalMilliseconds);
-            await Sleep(delay, ct);
         }
     }
 
@@ -133,12 +121,6 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
         };
         ChatMessage[] messages = [new SystemChatMessage(ExtractionPrompt.System), new UserChatMessage(user)];
         return (await client.CompleteChatAsync(messages, request, timeout.Token)).Value;
-    }
-
-    TimeSpan Backoff(int retry)
-    {
-        var ms = options.Value.RetryBaseDelayMs * Math.Pow(2, retry) * (0.5 + Random.Shared.NextDouble());
-        return TimeSpan.FromMilliseconds(Math.Min(ms, 30_000));
     }
 
     static ExtractedResume? Deserialize(ChatCompletion completion)

@@ -32,7 +32,7 @@ public static class OpenAiServices
             var client = new ChatClient(o.Model, new ApiKeyCredential(o.ApiKey!), new OpenAIClientOptions
             {
                 Endpoint = o.Endpoint(),
-                // The parser owns the failure policy (Retry-After caps, compaction on context_length_exceeded, fallback).
+                // The parser's Polly pipeline is the one retry layer (OpenAiRetries); the SDK's own would multiply the attempts.
                 RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
                 // The parser's own per-attempt timeout fires first; this only bounds a connection the parser has abandoned.
                 NetworkTimeout = TimeSpan.FromSeconds(o.TimeoutSeconds + 5),
@@ -44,7 +44,7 @@ public static class OpenAiServices
             ? new OpenAiResumeParser(
                 sp.GetRequiredService<ChatClient>(), sp.GetRequiredService<IOptions<OpenAiOptions>>(), sp.GetRequiredService<TokenCalibration>(),
                 sp.GetRequiredService<ILogger<OpenAiResumeParser>>(), sp.GetService<HeuristicResumeParser>(), sp.GetService<ResumeFinalizer>(),
-                sp.GetService<SkillDictionary>())
+                sp.GetService<SkillDictionary>(), sp.GetService<TimeProvider>())
             : heuristic is null ? sp.GetRequiredService<HeuristicResumeParser>() : Resolve(sp, heuristic));
         return services;
     }

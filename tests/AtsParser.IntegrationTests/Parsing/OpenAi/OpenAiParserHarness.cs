@@ -9,23 +9,25 @@ namespace AtsParser.IntegrationTests.Parsing.OpenAi;
 
 /// <summary>
 /// The OpenAI parser as the service registers it (after AddParsing: the heuristic parser is its fallback and the shared
-/// finalizer fills dates and derived fields), pointed at a fake server; retry waits are recorded instead of slept.
+/// finalizer fills dates and derived fields), pointed at a fake server; retry waits are recorded instead of slept
+/// (the registered TimeProvider is what the parser's Polly pipeline waits on).
 /// </summary>
 public sealed class OpenAiParserHarness : IAsyncDisposable
 {
     readonly ServiceProvider _services;
+    readonly RecordingTimeProvider _time;
 
-    OpenAiParserHarness(FakeOpenAiServer server, ServiceProvider services)
+    OpenAiParserHarness(FakeOpenAiServer server, ServiceProvider services, RecordingTimeProvider time)
     {
         Server = server;
         _services = services;
+        _time = time;
         Parser = (OpenAiResumeParser)services.GetRequiredService<IResumeParser>();
-        Parser.Sleep = (delay, _) => { lock (Sleeps) Sleeps.Add(delay); return Task.CompletedTask; };
     }
 
     public FakeOpenAiServer Server { get; }
     public OpenAiResumeParser Parser { get; }
-    public List<TimeSpan> Sleeps { get; } = [];
+    public IReadOnlyList<TimeSpan> Sleeps => _time.Waits;
     public TokenCalibration Calibration => _services.GetRequiredService<TokenCalibration>();
 
     public static async Task<OpenAiParserHarness> StartAsync(params (string Key, string Value)[] settings)
@@ -43,10 +45,11 @@ public sealed class OpenAiParserHarness : IAsyncDisposable
         };
         foreach (var (k, v) in settings) values["OpenAi:" + k] = v;
         var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection().AddLogging();
+        var time = new RecordingTimeProvider();
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(time);
         services.AddParsing(config);
         services.AddOpenAiParsing(config);
-        return new OpenAiParserHarness(server, services.BuildServiceProvider(validateScopes: true));
+        return new OpenAiParserHarness(server, services.BuildServiceProvider(validateScopes: true), time);
     }
 
     public Task<Resume> ParseAsync(string text, CancellationToken ct = default) =>
