@@ -7,7 +7,8 @@ namespace AtsParser.Core.Extraction;
 /// A pool of warm LibreOffice listeners (LIBREOFFICE_POOL_SIZE). Started lazily on the first conversion so
 /// start-up stays fast; until a listener is ready, and whenever the pool cannot run (no python3-uno, listeners
 /// failing to start), callers get null and convert cold. A listener that crashes, times out or is cancelled
-/// mid-conversion is killed with its process tree and replaced in the background. Stopping the host stops them all.
+/// mid-conversion is killed with its process tree and replaced in the background. Stopping the host stops them all
+/// and returns once none of their processes is left.
 /// </summary>
 public sealed class LibreOfficePool(ToolRegistry tools, IOptions<ExtractionOptions> options, ILogger<LibreOfficePool> logger)
     : IHostedService, IAsyncDisposable
@@ -24,7 +25,7 @@ public sealed class LibreOfficePool(ToolRegistry tools, IOptions<ExtractionOptio
     // Under this service's temp directory (Extraction:TempRoot); set on first use.
     string _root = "";
     LibreOfficePoolRuntime? _runtime;
-    Task? _warm;
+    Task? _warm, _stopped;
     int _ready, _failures, _generation;
     long _converted;
     volatile string? _unavailable;
@@ -92,24 +93,24 @@ public sealed class LibreOfficePool(ToolRegistry tools, IOptions<ExtractionOptio
         }
         catch (Exception e) when (e is ToolTimeoutException or OperationCanceledException or ToolFailedException)
         {
-            Replace(listener, e is ToolTimeoutException ? "timed out" : e is OperationCanceledException ? "request cancelled" : "worker failed");
+            await ReplaceAsync(listener, e is ToolTimeoutException ? "timed out" : e is OperationCanceledException ? "request cancelled" : "worker failed");
             throw;
         }
         switch (reply.Verdict)
         {
             case ListenerVerdict.Converted:
             case ListenerVerdict.DocumentFailed:
-                if (listener.Conversions >= MaxConversionsPerListener) Replace(listener, "recycled");
+                if (listener.Conversions >= MaxConversionsPerListener) await ReplaceAsync(listener, "recycled");
                 else _idle.Writer.TryWrite(listener);
                 if (reply.Verdict != ListenerVerdict.Converted)
                     throw new ToolFailedException("soffice", "LibreOffice could not convert the document: " + reply.Error);
                 Interlocked.Increment(ref _converted);
                 return true;
             case ListenerVerdict.Crashed:
-                Replace(listener, "crashed");
+                await ReplaceAsync(listener, "crashed");
                 throw new ToolFailedException("soffice", "LibreOffice crashed while converting the document");
             default:
-                Replace(listener, reply.Error ?? "lost");
+                await ReplaceAsync(listener, reply.Error ?? "lost");
                 return false;
         }
     }
@@ -157,7 +158,7 @@ public sealed class LibreOfficePool(ToolRegistry tools, IOptions<ExtractionOptio
         }
         catch (Exception e) when (e is ToolFailedException or ToolTimeoutException or IOException or OperationCanceledException or System.Text.Json.JsonException)
         {
-            listener.Kill();
+            await listener.KillAsync();
             lock (_gate) _listeners.Remove(listener);
             if (_stopping.IsCancellationRequested) return;
             Log.LoListenerStartFailed(logger, listener.Index, e.Message);
@@ -169,14 +170,15 @@ public sealed class LibreOfficePool(ToolRegistry tools, IOptions<ExtractionOptio
         Interlocked.Increment(ref _ready);
         Log.LoListenerStarted(logger, listener.Index, listener.SofficePid ?? 0, sw.ElapsedMilliseconds);
         _idle.Writer.TryWrite(listener);
-        if (_stopping.IsCancellationRequested) listener.Kill();
+        if (_stopping.IsCancellationRequested) await listener.KillAsync();
     }
 
-    void Replace(LibreOfficePoolListener listener, string reason)
+    // The old listener's processes are gone before its successor starts on the same profile directory.
+    async Task ReplaceAsync(LibreOfficePoolListener listener, string reason)
     {
         Log.LoListenerReplaced(logger, listener.Index, listener.Conversions, reason);
         Interlocked.Decrement(ref _ready);
-        listener.Kill();
+        await listener.KillAsync();
         lock (_gate) _listeners.Remove(listener);
         StartInBackground(new LibreOfficePoolListener(listener.Index, listener.ProfileDir));
     }
@@ -189,26 +191,32 @@ public sealed class LibreOfficePool(ToolRegistry tools, IOptions<ExtractionOptio
 
     public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
 
-    public Task StopAsync(CancellationToken ct) => DisposeAsync().AsTask();
+    public Task StopAsync(CancellationToken ct) => StopOnceAsync();
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await StopOnceAsync();
+
+    // The host stops the pool and then disposes it: the second call waits for the first stop instead of returning
+    // while its processes are still being killed.
+    Task StopOnceAsync()
     {
-        List<LibreOfficePoolListener> listeners;
-        Task[] starts;
         lock (_gate)
         {
-            if (_stopping.IsCancellationRequested) return;
+            if (_stopped is not null) return _stopped;
             _stopping.Cancel();
-            listeners = [.. _listeners];
-            starts = [.. _starts];
+            return _stopped = StopCoreAsync([.. _listeners], [.. _starts]);
         }
+    }
+
+    async Task StopCoreAsync(List<LibreOfficePoolListener> listeners, Task[] starts)
+    {
+        await Task.Yield();
         // Cancelled start-ups kill their own worker; wait so none outlives the host.
         try { await Task.WhenAll(starts).WaitAsync(TimeSpan.FromSeconds(10)); } catch (TimeoutException) { }
         await Task.WhenAll(listeners.Select(l => l.StopAsync(TimeSpan.FromSeconds(5))));
         foreach (var l in listeners) l.DeleteProfile();
         // A listener still starting when the host stopped (or started after) is not in the list; nothing of the pool
-        // may outlive the host, so anything that names the pool's root is killed.
-        LibreOfficePoolListener.KillProcessesMentioning(_root);
+        // may outlive the host, so anything that names the pool's root is killed, and the stop returns once it is gone.
+        await LibreOfficePoolProcesses.KillMentioningAsync(_root);
         try { if (_root.Length > 0 && Directory.Exists(_root)) Directory.Delete(_root, recursive: true); } catch (IOException) { }
         if (listeners.Count > 0) Log.LoPoolStopped(logger, listeners.Count);
     }

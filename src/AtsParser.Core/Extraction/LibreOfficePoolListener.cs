@@ -1,7 +1,8 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using CliWrap;
 
 namespace AtsParser.Core.Extraction;
 
@@ -21,14 +22,20 @@ public sealed record ListenerReply(ListenerVerdict Verdict, string? Error);
 
 /// <summary>
 /// One warm listener: a python worker (uno_worker.py) that owns a `soffice --accept` process and converts one
-/// document at a time over a JSON-lines protocol on its stdin/stdout. Killing the worker's process tree takes
-/// soffice with it.
+/// document at a time over a JSON-lines protocol on its stdin/stdout. The worker runs as a CliWrap command like every
+/// other tool (ProcessSpec from ToolCommands), with stdin fed from a channel of requests and stdout read into a
+/// channel of replies; a forceful cancellation kills the worker's process tree, soffice with it.
 /// </summary>
 public sealed class LibreOfficePoolListener(int index, string profileDir)
 {
-    Process? _worker;
+    readonly Channel<string> _requests = Channel.CreateUnbounded<string>(new() { SingleReader = true });
+    readonly Channel<string> _replies = Channel.CreateUnbounded<string>(new() { SingleWriter = true });
+    readonly CancellationTokenSource _kill = new();
+    readonly Lock _gate = new();
+    TailBuffer _stderr = new(1);
+    CommandTask<CommandResult>? _run;
+    Task? _killed;
     string? _pipeName;
-    readonly StringBuilder _stderr = new();
 
     public int Index { get; } = index;
     public string ProfileDir { get; } = profileDir;
@@ -43,42 +50,56 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
         _pipeName = accept.StartsWith("pipe,name=", StringComparison.Ordinal) ? accept["pipe,name=".Length..] : null;
         Directory.CreateDirectory(ProfileDir);
         var spec = ToolCommands.UnoWorker(python, script, soffice, ProfileDir, accept, timeout);
-        // A long-lived conversation over stdin/stdout (JSON lines), so this one process is driven directly.
-        var psi = new ProcessStartInfo(spec.FileName)
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-            UseShellExecute = false, CreateNoWindow = true, WorkingDirectory = spec.WorkingDirectory,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var a in spec.Arguments) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in spec.Environment) psi.Environment[k] = v;
-        var p = new Process { StartInfo = psi };
-        try { p.Start(); }
+        _stderr = new TailBuffer(spec.MaxStderrBytes);
+        var command = Cli.Wrap(spec.FileName)
+            .WithArguments(spec.Arguments)
+            .WithWorkingDirectory(spec.WorkingDirectory ?? Environment.CurrentDirectory)
+            .WithEnvironmentVariables(spec.Environment.ToDictionary(kv => kv.Key, kv => (string?)kv.Value))
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(PipeSource.Create(WriteRequestsAsync))
+            .WithStandardOutputPipe(PipeTarget.Create(ReadRepliesAsync))
+            .WithStandardErrorPipe(PipeTarget.ToStream(_stderr));
+        try { _run = command.ExecuteAsync(_kill.Token); }
         catch (System.ComponentModel.Win32Exception e) { throw new ToolFailedException("soffice", $"{python} could not be started: {e.Message}"); }
-        _worker = p;
-        WorkerPid = p.Id;
-        _ = DrainStderrAsync(p);
+        WorkerPid = _run.ProcessId;
         var line = await ReadLineAsync(timeout + TimeSpan.FromSeconds(5), ct);
         var ready = line is null ? null : JsonNode.Parse(line);
         if (ready?["ready"]?.GetValue<bool>() != true)
         {
-            Kill();
+            await KillAsync();
             throw new ToolFailedException("soffice", "the LibreOffice listener did not start: " + (ready?["error"]?.GetValue<string>() ?? StderrTail()));
         }
         SofficePid = ready["pid"]?.GetValue<int>();
     }
 
-    public async Task<ListenerReply> ConvertAsync(string input, string output, string filter, string filterOptions, TimeSpan timeout, CancellationToken ct)
+    // One request per line; completing the channel closes stdin, which tells the worker to shut soffice down.
+    async Task WriteRequestsAsync(Stream stdin, CancellationToken ct)
     {
-        var p = _worker;
-        if (p is null || p.HasExited) return new(ListenerVerdict.ListenerLost, "the worker had exited");
-        var request = JsonSerializer.Serialize(new Dictionary<string, string> { ["in"] = input, ["out"] = output, ["filter"] = filter, ["options"] = filterOptions });
+        await foreach (var request in _requests.Reader.ReadAllAsync(ct))
+        {
+            await stdin.WriteAsync(Encoding.UTF8.GetBytes(request + "\n"), ct);
+            await stdin.FlushAsync(ct);
+        }
+    }
+
+    async Task ReadRepliesAsync(Stream stdout, CancellationToken ct)
+    {
         try
         {
-            await p.StandardInput.WriteLineAsync(request.AsMemory(), ct);
-            await p.StandardInput.FlushAsync(ct);
+            using var reader = new StreamReader(stdout, Encoding.UTF8);
+            while (await reader.ReadLineAsync(ct) is { } line) _replies.Writer.TryWrite(line);
         }
-        catch (IOException) { return new(ListenerVerdict.ListenerLost, "the worker's stdin is closed"); }
+        finally
+        {
+            _replies.Writer.TryComplete();
+        }
+    }
+
+    public async Task<ListenerReply> ConvertAsync(string input, string output, string filter, string filterOptions, TimeSpan timeout, CancellationToken ct)
+    {
+        if (_run is not { } run || run.Task.IsCompleted) return new(ListenerVerdict.ListenerLost, "the worker had exited");
+        var request = JsonSerializer.Serialize(new Dictionary<string, string> { ["in"] = input, ["out"] = output, ["filter"] = filter, ["options"] = filterOptions });
+        if (!_requests.Writer.TryWrite(request)) return new(ListenerVerdict.ListenerLost, "the worker's stdin is closed");
         // Timeouts and cancellation are the caller's: they kill the listener, which ends this read.
         var line = await ReadLineAsync(timeout, ct);
         if (line is null) return new(ListenerVerdict.ListenerLost, "the worker exited: " + StderrTail());
@@ -96,22 +117,27 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
         };
     }
 
-    /// <summary>Reads one reply line; null when the worker closed stdout. Throws ToolTimeoutException or OCE.</summary>
+    /// <summary>Reads one reply line; null when the worker closed stdout. Kills the listener and throws ToolTimeoutException or OCE.</summary>
     async Task<string?> ReadLineAsync(TimeSpan timeout, CancellationToken ct)
     {
-        var read = (_worker ?? throw new ToolFailedException("soffice", "the listener is stopped")).StandardOutput.ReadLineAsync(CancellationToken.None).AsTask();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
         try
         {
-            return await read.WaitAsync(timeout, ct);
+            return await _replies.Reader.ReadAsync(limit.Token);
         }
-        catch (TimeoutException)
+        catch (ChannelClosedException)
         {
-            Kill();
+            return null;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            await KillAsync();
             throw new ToolTimeoutException("soffice", timeout);
         }
         catch (OperationCanceledException)
         {
-            Kill();
+            await KillAsync();
             throw;
         }
     }
@@ -119,50 +145,39 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
     /// <summary>Asks the worker to shut soffice down cleanly (stdin EOF), then kills the tree if it lingers.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
-        var p = _worker;
-        if (p is null) return;
-        try { if (!p.HasExited) p.StandardInput.Close(); } catch (IOException) { }
-        try { await p.WaitForExitAsync().WaitAsync(grace); } catch (TimeoutException) { }
-        Kill();
-    }
-
-    public void Kill()
-    {
-        var p = _worker;
-        if (p is null) return;
-        try { if (!p.HasExited) p.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { }
-        catch (System.ComponentModel.Win32Exception) { }
-        try { p.WaitForExit(5000); } catch (InvalidOperationException) { }
-        p.Dispose();
-        _worker = null;
-        KillStragglers();
-        LibreOfficePipes.Remove(new Uri(ProfileDir).AbsoluteUri, _pipeName);
-    }
-
-    // A worker that exits cleanly asks soffice to terminate but does not wait for it; soffice (reparented once the
-    // worker is gone) can outlive it, and a tree kill of the exited worker no longer reaches it. Every process of
-    // this listener names its profile on the command line, so those are found and killed.
-    void KillStragglers() => KillProcessesMentioning(ProfileDir);
-
-    /// <summary>Kills every process (and its tree) whose command line names the path; Linux /proc only.</summary>
-    public static void KillProcessesMentioning(string path)
-    {
-        if (!Directory.Exists("/proc") || path.Length == 0) return;
-        var profileUri = new Uri(path).AbsoluteUri;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        _requests.Writer.TryComplete();
+        if (_run is { } run)
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId) continue;
-            try
-            {
-                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
-                if (!cmdline.Contains(profileUri, StringComparison.Ordinal) && !cmdline.Contains(path, StringComparison.Ordinal)) continue;
-                using var straggler = Process.GetProcessById(pid);
-                straggler.Kill(entireProcessTree: true);
-                straggler.WaitForExit(5000);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
+            try { await run.Task.WaitAsync(grace); }
+            catch (TimeoutException) { }
+            catch (OperationCanceledException) { }
         }
+        await KillAsync();
+    }
+
+    /// <summary>Kills the worker's process tree and returns once none of this listener's processes is left (idempotent).</summary>
+    public Task KillAsync()
+    {
+        lock (_gate) return _killed ??= KillCoreAsync();
+    }
+
+    async Task KillCoreAsync()
+    {
+        await Task.Yield();
+        _requests.Writer.TryComplete();
+        _kill.Cancel();
+        if (_run is { } run)
+        {
+            // CliWrap returns (with an OperationCanceledException) once the killed worker has exited.
+            try { await run; }
+            catch (OperationCanceledException) { }
+            catch (TimeoutException) { }
+        }
+        // A worker that exits cleanly asks soffice to terminate but does not wait for it; soffice (reparented once the
+        // worker is gone) can outlive it, and a tree kill of the exited worker no longer reaches it. Every process of
+        // this listener names its profile on the command line, so those are found and killed.
+        await LibreOfficePoolProcesses.KillMentioningAsync(ProfileDir);
+        LibreOfficePipes.Remove(new Uri(ProfileDir).AbsoluteUri, _pipeName);
     }
 
     public void DeleteProfile()
@@ -172,22 +187,9 @@ public sealed class LibreOfficePoolListener(int index, string profileDir)
         catch (UnauthorizedAccessException) { }
     }
 
-    async Task DrainStderrAsync(Process p)
-    {
-        var buf = new char[4096];
-        try
-        {
-            int n;
-            while ((n = await p.StandardError.ReadAsync(buf)) > 0)
-                lock (_stderr) { _stderr.Append(buf, 0, n); if (_stderr.Length > 8192) _stderr.Remove(0, _stderr.Length - 4096); }
-        }
-        catch (IOException) { }
-        catch (ObjectDisposedException) { }
-        catch (InvalidOperationException) { }
-    }
-
     string StderrTail()
     {
-        lock (_stderr) { var s = _stderr.ToString().Trim(); return s.Length > 300 ? s[^300..] : s; }
+        var s = _stderr.Text.Trim();
+        return s.Length > 300 ? s[^300..] : s;
     }
 }

@@ -123,6 +123,25 @@ public sealed class LibreOfficePoolTests
     }
 
     [Fact(Timeout = 300_000)]
+    public async Task A_dispose_during_a_stop_returns_only_once_no_pool_process_is_left()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(280));
+        var ct = cts.Token;
+        await using var host = Host(2);
+        var pool = await WarmPoolAsync(host, ct);
+        var root = pool.ProfileRoot;
+        var pids = pool.ProcessIds().Concat(LibreOfficeProcesses.Mentioning(root)).Distinct().ToList();
+
+        // What the host does on shutdown: StopAsync on the hosted service, then the container disposes it.
+        var stop = pool.StopAsync(ct);
+        await pool.DisposeAsync();
+
+        pids.Where(LibreOfficeProcesses.IsAlive).Should().BeEmpty("the dispose waited for the stop that was under way");
+        LibreOfficeProcesses.Mentioning(root).Should().BeEmpty();
+        await stop;
+    }
+
+    [Fact(Timeout = 300_000)]
     public async Task A_doc_upload_with_antiword_disabled_is_converted_by_a_warm_listener()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(280));
