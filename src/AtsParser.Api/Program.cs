@@ -45,6 +45,7 @@ builder.Services.AddParseCache(builder.Configuration);
 
 // Storage and search: PostgreSQL + pgvector when DATABASE_URL is set (SQL migrations, dedupe, erase, retention).
 builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddSearch(builder.Configuration);
 
 // Durable bulk jobs: a PostgreSQL queue (SKIP LOCKED + leases) worked by every replica, and signed webhooks.
 builder.Services.AddJobs(builder.Configuration);

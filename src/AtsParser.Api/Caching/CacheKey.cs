@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AtsParser.Api.Parse;
 using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Caching;

@@ -1,6 +1,4 @@
-using AtsParser.Api.Observability;
 using System.Text.Json;
-using AtsParser.Api.Parse;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Polly;

@@ -1,3 +1,4 @@
+using AtsParser.Api.Storage;
 using System.Text;
 using System.Text.RegularExpressions;
 

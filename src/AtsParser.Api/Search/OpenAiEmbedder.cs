@@ -1,3 +1,4 @@
+using AtsParser.Api.Storage;
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.Options;

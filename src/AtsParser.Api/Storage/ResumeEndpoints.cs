@@ -1,6 +1,5 @@
 using AtsParser.Api.Caching;
 using AtsParser.Api.Infrastructure;
-using AtsParser.Api.Parse;
 using AtsParser.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using AtsParser.Api.Parse;
 using AtsParser.Core.Parsing;
 
 namespace AtsParser.Api.Storage;

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using AtsParser.Api.Caching;
 using AtsParser.Core.Documents;
-using AtsParser.Api.Parse;
-using AtsParser.Api.Search;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using AtsParser.Api.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,13 +31,6 @@ public static class StorageServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RetentionPurge>();
         services.AddHostedService<RetentionService>();
-
-        services.AddOptions<EmbeddingOptions>().Bind(config.GetSection(EmbeddingOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
-        services.AddSingleton<IEmbedder>(sp => sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value.UseOpenAi
-            ? ActivatorUtilities.CreateInstance<OpenAiEmbedder>(sp)
-            : new LexicalEmbedder());
-        services.AddScoped<CandidateSearch>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using AtsParser.Api.Storage;
 using AtsParser.Api.Search;
 using FluentAssertions;
 using Xunit;

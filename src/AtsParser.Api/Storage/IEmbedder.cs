@@ -1,6 +1,9 @@
-namespace AtsParser.Api.Search;
+namespace AtsParser.Api.Storage;
 
-/// <summary>Turns text into a vector. Model names the vector space: vectors of different models are never compared.</summary>
+/// <summary>
+/// Turns text into a vector. Model names the vector space: vectors of different models are never compared.
+/// Storage owns the contract (a stored resume is written with its vector); the embedders live in Search.
+/// </summary>
 public interface IEmbedder
 {
     string Model { get; }
