@@ -91,4 +91,32 @@ public class ContactExtractionTests
             new SpokenLanguage("Deutsch", "de", "Muttersprache", null) { Raw = "Deutsch (Muttersprache)" },
             new SpokenLanguage("Englisch", "en", "C1", "C1") { Raw = "Englisch (C1)" }]);
     }
+
+    [Theory]
+    [InlineData("Rahul Verma\nrahul.verma90 [at] gmail [dot] com\nSkills\nLinux", "rahul.verma90@gmail.com")]
+    [InlineData("Rahul Verma\nE-mail: rahul.verma90(at)gmail.com\nSkills\nLinux", "rahul.verma90@gmail.com")]
+    [InlineData("Rahul Verma\nrahul.verma90 {at} mail {dot} example {dot} in\nSkills\nLinux", "rahul.verma90@mail.example.in")]
+    public void An_address_written_with_at_and_dot_in_brackets_is_read_as_an_email(string text, string email) =>
+        Parse(text).Candidate.Emails.Should().Equal(email);
+
+    [Fact]
+    public void A_sentence_with_the_word_at_is_not_an_email()
+    {
+        Parse("Jane Roe\nI worked (at) night shifts [at] the plant\nSkills\nWelding").Candidate.Emails.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Maria Oliveira\nTelefone: (11) 98765-4321\nmaria.oliveira@example.com.br\nExperiência", "+5511987654321")]
+    [InlineData("Arjun Mehta\nMobile: 98765 43210\narjun.mehta@example.co.in\nExperience", "+919876543210")]
+    [InlineData("Emily Chen\nCell 617.555.0199\nemily.chen@example.com\nBoston, MA\nExperience", "+16175550199")]
+    public void A_phone_without_a_country_code_gets_its_country_from_the_place_or_the_email_domain(string text, string e164) =>
+        Parse(text).Candidate.Phones.Select(p => p.E164).Should().Equal(e164);
+
+    [Fact]
+    public void An_address_wrapped_in_a_narrow_column_is_joined_with_its_last_letters()
+    {
+        Parse("Vikram Pennock\nvikram.pennock@gmail.co\nm\n+1 733 027 2959\nSkills\nLean").Candidate.Emails.Should().Equal("vikram.pennock@gmail.com");
+        Parse("Nerea Ruiz\nnerea.ruiz@yahoo.e\ns\nExperiencia").Candidate.Emails.Should().Equal("nerea.ruiz@yahoo.es");
+        Parse("Ana Ruiz\nana@example.com\nSkills\nSQL").Candidate.Emails.Should().Equal("ana@example.com");
+    }
 }

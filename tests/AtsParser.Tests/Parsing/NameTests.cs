@@ -26,4 +26,78 @@ public class NameTests
         Parse("+1 555 123 4567\nmaria.gomez@example.com\nSummary\nAnalyst.\nRegards, Maria Gomez.").Candidate.Name!.Raw.Should().Be("Maria Gomez");
         Parse("+1 555 123 4567\nsales.team@example.com\nSummary\nAnalyst.").Candidate.Name.Should().BeNull();
     }
+
+    [Fact]
+    public void A_name_after_a_sidebar_of_contact_skills_and_languages_is_found_by_its_headline_and_place()
+    {
+        const string text = """
+            Contact
+            jordan.smith@example.com
+            www.linkedin.com/in/jordansmith
+            Top Skills
+            Kubernetes
+            Terraform
+            Languages
+            Spanish (Professional Working)
+            Jordan Smith
+            Site Reliability Engineer at Acme Cloud
+            San Francisco, California, United States
+            Summary
+            I keep systems running.
+            Experience
+            Acme Cloud
+            Site Reliability Engineer
+            March 2021 - Present
+            """;
+        Parse(text).Candidate.Name!.Raw.Should().Be("Jordan Smith");
+    }
+
+    [Fact]
+    public void A_name_shaped_skill_in_a_sidebar_is_not_taken_for_the_name_without_corroboration()
+    {
+        const string text = """
+            Contact
+            ops@example.com
+            Top Skills
+            Google Analytics
+            Adobe Photoshop
+            Experience
+            Marketing Assistant
+            Example Media
+            2019 - 2021
+            """;
+        Parse(text).Candidate.Name.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_name_printed_in_lower_case_on_the_first_line_is_kept_as_printed_when_a_headline_follows()
+    {
+        const string text = """
+            ravi kumar
+            Web Developer seeking roles in Software Development, MySQL, PHP
+            Current Location: Pune
+            Work Experience
+            Web Developer at Example Soft (Jan 2019 - Present)
+            """;
+        Parse(text).Candidate.Name!.Raw.Should().Be("ravi kumar");
+    }
+
+    [Fact]
+    public void A_lower_case_first_line_without_a_headline_or_matching_email_is_not_a_name()
+    {
+        Parse("seeking opportunities\nPhone: +1 206 555 0149\nSkills\nJava").Candidate.Name.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("Persönliche Daten\nName\nGeburtsdatum\nStaatsangehörigkeit\n\nMax Mustermann\n01.01.1980, Bremen\ndeutsch\n\nBerufserfahrung\nSeit 05/2019 Entwickler", "Max Mustermann")]
+    [InlineData("Datos personales\nFecha de nacimiento\nNombre\nNacionalidad\n\n12/03/1990\nLucía Ramos\nperuana\n\nExperiencia\n2019 - 2021 Analista", "Lucía Ramos")]
+    public void A_label_column_followed_by_its_value_column_gives_the_name_at_the_labels_position(string text, string name) =>
+        Parse(text).Candidate.Name!.Raw.Should().Be(name);
+
+    [Fact]
+    public void A_link_label_alone_on_the_line_above_the_name_is_not_part_of_it()
+    {
+        Parse("sophie.marchand@example.fr  •  +33 6 12 34 56 78  •  Lyon\nLinkedIn\nSophie Marchand\nProfil\nAcheteuse.").Candidate.Name!.Raw
+            .Should().Be("Sophie Marchand");
+    }
 }

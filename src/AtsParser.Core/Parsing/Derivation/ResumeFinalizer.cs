@@ -20,7 +20,8 @@ public sealed class ResumeFinalizer
         var jobs = resume.WorkExperience.Select(j => FinalizeJob(j, asOf)).ToList();
         var education = resume.Education.Select(e => e with { Start = Fill(e.Start), End = Fill(e.End) }).ToList();
         var language = resume.Meta.Language ?? Heuristic.LanguageDetector.Detect(input.Text);
-        var country = resume.Candidate.Location?.CountryCode ?? (language is not null ? CountryByLanguage.GetValueOrDefault(language) : null);
+        var country = resume.Candidate.Location?.CountryCode ?? CountryOfEmails(resume.Candidate.Emails)
+            ?? (language is not null ? CountryByLanguage.GetValueOrDefault(language) : null);
         var phones = resume.Candidate.Phones.Select(p => p with { E164 = p.E164 ?? PhoneNormalizer.ToE164(p.Raw, country) }).ToList();
         var candidate = resume.Candidate with { Phones = phones };
 
@@ -49,6 +50,22 @@ public sealed class ResumeFinalizer
                 TimingsMs = mergedTimings,
             },
         };
+    }
+
+    // Country-code domains used worldwide as generic ones say nothing about where the candidate lives.
+    static readonly HashSet<string> GenericCountryDomains = new(StringComparer.OrdinalIgnoreCase) { "io", "co", "me", "tv", "ai", "ly", "fm", "am", "to", "cc", "ws", "gg", "sh", "so", "la", "vc", "nu", "tk", "ml", "ga", "cf", "gq" };
+
+    /// <summary>"…@example.com.br" → BR, "…@example.co.uk" → GB: the country of an e-mail's country-code domain.</summary>
+    static string? CountryOfEmails(IEnumerable<string> emails)
+    {
+        foreach (var e in emails)
+        {
+            var tld = e[(e.LastIndexOf('.') + 1)..];
+            if (tld.Length != 2 || GenericCountryDomains.Contains(tld)) continue;
+            var code = tld.Equals("uk", StringComparison.OrdinalIgnoreCase) ? "GB" : tld.ToUpperInvariant();
+            if (Heuristic.Geo.CountryByCode(code) is { } c) return c.Code;
+        }
+        return null;
     }
 
     static WorkExperience FinalizeJob(WorkExperience job, DateOnly asOf)

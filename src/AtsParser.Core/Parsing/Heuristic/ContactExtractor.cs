@@ -15,7 +15,6 @@ static partial class ContactExtractor
     public static ContactInfo Extract(ResumeDocument doc, IReadOnlyList<string> annotationLinks)
     {
         var lines = doc.Lines;
-        var (name, nameLine) = NameExtractor.Extract(doc);
         var emails = new List<string>();
         var emailLines = new List<int>();
         for (int i = 0; i < lines.Length; i++)
@@ -25,6 +24,14 @@ static partial class ContactExtractor
             {
                 var e = m.Value.TrimEnd('.', '-');
                 if (e.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) e = e[7..];
+                if (m.Index + m.Length == lines[i].TrimEnd().Length) e += WrappedTail(lines, i);
+                if (!emails.Contains(e, StringComparer.OrdinalIgnoreCase)) emails.Add(e);
+                emailLines.Add(i);
+            }
+            foreach (System.Text.RegularExpressions.Match m in ContactPatterns.ObfuscatedEmail().Matches(lines[i]))
+            {
+                var e = m.Groups["l"].Value + "@" + ContactPatterns.ObfuscatedDot().Replace(m.Groups["d"].Value, ".");
+                if (!ContactPatterns.Email().IsMatch(e) || !e[(e.LastIndexOf('.') + 1)..].All(char.IsAsciiLetter)) continue;
                 if (!emails.Contains(e, StringComparer.OrdinalIgnoreCase)) emails.Add(e);
                 emailLines.Add(i);
             }
@@ -39,6 +46,7 @@ static partial class ContactExtractor
                 && !lines.Any(l => l.Contains(address, StringComparison.OrdinalIgnoreCase)) && !emails.Contains(address, StringComparer.OrdinalIgnoreCase))
                 emails.Add(address);
         }
+        var (name, nameLine) = NameExtractor.Extract(doc, emails);
         name ??= NameExtractor.FromEmail(doc, emails);
         var phones = new List<Phone>();
         for (int i = 0; i < lines.Length; i++)
@@ -58,6 +66,17 @@ static partial class ContactExtractor
         var location = LocationExtractor.Extract(doc);
         var links = LinkExtractor.Extract(doc, annotationLinks, emails);
         return new ContactInfo(name, emails, phones, location, links, Headline(doc, nameLine));
+    }
+
+    /// <summary>
+    /// The end of an address wrapped in a narrow column ("vikram.ashdown@gmail.co" then "m" alone on the next line):
+    /// a next line of one to three lower-case letters and nothing else finishes the domain.
+    /// </summary>
+    static string WrappedTail(string[] lines, int i)
+    {
+        if (i + 1 >= lines.Length) return "";
+        var next = lines[i + 1].Trim();
+        return next.Length is >= 1 and <= 3 && next.All(char.IsAsciiLetterLower) ? next : "";
     }
 
     /// <summary>Runs of digits and phone punctuation, found by a linear scan rather than a regex.</summary>

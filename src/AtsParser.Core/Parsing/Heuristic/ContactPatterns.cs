@@ -41,4 +41,12 @@ static partial class ContactPatterns
 
     [GeneratedRegex(@"(?<=[\p{Ll}\p{Lu}])(?=(?:Featured|Premium|Resume|CV)\b)", RegexOptions.CultureInvariant, 1000)]
     public static partial Regex GluedLabel();
+
+    // "name [at] domain [dot] com", "name(at)domain.com": an address written against harvesters. At least one dot is
+    // required after the domain, so "worked (at) night" is not an address.
+    [GeneratedRegex(@"(?<![\w.+-])(?<l>[\w.+-]{1,64})\s*[\[({<]\s*at\s*[\])}>]\s*(?<d>[\w-]{1,63}(?:(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\.)[\w-]{1,63}){1,5})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    public static partial Regex ObfuscatedEmail();
+
+    [GeneratedRegex(@"\s*[\[({<]\s*dot\s*[\])}>]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    public static partial Regex ObfuscatedDot();
 }

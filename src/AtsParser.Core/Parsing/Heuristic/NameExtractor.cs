@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 namespace AtsParser.Core.Parsing.Heuristic;
 
 /// <summary>
-/// The candidate's name: a "Name:" label in the header or personal details (never a father's or referee's), else the
-/// first name-shaped line at the top, with a job-portal label glued to it removed.
+/// The candidate's name: a "Name:" label in the header or personal details (never a father's or referee's), or the value
+/// at the "Name" label's position when a column of labels is followed by a column of values; else the first name-shaped
+/// line at the top, with a job-portal label glued to it removed (a name printed in lower case only when a headline or the
+/// e-mail confirms it); else a name-shaped line further down, before any experience or education, that a headline and a
+/// place right after it, or the e-mail's local part, confirm (a sidebar of contact data and skills printed first).
 /// </summary>
 static partial class NameExtractor
 {
@@ -12,6 +15,9 @@ static partial class NameExtractor
     {
         "curriculum vitae", "curriculum", "resume", "cv", "lebenslauf", "hoja de vida", "curriculo", "biodata", "bio data",
         "קורות חיים", "简历", "个人简历", "履历", "profile", "contact", "page",
+        // Link and contact labels printed alone on a line of the header (the link's target is the address).
+        "linkedin", "github", "gitlab", "xing", "twitter", "portfolio", "website", "homepage", "blog", "behance", "dribbble",
+        "stackoverflow", "email", "e-mail", "phone", "mobile", "whatsapp", "skype",
     };
 
     static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
@@ -19,7 +25,7 @@ static partial class NameExtractor
         "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "bin", "binti", "al", "el", "y", "e",
     };
 
-    public static (PersonName? Name, int Line) Extract(ResumeDocument doc)
+    public static (PersonName? Name, int Line) Extract(ResumeDocument doc, IReadOnlyList<string> emails)
     {
         var lines = doc.Lines;
         for (int i = 0; i < lines.Length; i++)
@@ -29,6 +35,7 @@ static partial class NameExtractor
             if (!m.Success) m = ContactPatterns.NameLabelAfter().Match(lines[i]);
             if (m.Success && Clean(m.Groups["v"].Value) is { } labelled && LooksLikeName(labelled, allowSingle: true)) return (Split(labelled), i);
         }
+        if (FromLabelColumn(doc) is { } column) return column;
         int seen = 0;
         for (int i = 0; i < lines.Length && seen < 10; i++)
         {
@@ -38,14 +45,90 @@ static partial class NameExtractor
             var candidate = Clean(lines[i]);
             if (candidate is null) continue;
             if (LooksLikeName(candidate, allowSingle: false)) return (Split(candidate), i);
+            if (seen == 1 && LowerCaseName(candidate) && (EmailNames(emails, candidate) || HeadlineAt(doc, NextNonEmpty(lines, i))))
+                return (Split(candidate), i);
             // A name printed over two lines ("CHRISTIAN" / "LARICO DEPAZ").
             int next = NextNonEmpty(lines, i);
             if (next > 0 && doc.KindOf(next) == SectionKinds.Header && LooksLikeName(candidate, allowSingle: true)
                 && Clean(lines[next]) is { } second && LooksLikeName(candidate + " " + second, allowSingle: false) && second.Split(' ').Length <= 3)
                 return (Split(candidate + " " + second), i);
         }
+        return Confirmed(doc, emails);
+    }
+
+    /// <summary>
+    /// A column of labels followed by a column of values ("Name / Geburtsdatum / Familienstand", a blank line, then
+    /// "Max Muster / 01.01.1980 / ledig"): a two-column table read column by column. The value at the name label's
+    /// position is the name.
+    /// </summary>
+    static (PersonName, int)? FromLabelColumn(ResumeDocument doc)
+    {
+        var lines = doc.Lines;
+        for (int i = 0; i < lines.Length && i < 80; i++)
+        {
+            if (!BareNameLabel().IsMatch(lines[i]) || ContactPatterns.RelativeLabel().IsMatch(lines[i])) continue;
+            int first = i, last = i;
+            while (first > 0 && !doc.IsHeading(first - 1) && IsLabel(lines[first - 1])) first--;
+            while (last + 1 < lines.Length && !doc.IsHeading(last + 1) && IsLabel(lines[last + 1])) last++;
+            if (last == first) continue;
+            int v = last + 1;
+            while (v < lines.Length && lines[v].Trim().Trim(':').Length == 0) v++;
+            if (v == last + 1) continue;
+            int at = v + (i - first);
+            if (at >= lines.Length || Enumerable.Range(v, at - v + 1).Any(k => lines[k].Trim().Length == 0)) continue;
+            if (Clean(lines[at]) is { } value && LooksLikeName(value, allowSingle: true)) return (Split(value), at);
+        }
+        return null;
+    }
+
+    static bool IsLabel(string line)
+    {
+        var t = line.Trim().TrimEnd(':', '：').Trim();
+        return t.Length is >= 2 and <= 40 && !t.Any(char.IsDigit) && !t.Contains('@') && t.Split(' ').Length <= 4
+            && (BareNameLabel().IsMatch(t) || char.IsUpper(t[0]) || t.Any(IsCjk));
+    }
+
+    /// <summary>"ravi kumar": two or three lower-case words, none of them a title word.</summary>
+    static bool LowerCaseName(string s)
+    {
+        var tokens = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return tokens.Length is 2 or 3 && tokens.All(t => t.Length >= 2 && t.All(char.IsLower) && !JobTitles.IsTitleWord(t))
+            && !NotNames.Contains(TextNormalizer.Fold(s)) && SectionDetector.Heading(s) is null;
+    }
+
+    /// <summary>A line naming a job: a title word among its first words.</summary>
+    static bool HeadlineAt(ResumeDocument doc, int line) =>
+        line >= 0 && !doc.IsHeading(line) && doc.Lines[line].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).Any(JobTitles.IsTitleWord);
+
+    /// <summary>An e-mail's local part holds one of the name's words of three letters or more ("jsmith" for "Jordan Smith").</summary>
+    static bool EmailNames(IReadOnlyList<string> emails, string name)
+    {
+        var words = TextNormalizer.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 3).ToList();
+        return emails.Any(e => TextNormalizer.Fold(e.Split('@')[0]) is var local && words.Any(w => local.Contains(w, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// A name below a sidebar (contact data, skills and languages printed before it, as profile exports do): a
+    /// name-shaped line before the first experience or education section, confirmed by a headline and a place within
+    /// the next three lines, or by the e-mail. Without that evidence a name-shaped skill ("Google Analytics") is no name.
+    /// </summary>
+    static (PersonName?, int) Confirmed(ResumeDocument doc, IReadOnlyList<string> emails)
+    {
+        var lines = doc.Lines;
+        for (int i = 0; i < lines.Length && i < 60; i++)
+        {
+            if (doc.KindOf(i) is SectionKinds.Experience or SectionKinds.Education or SectionKinds.References) break;
+            if (doc.IsHeading(i) || Clean(lines[i]) is not { } candidate || !LooksLikeName(candidate, allowSingle: false)) continue;
+            if (candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4) continue;
+            var next = Enumerable.Range(i + 1, Math.Max(0, Math.Min(3, lines.Length - i - 1))).Where(k => lines[k].Trim().Length > 0).ToList();
+            bool headlineAndPlace = next.Any(k => HeadlineAt(doc, k)) && next.Any(k => LocationExtractor.IsPlace(lines[k].Trim()));
+            if (headlineAndPlace || EmailNames(emails, candidate)) return (Split(candidate), i);
+        }
         return (null, -1);
     }
+
+    [GeneratedRegex(@"^\s*(?:full\s+name|name|candidate\s+name|nombre(?:\s+completo)?|nombres(?:\s+y\s+apellidos)?|nom|nom\s+complet|nome(?:\s+completo)?|vor-?\s*und\s+nachname|姓名|名字|שם(?:\s+מלא)?)\s*[:：]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex BareNameLabel();
 
     static int NextNonEmpty(string[] lines, int i)
     {
