@@ -42,7 +42,7 @@ ROWS = [
         ("Webhook deliveries by outcome", "timeseries", "ops", [("sum by (outcome) (rate(ats_webhook_deliveries_total[%s]))" % R, "{{outcome}}")]),
     ]),
     ("Resources", [
-        ("Resident memory", "timeseries", "bytes", [("process_resident_memory_bytes", "{{instance}}"), ("dotnet_gc_heap_size_bytes", "GC heap {{instance}}")]),
+        ("Resident memory", "timeseries", "bytes", [("process_working_set_bytes", "{{instance}}"), ("dotnet_gc_heap_size_bytes", "GC heap {{instance}}")]),
         ("CPU (cores)", "timeseries", "short", [("rate(process_cpu_seconds_total[%s])" % R, "{{instance}}")]),
         ("GC pause time share", "timeseries", "percentunit", [("rate(dotnet_gc_pause_seconds_total[%s])" % R, "{{instance}}")]),
         ("Threads and thread-pool queue", "timeseries", "short", [("process_num_threads", "threads {{instance}}"), ("dotnet_threadpool_queue_length", "queue {{instance}}")]),

@@ -53,7 +53,7 @@ builder.Services.AddJobs(builder.Configuration);
 // Readiness: required tools, the database when configured (unready without it), Redis when configured (degraded without it).
 builder.Services.AddHealth();
 
-// Metrics: Prometheus text at /metrics, fed by the "AtsParser" meter (AtsMetrics).
+// Metrics: prometheus-net at /metrics, one registry per host: ats_* (AtsMetrics), HTTP and process metrics.
 builder.Services.AddObservability();
 
 // Security: API keys / HS256 JWTs (required in Production), rate limits, CORS, security headers, body limits.
@@ -85,9 +85,9 @@ if (StorageCommands.IsStorageCommand(args)) { Environment.ExitCode = await Stora
 // Invalid settings (e.g. Production without authentication): one log line naming them, exit code 1.
 if (!StartupValidation.Passes(app)) { Environment.ExitCode = 1; await app.DisposeAsync(); return; }
 
+app.UseRequestMetrics(); // outside the exception handler, so a request that threw is counted with its 500
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseHttpMetrics();
 app.UseSecurity();
 
 app.MapOpenApi();
@@ -101,7 +101,7 @@ app.MapJobs();
 app.MapCorrections();
 app.MapReviewUi();
 
-app.MapMetrics();
+app.MapObservability();
 
 app.MapSchemas();
 

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using AtsParser.Api.Parse;
 using AtsParser.Bench.Extraction;
 using AtsParser.Core.Extraction;
+using AtsParser.Core.Observability;
 using AtsParser.Core.Parsing;
 using AtsParser.Core.Pipeline;
 using Microsoft.AspNetCore.Http;
@@ -33,7 +34,7 @@ public static class HttpBench
 
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
         await using var sp = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddExtraction(config).AddParsing(config)
-            .AddSingleton<DocumentPipeline>().BuildServiceProvider();
+            .AddAtsMetrics().AddSingleton<DocumentPipeline>().BuildServiceProvider();
         var pipeline = sp.GetRequiredService<DocumentPipeline>();
         // The API's options: web defaults, nulls left out.
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };

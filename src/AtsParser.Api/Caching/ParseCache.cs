@@ -21,15 +21,17 @@ public sealed class ParseCache
     readonly ICacheStore _store;
     readonly CacheOptions _options;
     readonly JsonSerializerOptions _json;
+    readonly AtsMetrics _metrics;
     readonly ILogger<ParseCache> _logger;
     readonly ResiliencePipeline _breaker;
     readonly CircuitBreakerStateProvider _breakerState = new();
 
-    public ParseCache(ICacheStore store, IOptions<CacheOptions> options, IOptions<JsonOptions> json, ILogger<ParseCache> logger)
+    public ParseCache(ICacheStore store, IOptions<CacheOptions> options, IOptions<JsonOptions> json, AtsMetrics metrics, ILogger<ParseCache> logger)
     {
         _store = store;
         _options = options.Value;
         _json = json.Value.SerializerOptions;
+        _metrics = metrics;
         _logger = logger;
         _breaker = new ResiliencePipelineBuilder().AddCircuitBreaker(new CircuitBreakerStrategyOptions
         {
@@ -47,11 +49,11 @@ public sealed class ParseCache
     public async Task<CachedParse?> GetAsync(CacheKey key, CancellationToken ct)
     {
         // Every lookup is counted once in ats_cache_requests_total: bypass, error, miss or hit.
-        if (!_options.Enabled) { AtsMetrics.CacheRequest(CacheResult.Bypass); return null; }
+        if (!_options.Enabled) { _metrics.CacheRequest(CacheResult.Bypass); return null; }
         var (call, bytes) = await Guard("get", () => _store.GetAsync(key, ct), ct);
-        if (call != Call.Made) { AtsMetrics.CacheRequest(call == Call.Skipped ? CacheResult.Bypass : CacheResult.Error); return null; }
+        if (call != Call.Made) { _metrics.CacheRequest(call == Call.Skipped ? CacheResult.Bypass : CacheResult.Error); return null; }
         var hit = bytes is null ? null : Deserialize(bytes);
-        AtsMetrics.CacheRequest(hit is null ? CacheResult.Miss : CacheResult.Hit);
+        _metrics.CacheRequest(hit is null ? CacheResult.Miss : CacheResult.Hit);
         return hit;
     }
 

@@ -1,11 +1,12 @@
 using AtsParser.Api.Storage;
 using AtsParser.Api.Webhooks;
+using AtsParser.Core.Observability;
 using Dapper;
 
 namespace AtsParser.Api.Jobs;
 
 /// <summary>Cancel, requeue and purge: set-based statements, items before the job row (the workers' lock order).</summary>
-public sealed class JobControl(JobsDatabase database)
+public sealed class JobControl(JobsDatabase database, AtsMetrics metrics)
 {
     /// <summary>
     /// Drops every file not yet finished (queued, running, dead-lettered) and deletes their stored bytes. A worker
@@ -33,7 +34,7 @@ public sealed class JobControl(JobsDatabase database)
         if (status is null) return null;
         if (status == "cancelled" && dropped > 0) await WebhookOutbox.EnqueueJobEventAsync(conn, tx, id, WebhookEvents.JobCancelled, ct);
         await tx.CommitAsync(ct);
-        for (var i = 0; i < dropped; i++) AtsParser.Core.Observability.AtsMetrics.JobFinished(AtsParser.Core.Observability.JobOutcome.Cancelled);
+        for (var i = 0; i < dropped; i++) metrics.JobFinished(JobOutcome.Cancelled);
         return dropped;
     }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using AtsParser.Api.Storage;
 using AtsParser.Core.Documents;
+using AtsParser.Core.Observability;
 using AtsParser.Api.Parse;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -15,7 +16,7 @@ namespace AtsParser.Api.Jobs;
 /// the item back; failures are classified into retry, fail or dead-letter.
 /// </summary>
 public sealed class JobItemRunner(JobQueue queue, IServiceScopeFactory scopes, IOptions<JobsOptions> options,
-    IOptions<HttpJsonOptions> json, ILogger<JobItemRunner> logger)
+    IOptions<HttpJsonOptions> json, AtsMetrics metrics, ILogger<JobItemRunner> logger)
 {
     public async Task RunAsync(ClaimedItem item, CancellationToken stop)
     {
@@ -65,7 +66,7 @@ public sealed class JobItemRunner(JobQueue queue, IServiceScopeFactory scopes, I
             if (await Settle(t => queue.SucceedAsync(item, resultJson, t)))
             {
                 Log.ItemSucceeded(logger, item.JobId, item.Seq, item.Sha256, item.Attempts, sw.ElapsedMilliseconds);
-                AtsParser.Core.Observability.AtsMetrics.JobFinished(AtsParser.Core.Observability.JobOutcome.Succeeded);
+                metrics.JobFinished(JobOutcome.Succeeded);
             }
             else Log.LeaseLost(logger, item.JobId, item.Seq);
             return;
@@ -74,7 +75,7 @@ public sealed class JobItemRunner(JobQueue queue, IServiceScopeFactory scopes, I
         var outcome = await Settle(t => queue.FailAsync(item, failure, o, t));
         // Counted once per written outcome (a lost lease writes nothing and counts nothing): feeds the dead-letter alert.
         if (outcome is not null)
-            AtsParser.Core.Observability.AtsMetrics.JobFinished(outcome == ItemStatus.Queued ? AtsParser.Core.Observability.JobOutcome.Retried : outcome);
+            metrics.JobFinished(outcome == ItemStatus.Queued ? JobOutcome.Retried : outcome);
         Log.ItemFailed(logger, item.JobId, item.Seq, item.Sha256, failure.Code, outcome ?? "lease_lost", item.Attempts);
     }
 

@@ -7,7 +7,7 @@ namespace AtsParser.Api.Observability;
 /// Publishes ats_jobs_queue_depth from the database every 15 s, so the gauge is the shared queue's truth whichever
 /// replica is scraped (alerts take the max across instances). Idle when jobs or storage are not configured.
 /// </summary>
-public sealed class QueueDepthSampler(IServiceProvider services, ILogger<QueueDepthSampler> logger) : BackgroundService
+public sealed class QueueDepthSampler(IServiceProvider services, AtsMetrics metrics, ILogger<QueueDepthSampler> logger) : BackgroundService
 {
     static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
@@ -22,7 +22,7 @@ public sealed class QueueDepthSampler(IServiceProvider services, ILogger<QueueDe
         {
             try
             {
-                AtsMetrics.JobsQueueDepth(await queue.DepthAsync(stop));
+                metrics.JobsQueueDepth(await queue.DepthAsync(stop));
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using AtsParser.Api.Jobs;
 using AtsParser.Api.Storage;
+using AtsParser.Core.Observability;
 using Dapper;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace AtsParser.Api.Webhooks;
 /// WEBHOOK_RETRY_DELAYS until it gets a 2xx. Any replica may send; SKIP LOCKED keeps one delivery on one sender.
 /// </summary>
 public sealed class WebhookDispatcher(JobsDatabase database, IHttpClientFactory http, IOptions<WebhookOptions> options,
-    IOptions<JobsOptions> jobs, ILogger<WebhookDispatcher> logger) : BackgroundService
+    IOptions<JobsOptions> jobs, AtsMetrics metrics, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     sealed record Delivery(long Id, string Event, string Url, string Payload, int Attempt);
 
@@ -94,11 +95,11 @@ public sealed class WebhookDispatcher(JobsDatabase database, IHttpClientFactory 
                    delivered_at = CASE WHEN @final = 'delivered' THEN now() END
              WHERE id = @id
             """, new { id = d.Id, attempt = d.Attempt, status, error, ms, final, delay = PgParam.Interval(o.DelayAfter(d.Attempt)) }, cancellationToken: ct));
-        AtsParser.Core.Observability.AtsMetrics.WebhookDelivery(final switch
+        metrics.WebhookDelivery(final switch
         {
-            "delivered" => AtsParser.Core.Observability.WebhookOutcome.Delivered,
-            "failed" => AtsParser.Core.Observability.WebhookOutcome.Failed,
-            _ => AtsParser.Core.Observability.WebhookOutcome.Retried,
+            "delivered" => WebhookOutcome.Delivered,
+            "failed" => WebhookOutcome.Failed,
+            _ => WebhookOutcome.Retried,
         });
         if (final == "delivered") Log.WebhookDelivered(logger, d.Id, d.Event, status ?? 0, d.Attempt, ms);
         else if (final == "failed") Log.WebhookGaveUp(logger, d.Id, d.Event, d.Attempt, error ?? "");

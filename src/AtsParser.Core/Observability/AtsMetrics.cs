@@ -1,106 +1,113 @@
-using System.Diagnostics.Metrics;
+using Prometheus;
 
 namespace AtsParser.Core.Observability;
 
 /// <summary>
-/// The service's metrics, as one static API that any feature calls. Everything lands on the Meter "AtsParser" and is
-/// served at /metrics in the Prometheus text format (see <see cref="MetricsCollector"/>).
+/// The service's own metrics (ats_*), as native prometheus-net collectors on the host's CollectorRegistry, which the
+/// API serves at /metrics. One instance per service provider (AddAtsMetrics), so two hosts in one process keep
+/// separate counts.
 ///
 /// Call it like this (all methods are cheap, thread-safe and never throw):
-///   AtsMetrics.DocumentProcessed(format, extractor, AtsMetrics.Outcome(errorCodeOrNull), seconds);   // pipeline
-///   AtsMetrics.ExtractionCompleted(extractor, seconds, ocrPages);                                    // pipeline
-///   AtsMetrics.LlmRequest(model, LlmOutcome.Success, inputTokens, outputTokens, costUsd);            // LLM parser (cost from OpenAi:Prices)
-///   AtsMetrics.CompactionRatio(tokensAfter / (double)tokensBefore);                                  // LLM input compaction
-///   AtsMetrics.CacheRequest(CacheResult.Hit);                                                        // hit | miss | error | bypass
-///   AtsMetrics.JobsQueueDepth(queued);  AtsMetrics.JobFinished(JobOutcome.DeadLettered);             // jobs worker
-///   AtsMetrics.WebhookDelivery(WebhookOutcome.Delivered);                                            // webhooks
+///   metrics.DocumentProcessed(format, extractor, AtsMetrics.Outcome(errorCodeOrNull), seconds);   // pipeline
+///   metrics.ExtractionCompleted(extractor, seconds, ocrPages);                                    // pipeline
+///   metrics.LlmRequest(model, LlmOutcome.Success, inputTokens, outputTokens, costUsd);            // LLM parser (cost from OpenAi:Prices)
+///   metrics.CompactionRatio(tokensAfter / (double)tokensBefore);                                  // LLM input compaction
+///   metrics.CacheRequest(CacheResult.Hit);                                                        // hit | miss | error | bypass
+///   metrics.JobsQueueDepth(queued);  metrics.JobFinished(JobOutcome.DeadLettered);                // jobs worker
+///   metrics.WebhookDelivery(WebhookOutcome.Delivered);                                            // webhooks
 ///
 /// Label values come from closed sets only: anything outside a set becomes "other" (never a file name, id or URL).
 /// Models are labelled by the longest configured name they start with (OPENAI_MODEL or a key of OpenAi:Prices), so
 /// "gpt-4o-mini-2024-07-18" counts as "gpt-4o-mini"; any other model is "other". Add local models to OpenAi:Prices at 0.
 /// </summary>
-public static class AtsMetrics
+public sealed class AtsMetrics
 {
-    public const string MeterName = "AtsParser";
-
-    static readonly Meter Meter = new(MeterName);
-
     static readonly double[] SecondsBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
     static readonly double[] RatioBuckets = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+    // A gauge that has never been set is left out of the scrape instead of reading 0.
+    static readonly GaugeConfiguration Unset = new() { SuppressInitialValue = true };
 
-    static readonly Counter<long> Documents = Meter.CreateCounter<long>("ats_documents_total", description: "Documents processed, by detected format, winning extractor and outcome (success, rejected, failed, cancelled).");
-    static readonly Histogram<double> DocumentSeconds = Meter.CreateHistogram<double>("ats_document_duration_seconds", "s", "Time to process one document end to end, by format.", advice: new() { HistogramBucketBoundaries = SecondsBuckets });
-    static readonly Histogram<double> ExtractionSeconds = Meter.CreateHistogram<double>("ats_extraction_duration_seconds", "s", "Text extraction time of successful extractions, by winning extractor.", advice: new() { HistogramBucketBoundaries = SecondsBuckets });
-    static readonly Counter<long> OcrPagesCounter = Meter.CreateCounter<long>("ats_ocr_pages_total", description: "Pages run through OCR.");
-    static readonly Gauge<int> ToolAvailableGauge = Meter.CreateGauge<int>("ats_tool_available", description: "1 when the native tool is installed and enabled, else 0; required=true when the service needs it to be ready.");
+    readonly Counter _documents, _ocrPages, _llmRequests, _llmTokens, _llmCost, _cacheRequests, _jobs, _webhooks;
+    readonly Histogram _documentSeconds, _extractionSeconds, _compaction;
+    readonly Gauge _toolAvailable, _queueDepth, _charsPerToken, _tokenDrift;
+    volatile string[] _models = [];
 
-    static readonly Counter<long> LlmRequests = Meter.CreateCounter<long>("ats_llm_requests_total", description: "LLM requests, by model and outcome.");
-    static readonly Counter<long> LlmTokens = Meter.CreateCounter<long>("ats_llm_tokens_total", description: "LLM tokens, by model and kind (input, output).");
-    static readonly Counter<double> LlmCost = Meter.CreateCounter<double>("ats_llm_cost_usd_total", description: "Estimated LLM spend in US dollars, from the configured price table (OpenAi:Prices).");
-    static readonly Histogram<double> Compaction = Meter.CreateHistogram<double>("ats_compaction_ratio", null, "Input tokens after compaction divided by tokens before.", advice: new() { HistogramBucketBoundaries = RatioBuckets });
-
-    static readonly Counter<long> CacheRequests = Meter.CreateCounter<long>("ats_cache_requests_total", description: "Parse-result cache look-ups, by result (hit, miss, error, bypass).");
-    static readonly Gauge<long> QueueDepth = Meter.CreateGauge<long>("ats_jobs_queue_depth", description: "Job items waiting to be processed.");
-    static readonly Counter<long> Jobs = Meter.CreateCounter<long>("ats_jobs_total", description: "Job items finished, by outcome (succeeded, failed, dead_lettered, cancelled, retried).");
-    static readonly Counter<long> Webhooks = Meter.CreateCounter<long>("ats_webhook_deliveries_total", description: "Webhook delivery attempts, by outcome (delivered, failed, retried).");
-
-    static volatile string[] _models = [];
-
-    static AtsMetrics()
+    public AtsMetrics(CollectorRegistry registry)
     {
-        MetricsCollector.EnsureStarted();
-        OcrPagesCounter.Add(0); // an unlabelled counter exists from the first scrape, so rate() has a baseline
-    }
+        var f = Metrics.WithCustomRegistry(registry);
+        _documents = f.CreateCounter("ats_documents_total", "Documents processed, by detected format, winning extractor and outcome (success, rejected, failed, cancelled).", "extractor", "format", "outcome");
+        _documentSeconds = f.CreateHistogram("ats_document_duration_seconds", "Time to process one document end to end, by format.", ["format"], new HistogramConfiguration { Buckets = SecondsBuckets });
+        _extractionSeconds = f.CreateHistogram("ats_extraction_duration_seconds", "Text extraction time of successful extractions, by winning extractor.", ["extractor"], new HistogramConfiguration { Buckets = SecondsBuckets });
+        _ocrPages = f.CreateCounter("ats_ocr_pages_total", "Pages run through OCR.");
+        _toolAvailable = f.CreateGauge("ats_tool_available", "1 when the native tool is installed and enabled, else 0; required=true when the service needs it to be ready.", "required", "tool");
 
-    internal static Meter SharedMeter => Meter;
+        _llmRequests = f.CreateCounter("ats_llm_requests_total", "LLM requests, by model and outcome.", "model", "outcome");
+        _llmTokens = f.CreateCounter("ats_llm_tokens_total", "LLM tokens, by model and kind (input, output).", "kind", "model");
+        _llmCost = f.CreateCounter("ats_llm_cost_usd_total", "Estimated LLM spend in US dollars, from the configured price table (OpenAi:Prices).", "model");
+        _compaction = f.CreateHistogram("ats_compaction_ratio", "Input tokens after compaction divided by tokens before.", new HistogramConfiguration { Buckets = RatioBuckets });
+        _charsPerToken = f.CreateGauge("ats_llm_chars_per_token", "Characters sent per prompt token, observed from the API's usage (calibrates CHARS_PER_TOKEN_ESTIMATE).", Unset);
+        _tokenDrift = f.CreateGauge("ats_llm_token_estimate_drift", "Observed characters per token divided by CHARS_PER_TOKEN_ESTIMATE (1 = the estimate is exact).", Unset);
+
+        _cacheRequests = f.CreateCounter("ats_cache_requests_total", "Parse-result cache look-ups, by result (hit, miss, error, bypass).", "result");
+        _queueDepth = f.CreateGauge("ats_jobs_queue_depth", "Job items waiting to be processed.", Unset);
+        _jobs = f.CreateCounter("ats_jobs_total", "Job items finished, by outcome (succeeded, failed, dead_lettered, cancelled, retried).", "outcome");
+        _webhooks = f.CreateCounter("ats_webhook_deliveries_total", "Webhook delivery attempts, by outcome (delivered, failed, retried).", "outcome");
+    }
 
     /// <summary>The model names that may appear as labels (done once at start-up from the OpenAI options).</summary>
-    public static void UseModels(IEnumerable<string> models) =>
+    public void UseModels(IEnumerable<string> models) =>
         _models = models.Where(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 64).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(m => m.Length).ToArray();
 
-    public static void DocumentProcessed(string format, string extractor, string outcome, double seconds)
+    public void DocumentProcessed(string format, string extractor, string outcome, double seconds)
     {
         var f = Label(format, 16);
-        Documents.Add(1, new("format", f), new("extractor", Label(extractor, 32)), new("outcome", OneOf(outcome, DocumentOutcome.All)));
-        DocumentSeconds.Record(seconds, new KeyValuePair<string, object?>("format", f));
+        _documents.WithLabels(Label(extractor, 32), f, OneOf(outcome, DocumentOutcome.All)).Inc();
+        _documentSeconds.WithLabels(f).Observe(seconds);
     }
 
-    public static void ExtractionCompleted(string extractor, double seconds, int ocrPages)
+    public void ExtractionCompleted(string extractor, double seconds, int ocrPages)
     {
-        ExtractionSeconds.Record(seconds, new KeyValuePair<string, object?>("extractor", Label(extractor, 32)));
-        if (ocrPages > 0) OcrPagesCounter.Add(ocrPages);
+        _extractionSeconds.WithLabels(Label(extractor, 32)).Observe(seconds);
+        if (ocrPages > 0) _ocrPages.Inc(ocrPages);
     }
 
     /// <summary>Maps an error code (null for success) to the document outcome: a rejected document is the client's problem, a failed one is ours.</summary>
     public static string Outcome(string? errorCode) => DocumentOutcome.Of(errorCode);
 
-    public static void ToolAvailable(string tool, bool available, bool required) =>
-        ToolAvailableGauge.Record(available ? 1 : 0, new("tool", Label(tool, 24)), new("required", required ? "true" : "false"));
+    public void ToolAvailable(string tool, bool available, bool required) =>
+        _toolAvailable.WithLabels(required ? "true" : "false", Label(tool, 24)).Set(available ? 1 : 0);
 
-    public static void LlmRequest(string model, string outcome, long inputTokens, long outputTokens, double costUsd)
+    public void LlmRequest(string model, string outcome, long inputTokens, long outputTokens, double costUsd)
     {
         var m = ModelLabel(model);
-        LlmRequests.Add(1, new("model", m), new("outcome", OneOf(outcome, LlmOutcome.All)));
-        if (inputTokens > 0) LlmTokens.Add(inputTokens, new("model", m), new("kind", "input"));
-        if (outputTokens > 0) LlmTokens.Add(outputTokens, new("model", m), new("kind", "output"));
-        if (costUsd > 0 && double.IsFinite(costUsd)) LlmCost.Add(costUsd, new KeyValuePair<string, object?>("model", m));
+        _llmRequests.WithLabels(m, OneOf(outcome, LlmOutcome.All)).Inc();
+        if (inputTokens > 0) _llmTokens.WithLabels("input", m).Inc(inputTokens);
+        if (outputTokens > 0) _llmTokens.WithLabels("output", m).Inc(outputTokens);
+        if (costUsd > 0 && double.IsFinite(costUsd)) _llmCost.WithLabels(m).Inc(costUsd);
     }
 
-    internal static string ModelLabel(string? model) =>
+    /// <summary>The running characters-per-token ratio observed from the API's usage, and its drift from the estimate.</summary>
+    public void LlmCalibration(double charsPerToken, double drift)
+    {
+        if (double.IsFinite(charsPerToken)) _charsPerToken.Set(charsPerToken);
+        if (double.IsFinite(drift)) _tokenDrift.Set(drift);
+    }
+
+    internal string ModelLabel(string? model) =>
         model is null ? "other" : _models.FirstOrDefault(k => model.StartsWith(k, StringComparison.OrdinalIgnoreCase)) ?? "other";
 
-    public static void CompactionRatio(double ratio)
+    public void CompactionRatio(double ratio)
     {
-        if (double.IsFinite(ratio) && ratio >= 0) Compaction.Record(ratio);
+        if (double.IsFinite(ratio) && ratio >= 0) _compaction.Observe(ratio);
     }
 
-    public static void CacheRequest(string result) => CacheRequests.Add(1, new KeyValuePair<string, object?>("result", OneOf(result, CacheResult.All)));
+    public void CacheRequest(string result) => _cacheRequests.WithLabels(OneOf(result, CacheResult.All)).Inc();
 
-    public static void JobsQueueDepth(long depth) => QueueDepth.Record(Math.Max(0, depth));
+    public void JobsQueueDepth(long depth) => _queueDepth.Set(Math.Max(0, depth));
 
-    public static void JobFinished(string outcome) => Jobs.Add(1, new KeyValuePair<string, object?>("outcome", OneOf(outcome, JobOutcome.All)));
+    public void JobFinished(string outcome) => _jobs.WithLabels(OneOf(outcome, JobOutcome.All)).Inc();
 
-    public static void WebhookDelivery(string outcome) => Webhooks.Add(1, new KeyValuePair<string, object?>("outcome", OneOf(outcome, WebhookOutcome.All)));
+    public void WebhookDelivery(string outcome) => _webhooks.WithLabels(OneOf(outcome, WebhookOutcome.All)).Inc();
 
     static string OneOf(string value, HashSet<string> allowed) => allowed.Contains(value) ? value : "other";
 

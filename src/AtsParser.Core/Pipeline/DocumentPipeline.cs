@@ -8,7 +8,7 @@ using AtsParser.Core.Observability;
 namespace AtsParser.Core.Pipeline;
 
 /// <summary>Upload → detect → extract → parse → result: the one path behind /parse, bulk, the job worker and `eval`.</summary>
-public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipeline> logger, IResumeParser? parser = null)
+public sealed class DocumentPipeline(ChainRunner runner, AtsMetrics metrics, ILogger<DocumentPipeline> logger, IResumeParser? parser = null)
 {
     public async Task<ParseResult> ProcessAsync(Upload upload, ParseRequestOptions options, CancellationToken ct)
     {
@@ -33,8 +33,8 @@ public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipelin
             var parseMs = sw.ElapsedMilliseconds;
             if (options.IncludeText) extraction = extraction with { Text = extraction.FullText };
             Log.DocumentParsed(logger, sha, sniff.Format.Name(), bytes.LongLength, extraction.ExtractedBy, extraction.OcrUsed, extraction.Chars, total.ElapsedMilliseconds);
-            AtsMetrics.ExtractionCompleted(extraction.ExtractedBy, extractMs / 1000d, extraction.OcrPages);
-            AtsMetrics.DocumentProcessed(format, extraction.ExtractedBy, DocumentOutcome.Success, total.Elapsed.TotalSeconds);
+            metrics.ExtractionCompleted(extraction.ExtractedBy, extractMs / 1000d, extraction.OcrPages);
+            metrics.DocumentProcessed(format, extraction.ExtractedBy, DocumentOutcome.Success, total.Elapsed.TotalSeconds);
             return new ParseResult
             {
                 Document = new DocumentInfo(sha, upload.FileName, sniff.Format, bytes.LongLength, extraction.Pages),
@@ -46,18 +46,18 @@ public sealed class DocumentPipeline(ChainRunner runner, ILogger<DocumentPipelin
         catch (DocumentException e)
         {
             Log.DocumentRejected(logger, sha, bytes.LongLength, e.Code);
-            AtsMetrics.DocumentProcessed(format, "none", AtsMetrics.Outcome(e.Code), total.Elapsed.TotalSeconds);
+            metrics.DocumentProcessed(format, "none", AtsMetrics.Outcome(e.Code), total.Elapsed.TotalSeconds);
             throw;
         }
         catch (ExtractionFailedException e)
         {
             Log.DocumentRejected(logger, sha, bytes.LongLength, e.Code);
-            AtsMetrics.DocumentProcessed(format, "none", AtsMetrics.Outcome(e.Code), total.Elapsed.TotalSeconds);
+            metrics.DocumentProcessed(format, "none", AtsMetrics.Outcome(e.Code), total.Elapsed.TotalSeconds);
             throw;
         }
         catch (Exception e) when (e is not (DocumentException or ExtractionFailedException))
         {
-            AtsMetrics.DocumentProcessed(format, "none", e is OperationCanceledException ? DocumentOutcome.Cancelled : DocumentOutcome.Failed, total.Elapsed.TotalSeconds);
+            metrics.DocumentProcessed(format, "none", e is OperationCanceledException ? DocumentOutcome.Cancelled : DocumentOutcome.Failed, total.Elapsed.TotalSeconds);
             throw;
         }
     }

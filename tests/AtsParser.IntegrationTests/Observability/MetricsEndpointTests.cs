@@ -26,8 +26,8 @@ public class MetricsEndpointTests
         scrape.Content.Headers.ContentType!.ToString().Should().StartWith("text/plain; version=0.0.4");
         text.Should().Contain("ats_documents_total{extractor=\"openxml\",format=\"docx\",outcome=\"success\"}");
         text.Should().MatchRegex("ats_documents_total\\{extractor=\"none\",format=\"[a-z]+\",outcome=\"rejected\"\\}");
-        text.Should().Contain("http_requests_received_total{action=\"\",code=\"200\",controller=\"\",endpoint=\"/api/v1/parse\",method=\"POST\"}");
-        text.Should().Contain("# TYPE http_request_duration_seconds histogram").And.Contain("process_resident_memory_bytes");
+        text.Should().Contain("http_requests_received_total{code=\"200\",method=\"POST\",controller=\"\",action=\"\",endpoint=\"/api/v1/parse\"}");
+        text.Should().Contain("# TYPE http_request_duration_seconds histogram").And.Contain("process_working_set_bytes");
         text.Should().Contain("ats_tool_available{required=\"true\",tool=\"pdftotext\"} 1");
         var promtool = await Run("promtool", ["check", "metrics"], text);
         promtool.Exit.Should().Be(0, promtool.Output);

@@ -44,7 +44,6 @@ public class PrometheusScrapeTests
             var parse = await client.PostAsync("/api/v1/parse", ApiFactory.Form("file", ("resume.pdf", File.ReadAllBytes(Corpus.PathOf("pdf/awesomecv_resume.pdf")))), _ct);
             parse.StatusCode.Should().Be(HttpStatusCode.OK);
 
-            // The meter is process-wide, so other tests' PDFs (e.g. OCRed scans) may add series; ask for this parse's one.
             var result = await PollAsync(promPort, "ats_documents_total{format=\"pdf\",extractor=\"pdftotext\",outcome=\"success\"}");
 
             result.GetProperty("metric").GetProperty("job").GetString().Should().Be("atsparser");

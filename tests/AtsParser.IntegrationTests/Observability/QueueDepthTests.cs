@@ -18,7 +18,7 @@ public class QueueDepthTests
         var submit = await client.PostAsync("/api/v1/jobs", ApiFactory.Form("files", ("a.txt", text), ("b.txt", text), ("c.txt", text)), _ct);
         submit.IsSuccessStatusCode.Should().BeTrue(await submit.Content.ReadAsStringAsync(_ct));
 
-        // Other hosts in this test process sample their own databases into the same gauge, so wait for our value.
+        // The sampler runs every 15 s, so wait for its first sample after the submit.
         string metrics;
         do
         {

@@ -1,4 +1,5 @@
 using AtsParser.Api.Caching;
+using AtsParser.Core.Observability;
 using FluentAssertions;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,7 +41,7 @@ public sealed class ParseCacheBreakerTests
     public async Task After_the_break_the_cache_is_used_again_once_the_store_is_back()
     {
         var store = new RestartedStore();
-        var cache = new ParseCache(store, Options.Create(new CacheOptions { BreakSeconds = 1 }), Options.Create(new JsonOptions()), NullLogger<ParseCache>.Instance);
+        var cache = new ParseCache(store, Options.Create(new CacheOptions { BreakSeconds = 1 }), Options.Create(new JsonOptions()), new AtsMetrics(Prometheus.Metrics.NewCustomRegistry()), NullLogger<ParseCache>.Instance);
         var key = new CacheKey("abc", "v");
         for (var i = 0; i < 3; i++) await cache.GetAsync(key, CancellationToken.None);
         store.Down = false;
@@ -61,7 +62,7 @@ public sealed class ParseCacheBreakerTests
     };
 
     static ParseCache Cache(ICacheStore store) =>
-        new(store, Options.Create(new CacheOptions { BreakSeconds = 60 }), Options.Create(new JsonOptions()), NullLogger<ParseCache>.Instance);
+        new(store, Options.Create(new CacheOptions { BreakSeconds = 60 }), Options.Create(new JsonOptions()), new AtsMetrics(Prometheus.Metrics.NewCustomRegistry()), NullLogger<ParseCache>.Instance);
 
     [Fact]
     public async Task A_failing_store_makes_every_lookup_a_miss_and_the_breaker_stops_asking_it()

@@ -1,8 +1,10 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AtsParser.Api.Observability;
 using FluentAssertions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
 using Xunit;
 using AtsParser.Core.Observability;
 
@@ -17,14 +19,17 @@ public class MonitoringFilesTests
         Dashboard.GetProperty("panels").EnumerateArray().Where(p => p.TryGetProperty("targets", out _))
             .SelectMany(p => p.GetProperty("targets").EnumerateArray()).Select(t => t.GetProperty("expr").GetString()!).ToList();
 
-    /// <summary>Every metric name the service can export, with the histogram series suffixes.</summary>
-    static HashSet<string> Exported()
+    /// <summary>Every metric name the service's registry exports (ats_*, HTTP, process), with the histogram series suffixes.</summary>
+    static async Task<HashSet<string>> ExportedAsync()
     {
-        RuntimeHelpers.RunClassConstructor(typeof(AtsMetrics).TypeHandle);
-        RuntimeHelpers.RunClassConstructor(typeof(HttpMetricsMiddleware).TypeHandle);
-        ProcessMetrics.EnsureRegistered();
-        return MetricsCollector.Instance.Snapshot()
-            .SelectMany(f => f.Kind == MetricKind.Histogram ? [f.Name + "_bucket", f.Name + "_sum", f.Name + "_count"] : new[] { f.Name })
+        await using var services = new ServiceCollection().AddObservability().BuildServiceProvider();
+        services.GetRequiredService<AtsMetrics>();
+        new ApplicationBuilder(services).UseRequestMetrics().Build(); // the HTTP metrics are created with the pipeline
+        var text = await Observability.Exposition.ScrapeAsync(services.GetRequiredService<CollectorRegistry>());
+        return Regex.Matches(text, @"^# TYPE (\w+) (\w+)$", RegexOptions.Multiline)
+            .SelectMany(m => m.Groups[2].Value == "histogram"
+                ? [m.Groups[1].Value + "_bucket", m.Groups[1].Value + "_sum", m.Groups[1].Value + "_count"]
+                : new[] { m.Groups[1].Value })
             .Append("up").ToHashSet();
     }
 
@@ -72,7 +77,7 @@ public class MonitoringFilesTests
     [Fact(Timeout = 60_000)]
     public async Task Alert_rules_and_dashboard_queries_only_use_metrics_the_service_exports()
     {
-        var exported = Exported();
+        var exported = await ExportedAsync();
         var rules = (await Repo.YamlAsync(Repo.Read("prometheus/alerts.yml"))).GetProperty("groups").EnumerateArray()
             .SelectMany(g => g.GetProperty("rules").EnumerateArray()).Select(r => r.GetProperty("expr").GetString()!);
         var exprs = rules.Concat(DashboardQueries()).ToList();

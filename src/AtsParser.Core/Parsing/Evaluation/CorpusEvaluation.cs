@@ -1,5 +1,6 @@
 using AtsParser.Core.Documents;
 using AtsParser.Core.Extraction;
+using AtsParser.Core.Observability;
 using AtsParser.Core.Pipeline;
 
 namespace AtsParser.Core.Parsing.Evaluation;
@@ -63,6 +64,7 @@ public sealed class CorpusEvaluation(DocumentPipeline pipeline)
         services.AddSingleton(config);
         services.AddExtraction(config);
         services.AddParsing(config);
+        services.AddAtsMetrics();
         services.AddSingleton<DocumentPipeline>();
         services.AddSingleton<CorpusEvaluation>();
         return services.BuildServiceProvider();

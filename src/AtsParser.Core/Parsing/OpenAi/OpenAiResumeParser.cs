@@ -20,7 +20,7 @@ namespace AtsParser.Core.Parsing.OpenAi;
 /// back to the heuristic parser with an LLM_FALLBACK warning. Empty or garbage text never reaches the model.
 /// </summary>
 public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenAiOptions> options, TokenCalibration calibration,
-    ILogger<OpenAiResumeParser> logger, IResumeParser? fallback = null, ResumeFinalizer? finalizer = null, SkillDictionary? skills = null,
+    AtsMetrics metrics, ILogger<OpenAiResumeParser> logger, IResumeParser? fallback = null, ResumeFinalizer? finalizer = null, SkillDictionary? skills = null,
     TimeProvider? time = null) : IResumeParser
 {
     public const int MinMeaningfulChars = 40;
@@ -32,7 +32,7 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
 
     ResiliencePipeline Retries => _retries ??= OpenAiRetries.Build(options.Value, time ?? TimeProvider.System, (failure, attempt, delay) =>
     {
-        AtsMetrics.LlmRequest(options.Value.Model, failure.Outcome, 0, 0, 0);
+        metrics.LlmRequest(options.Value.Model, failure.Outcome, 0, 0, 0);
         Log.OpenAiRetrying(logger, failure.Reason, attempt, (long)delay.TotalMilliseconds);
         return default;
     });
@@ -59,7 +59,7 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
             report = compacted.Report;
             var compactMs = sw.ElapsedMilliseconds;
             Log.OpenAiCompacted(logger, report.CharsBefore, report.CharsAfter, report.Tokenizer, report.TokensBefore, report.TokensAfter, report.CutLines);
-            AtsMetrics.CompactionRatio(report.TokensBefore == 0 ? 1 : (double)report.TokensAfter / report.TokensBefore);
+            metrics.CompactionRatio(report.TokensBefore == 0 ? 1 : (double)report.TokensAfter / report.TokensBefore);
             var user = ExtractionPrompt.UserMessage(compacted.Text, input.Links);
             try
             {
@@ -71,7 +71,7 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
                 if (completion.Usage is not null) calibration.Record(ExtractionPrompt.System.Length + user.Length + ExtractionSchema.Json.ToMemory().Length, tokensIn);
                 Log.OpenAiAnswered(logger, o.Model, completion.FinishReason.ToString(), tokensIn, tokensOut, sw.ElapsedMilliseconds, calibration.CharsPerToken);
                 var extracted = completion.FinishReason == ChatFinishReason.Length ? null : Deserialize(completion);
-                AtsMetrics.LlmRequest(o.Model, extracted is null ? LlmOutcome.InvalidResponse : LlmOutcome.Success, tokensIn, tokensOut, o.EstimateCostUsd(o.Model, tokensIn, tokensOut));
+                metrics.LlmRequest(o.Model, extracted is null ? LlmOutcome.InvalidResponse : LlmOutcome.Success, tokensIn, tokensOut, o.EstimateCostUsd(o.Model, tokensIn, tokensOut));
                 if (completion.FinishReason == ChatFinishReason.Length)
                 {
                     if (lengthRetried) return await FallbackAsync(input, WarningCodes.LlmFallback, "The model's answer was cut off (finish_reason length) twice.", usage, report, ct);
@@ -88,7 +88,7 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
             catch (ClientResultException e) when (OpenAiFailures.IsContextLengthExceeded(e))
             {
                 // Domain logic, not a transient fault: the same request would fail again, a smaller one may not.
-                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
+                metrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
                 if (compactions++ >= o.MaxCompactionRetries)
                     return await FallbackAsync(input, WarningCodes.LlmFallback, "The input exceeded the model's context even after compacting it harder.", usage, report, ct);
                 budget = (int)(Math.Min(budget, compacted.Text.Length) * CompactHarder);
@@ -97,12 +97,12 @@ public sealed partial class OpenAiResumeParser(ChatClient client, IOptions<OpenA
             catch (Exception e) when (OpenAiRetries.IsTransient(e, ct))
             {
                 var failure = OpenAiRetries.Describe(e, o);
-                AtsMetrics.LlmRequest(o.Model, failure.Outcome, 0, 0, 0);
+                metrics.LlmRequest(o.Model, failure.Outcome, 0, 0, 0);
                 return await FallbackAsync(input, WarningCodes.LlmFallback, $"The model endpoint kept failing ({failure.Reason}) after {o.MaxRetries} retries.", usage, report, ct);
             }
             catch (ClientResultException e)
             {
-                AtsMetrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
+                metrics.LlmRequest(o.Model, LlmOutcome.Error, 0, 0, 0);
                 return await FallbackAsync(input, WarningCodes.LlmFallback, $"The model endpoint answered HTTP {e.Status} ({OpenAiFailures.ErrorCode(e) ?? "no error code"}).", usage, report, ct);
             }
         }

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using AtsParser.Core.Observability;
 using AtsParser.Core.Parsing.Derivation;
 using AtsParser.Core.Parsing.Heuristic;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public static class OpenAiServices
     {
         services.AddOptions<OpenAiOptions>().Bind(config.GetSection(OpenAiOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAiOptions>, OpenAiOptionsValidator>());
+        services.AddAtsMetrics();
         services.TryAddSingleton<TokenCalibration>();
         services.AddHostedService<TokenizerWarmUp>();
         // Decided when the parser is first resolved, from the bound options, not while services are registered:
@@ -42,7 +44,7 @@ public static class OpenAiServices
         });
         services.AddSingleton<IResumeParser>(sp => sp.GetRequiredService<IOptions<OpenAiOptions>>().Value.Enabled
             ? new OpenAiResumeParser(
-                sp.GetRequiredService<ChatClient>(), sp.GetRequiredService<IOptions<OpenAiOptions>>(), sp.GetRequiredService<TokenCalibration>(),
+                sp.GetRequiredService<ChatClient>(), sp.GetRequiredService<IOptions<OpenAiOptions>>(), sp.GetRequiredService<TokenCalibration>(), sp.GetRequiredService<AtsMetrics>(),
                 sp.GetRequiredService<ILogger<OpenAiResumeParser>>(), sp.GetService<HeuristicResumeParser>(), sp.GetService<ResumeFinalizer>(),
                 sp.GetService<SkillDictionary>(), sp.GetService<TimeProvider>())
             : heuristic is null ? sp.GetRequiredService<HeuristicResumeParser>() : Resolve(sp, heuristic));

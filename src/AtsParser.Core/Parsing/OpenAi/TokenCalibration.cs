@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using AtsParser.Core.Observability;
 using Microsoft.Extensions.Options;
 
@@ -9,13 +8,8 @@ namespace AtsParser.Core.Parsing.OpenAi;
 /// Every answer's `usage` calibrates that: the running ratio of characters sent (instructions, schema and text) to
 /// prompt tokens billed is exposed here, logged with each answer, and published at /metrics.
 /// </summary>
-public sealed class TokenCalibration(IOptions<OpenAiOptions> options)
+public sealed class TokenCalibration(IOptions<OpenAiOptions> options, AtsMetrics metrics)
 {
-    static readonly Gauge<double> Observed = AtsMetrics.SharedMeter.CreateGauge<double>("ats_llm_chars_per_token", "{char}",
-        "Characters sent per prompt token, observed from the API's usage (calibrates CHARS_PER_TOKEN_ESTIMATE).");
-    static readonly Gauge<double> DriftGauge = AtsMetrics.SharedMeter.CreateGauge<double>("ats_llm_token_estimate_drift", null,
-        "Observed characters per token divided by CHARS_PER_TOKEN_ESTIMATE (1 = the estimate is exact).");
-
     readonly Lock _gate = new();
     readonly double _configured = options.Value.CharsPerTokenEstimate;
     long _chars, _promptTokens, _samples;
@@ -37,7 +31,6 @@ public sealed class TokenCalibration(IOptions<OpenAiOptions> options)
             _promptTokens += promptTokens;
             _samples++;
         }
-        Observed.Record(CharsPerToken);
-        DriftGauge.Record(Drift);
+        metrics.LlmCalibration(CharsPerToken, Drift);
     }
 }
