@@ -2,7 +2,8 @@
 """Issue 12 item 7: peak RSS of the service while 50 clients each upload a 10 MB file at once, to the bulk endpoint
 and to the jobs endpoint (each scenario on a fresh service, so VmHWM is that scenario's peak), plus one bulk request
 carrying 50 such files. Loopback only; private PostgreSQL and Redis in a temp directory.
-    python3 bench/drill/upload_rss.py [--clients 50] [--mb 10] [--limit-mb 600]"""
+    python3 bench/drill/upload_rss.py [--clients 50] [--mb 10] [--limit-mb 600] [--only bulk,jobs,one]
+The service log of every scenario is kept in $TMPDIR/ats-upload-rss-service.log."""
 import argparse, concurrent.futures, json, pathlib, subprocess, sys, tempfile, time, urllib.request
 import harness
 
@@ -10,6 +11,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--clients", type=int, default=50)
 ap.add_argument("--mb", type=float, default=10)
 ap.add_argument("--limit-mb", type=float, default=600)
+ap.add_argument("--only", default="bulk,jobs,one", help="which scenarios to run (comma-separated)")
 args = ap.parse_args()
 
 work = pathlib.Path(tempfile.mkdtemp(prefix="ats-upload-rss-"))
@@ -92,15 +94,22 @@ def jobs(svc):
 
 
 rows = []
+only = set(args.only.split(","))
 try:
-    rows.append(scenario(f"{args.clients} concurrent bulk-parse requests, one {args.mb:g} MB file each",
-                         concurrent_posts("/api/v1/bulk-parse-resumes", "files")))
-    rows.append(scenario(f"{args.clients} concurrent job submissions, one {args.mb:g} MB file each (until the worker finished them)", jobs))
-    rows.append(scenario(f"one bulk-parse request with {args.clients} files of {args.mb:g} MB",
-                         lambda svc: [curl(svc.url + "/api/v1/bulk-parse-resumes", "files", files)]))
+    if "bulk" in only:
+        rows.append(scenario(f"{args.clients} concurrent bulk-parse requests, one {args.mb:g} MB file each",
+                             concurrent_posts("/api/v1/bulk-parse-resumes", "files")))
+    if "jobs" in only:
+        rows.append(scenario(f"{args.clients} concurrent job submissions, one {args.mb:g} MB file each (until the worker finished them)", jobs))
+    if "one" in only:
+        rows.append(scenario(f"one bulk-parse request with {args.clients} files of {args.mb:g} MB",
+                             lambda svc: [curl(svc.url + "/api/v1/bulk-parse-resumes", "files", files)]))
 finally:
     redis.kill()
     pg.stop()
+    kept = pathlib.Path(tempfile.gettempdir()) / "ats-upload-rss-service.log"
+    subprocess.run(["cp", str(work / "service.log"), str(kept)])
+    print(f"service log kept in {kept}", flush=True)
     subprocess.run(["rm", "-rf", str(work)])
 worst = max(r["rss_peak_mb"] for r in rows)
 print(f"peak RSS of the service over all scenarios: {worst} MB (limit {args.limit_mb:g} MB): {'PASS' if worst <= args.limit_mb else 'FAIL'}")

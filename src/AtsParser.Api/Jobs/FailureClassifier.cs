@@ -28,6 +28,8 @@ public static class FailureClassifier
         DocumentException d => new(d.Code, d.Detail ?? ErrorCodes.Describe(d.Code).Title, false),
         ExtractionFailedException { Code: ErrorCodes.ExtractionTimeout } x => new(x.Code, x.Detail ?? "Extraction timed out.", true),
         ExtractionFailedException x => new(x.Code, x.Detail ?? ErrorCodes.Describe(x.Code).Title, false),
+        // Any other coded failure (parse_timeout, server_busy, storage_unavailable): a 5xx code is the server's state, worth a retry.
+        CodedException c => new(c.Code, c.Detail ?? ErrorCodes.Describe(c.Code).Title, ErrorCodes.Describe(c.Code).Status >= 500),
         HttpRequestException { StatusCode: HttpStatusCode.TooManyRequests } => new(RateLimited, "The model endpoint answered 429 Too Many Requests.", true),
         HttpRequestException { StatusCode: { } s } when (int)s >= 500 => new(UpstreamError, $"A dependency answered {(int)s}.", true),
         HttpRequestException { StatusCode: { } s } => new(UpstreamError, $"A dependency refused the request with {(int)s}.", false),

@@ -16,6 +16,8 @@ public static class ErrorCodes
     public const string TooManyPages = "too_many_pages";
     public const string ExtractionFailed = "extraction_failed";
     public const string ExtractionTimeout = "extraction_timeout";
+    public const string ParseTimeout = "parse_timeout";
+    public const string ServerBusy = "server_busy";
     public const string TooManyFiles = "too_many_files";
     public const string MissingFile = "missing_file";
     public const string NoText = "no_text";
@@ -80,6 +82,8 @@ public static class ErrorCodes
         [ExtractionFailed] = new(422, "No text could be extracted", "None of the extractors produced usable text. If this is a scan, make sure OCR is enabled (DOC_ENABLE_OCR) and the image is legible."),
         [NoText] = new(422, "The document contains no text", "The document has no readable text. If it is a scan or a photo, upload a clearer image."),
         [ExtractionTimeout] = new(504, "Extraction timed out", "Text extraction took longer than the configured tool timeouts or the per-document budget (EXTRACTION_BUDGET_SECONDS). Retry later, or send a smaller or simpler document."),
+        [ParseTimeout] = new(504, "Parsing timed out", "A pattern of the resume parser ran past its time limit, which happens when the server is overloaded or the text is pathological. Retry later; if it persists for this file, report the request's traceId."),
+        [ServerBusy] = new(503, "The server is busy", "Every parse slot was taken for longer than PARSE_QUEUE_TIMEOUT_SECONDS. Retry after the number of seconds in Retry-After, or use the jobs API for large batches."),
 
         [NotFound] = new(404, "Not found", "No resource has this address. Check the path and the id (ids are UUIDs such as 0190f1b2-7c3e-7a4b-9f00-2a1b3c4d5e6f); see /openapi/v1.json for the routes."),
         [MethodNotAllowed] = new(405, "Method not allowed", "This path does not accept this HTTP method; see /openapi/v1.json for the methods it does accept."),

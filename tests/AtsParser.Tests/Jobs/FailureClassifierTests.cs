@@ -32,6 +32,16 @@ public sealed class FailureClassifierTests
         FailureClassifier.Classify(new ExtractionFailedException(ErrorCodes.ExtractionTimeout, "slow", [])).Transient.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData(ErrorCodes.ParseTimeout)]
+    [InlineData(ErrorCodes.ServerBusy)]
+    public void A_coded_server_side_failure_is_transient_and_keeps_its_code(string code)
+    {
+        var f = FailureClassifier.Classify(new CodedException(code, "busy machine"));
+
+        f.Should().Be(new ItemFailure(code, "busy machine", true));
+    }
+
     [Fact]
     public void A_4xx_from_a_dependency_is_permanent_and_an_unknown_error_is_retried()
     {
