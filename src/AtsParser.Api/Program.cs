@@ -40,6 +40,10 @@ builder.Services.AddExtraction(builder.Configuration);
 builder.Services.AddSingleton<DocumentPipeline>();
 builder.Services.AddSingleton<ParseService>();
 
+// Parse slots: at most PARSE_CONCURRENCY documents in the pipeline at once (requests and jobs); a request waits
+// PARSE_QUEUE_TIMEOUT_SECONDS for one, then gets 503 server_busy with Retry-After.
+builder.Services.AddParseSlots(builder.Configuration);
+
 // Cache-aside for parse results: Redis when REDIS_URL is set, else bounded memory; never fails a request.
 builder.Services.AddParseCache(builder.Configuration);
 

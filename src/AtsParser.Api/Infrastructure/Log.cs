@@ -30,6 +30,9 @@ public static partial class Log
     [LoggerMessage(1431, LogLevel.Warning, "Retention purge failed ({Error}); retrying at the next interval")]
     public static partial void RetentionFailed(ILogger logger, string error);
 
+    [LoggerMessage(1440, LogLevel.Warning, "Parse refused with server_busy: all {Concurrency} parse slots stayed taken for {Seconds} s")]
+    public static partial void ParseBusy(ILogger logger, int concurrency, double seconds);
+
     [LoggerMessage(1700, LogLevel.Information, "Job {JobId} accepted with {Files} files")]
     public static partial void JobCreated(ILogger logger, Guid jobId, int files);
 

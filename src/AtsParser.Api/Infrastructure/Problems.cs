@@ -39,7 +39,7 @@ public static class Problems
 }
 
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Microsoft.Extensions.Options.IOptions<Storage.StorageOptions> storage,
-    ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+    Microsoft.Extensions.Options.IOptions<Parse.ParseLimitOptions> parseLimits, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -50,9 +50,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Mic
             problem = Problems.For(ErrorCodes.Internal);
         }
         http.Response.StatusCode = problem.Status ?? 500;
-        // An outage is temporary: say when to come back instead of letting clients retry in a tight loop.
-        if (problem.Extensions.TryGetValue("code", out var code) && code is Storage.StorageException.Unavailable)
-            http.Response.Headers.RetryAfter = storage.Value.UnavailableRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // An outage or a full house is temporary: say when to come back instead of letting clients retry in a tight loop.
+        int? retryAfter = problem.Extensions.TryGetValue("code", out var code) ? code switch
+        {
+            Storage.StorageException.Unavailable => storage.Value.UnavailableRetryAfterSeconds,
+            ErrorCodes.ServerBusy => parseLimits.Value.BusyRetryAfterSeconds,
+            _ => null,
+        } : null;
+        if (retryAfter is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 }

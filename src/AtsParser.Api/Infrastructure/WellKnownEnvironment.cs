@@ -18,6 +18,8 @@ public static partial class WellKnownEnvironment
         ("MAX_EXTRACTED_CHARS", "Extraction:MaxExtractedChars", null),
         ("MIN_TEXT_LENGTH_FOR_OCR", "Extraction:MinTextLengthForOcr", null),
         ("BULK_MAX_FILES", "Extraction:BulkMaxFiles", null),
+        ("PARSE_CONCURRENCY", "ParseLimits:Concurrency", null),
+        ("PARSE_QUEUE_TIMEOUT_SECONDS", "ParseLimits:QueueTimeoutSeconds", null),
         ("DOC_ENABLE_ANTIWORD", "Extraction:EnableAntiword", null),
         ("DOC_ENABLE_LIBREOFFICE", "Extraction:EnableLibreOffice", null),
         ("DOC_ENABLE_PANDOC", "Extraction:EnablePandoc", null),

@@ -32,11 +32,12 @@ public sealed class JobItemRunner(JobQueue queue, IServiceScopeFactory scopes, I
         {
             await using var scope = scopes.CreateAsyncScope();
             var service = scope.ServiceProvider.GetRequiredService<ParseService>();
-            var bytes = await queue.LoadBytesAsync(item.Id, work.Token);
-            // Cancelled meanwhile (DELETE dropped the bytes): the fenced write below then changes nothing.
-            if (bytes is null) throw new DocumentException(JobErrors.BytesMissing, "The stored upload is gone.");
             var job = JsonSerializer.Deserialize<JobOptions>(item.OptionsJson, json.Value.SerializerOptions)!;
-            var parsed = await service.ProcessAsync(new Upload(item.FileName, item.ContentType, bytes, null), new ParseRequest(job.Parse, job.Store, job.Force), job.Tenant, work.Token);
+            // The bytes are read once a parse slot is free (Background: the item waits for one as long as it takes).
+            var parsed = await service.ProcessAsync(async t => new Upload(item.FileName, item.ContentType, await queue.LoadBytesAsync(item.Id, t)
+                    // Cancelled meanwhile (DELETE dropped the bytes): the fenced write below then changes nothing.
+                    ?? throw new DocumentException(JobErrors.BytesMissing, "The stored upload is gone."), null),
+                new ParseRequest(job.Parse, job.Store, job.Force, Background: true), job.Tenant, work.Token);
             resultJson = JsonSerializer.Serialize(parsed.Result, json.Value.SerializerOptions);
         }
         catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)

@@ -32,12 +32,20 @@ public static class ParseEndpoints
     {
         ResultViews.Validate(format);
         if (store == true) Tenancy.Require(request.HttpContext, Scopes.ResumesWrite);
-        var uploads = await UploadReader.ReadAsync(request, "file", options.Value.MaxFileSizeBytes, 1, ct);
-        if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
-        var outcome = await service.ProcessAsync(uploads[0], new ParseRequest(RequestOptions(includeText, asOf), store == true, force == true, redact == true, format),
-            Tenancy.TenantOf(request.HttpContext), ct);
-        request.HttpContext.Response.Headers["X-Cache"] = outcome.CacheHit ? "hit" : "miss";
-        return TypedResults.Ok(outcome.Result);
+        // Spooled like bulk files: a request waiting for a parse slot holds no file in memory.
+        var uploads = await UploadReader.SpoolAsync(request, "file", options.Value.MaxFileSizeBytes, 1, ct);
+        try
+        {
+            if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
+            var outcome = await service.ProcessAsync(uploads[0].LoadAsync, new ParseRequest(RequestOptions(includeText, asOf), store == true, force == true, redact == true, format),
+                Tenancy.TenantOf(request.HttpContext), ct);
+            request.HttpContext.Response.Headers["X-Cache"] = outcome.CacheHit ? "hit" : "miss";
+            return TypedResults.Ok(outcome.Result);
+        }
+        finally
+        {
+            foreach (var u in uploads) await u.DisposeAsync();
+        }
     }
 
     public static async Task<Ok<BulkParseResponse>> BulkParse(HttpRequest request, ParseService service, IOptions<ExtractionOptions> options,
@@ -47,7 +55,7 @@ public static class ParseEndpoints
         if (store == true) { Tenancy.Require(request.HttpContext, Scopes.ResumesWrite); service.RequireStorage(); }
         var tenant = Tenancy.TenantOf(request.HttpContext);
         var o = options.Value;
-        // Each file streams to a temp file; only the BulkConcurrency files being parsed are in memory at once.
+        // Each file streams to a temp file; a file is read into memory only once it holds a parse slot (ParseSlots).
         var uploads = await UploadReader.SpoolAsync(request, "files", o.MaxFileSizeBytes, o.BulkMaxFiles, ct);
         try
         {
@@ -60,8 +68,7 @@ public static class ParseEndpoints
                 {
                     try
                     {
-                        var upload = await uploads[i].LoadAsync(token);
-                        var result = (await service.ProcessAsync(upload, parseRequest, tenant, token)).Result;
+                        var result = (await service.ProcessAsync(uploads[i].LoadAsync, parseRequest, tenant, token)).Result;
                         entries[i] = new BulkEntry(i, uploads[i].FileName, 200, result, null);
                     }
                     catch (Exception e) when (Problems.From(e) is { } problem)

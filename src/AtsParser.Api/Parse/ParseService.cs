@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace AtsParser.Api.Parse;
 
-/// <summary>What one caller asked for one file: parse options, whether to store, and how to present the result.</summary>
-public sealed record ParseRequest(ParseRequestOptions Options, bool Store = false, bool Force = false, bool Redact = false, string? Format = null);
+/// <summary>What one caller asked for one file: parse options, whether to store, and how to present the result.
+/// Background (a job item) waits for a parse slot as long as it takes instead of being answered server_busy.</summary>
+public sealed record ParseRequest(ParseRequestOptions Options, bool Store = false, bool Force = false, bool Redact = false, string? Format = null,
+    bool Background = false);
 
 /// <summary>
 /// The one parse path behind /parse, bulk and the job worker: dedupe against the tenant's stored resumes → cache →
@@ -16,10 +18,17 @@ public sealed record ParseRequest(ParseRequestOptions Options, bool Store = fals
 /// name, the text on request, the cache meta, the stored id, redaction and the output format) is set here, once.
 /// A singleton: each store uses its own scope, so bulk uploads can store in parallel.
 /// </summary>
-public sealed class ParseService(CachedParser parser, IServiceScopeFactory scopes, IOptions<StorageOptions> storage)
+public sealed class ParseService(CachedParser parser, ParseSlots slots, IServiceScopeFactory scopes, IOptions<StorageOptions> storage)
 {
+    /// <summary>Takes a parse slot (PARSE_CONCURRENCY) first and only then reads the bytes: a waiting upload stays on disk (or in the database).</summary>
     /// <param name="tenant">Whose stored resumes dedupe and storing see (only used with Store).</param>
-    public async Task<ParseOutcome> ProcessAsync(Upload upload, ParseRequest request, string tenant, CancellationToken ct)
+    public async Task<ParseOutcome> ProcessAsync(Func<CancellationToken, Task<Upload>> load, ParseRequest request, string tenant, CancellationToken ct)
+    {
+        using var slot = await slots.EnterAsync(request.Background, ct);
+        return await ProcessAsync(await load(ct), request, tenant, ct);
+    }
+
+    async Task<ParseOutcome> ProcessAsync(Upload upload, ParseRequest request, string tenant, CancellationToken ct)
     {
         if (!request.Store)
         {

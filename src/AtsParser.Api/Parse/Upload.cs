@@ -2,7 +2,6 @@ using AtsParser.Core.Documents;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-using AtsParser.Core.Pipeline;
 
 namespace AtsParser.Api.Parse;
 
@@ -21,17 +20,7 @@ public static class UploadReader
         return boundary;
     }
 
-    public static async Task<List<Upload>> ReadAsync(HttpRequest request, string field, long maxFileBytes, int maxFiles, CancellationToken ct)
-    {
-        var boundary = BoundaryOf(request, field);
-        try { return await ReadSectionsAsync(request, boundary, field, maxFiles, (section, name) => ReadFile(section, name, maxFileBytes, ct), ct); }
-        catch (Exception e) when (MultipartErrors.IsMalformed(e))
-        {
-            throw new DocumentException(Infrastructure.HttpErrors.MalformedMultipart, null, e);
-        }
-    }
-
-    /// <summary>Like ReadAsync, but every file goes to a temp file as it streams in (bulk: no file is held in memory).</summary>
+    /// <summary>Every file goes to a temp file as it streams in: no upload is held in memory until it is parsed.</summary>
     public static async Task<List<SpooledUpload>> SpoolAsync(HttpRequest request, string field, long maxFileBytes, int maxFiles, CancellationToken ct)
     {
         var boundary = BoundaryOf(request, field);
@@ -78,24 +67,6 @@ public static class UploadReader
             if (field == "file") break;
         }
         return uploads;
-    }
-
-    static async Task<Upload> ReadFile(MultipartSection section, string fileName, long max, CancellationToken ct)
-    {
-        var ms = new MemoryStream();
-        var buffer = new byte[81920];
-        int n;
-        while ((n = await section.Body.ReadAsync(buffer, ct)) > 0)
-        {
-            if (ms.Length + n > max)
-            {
-                await Drain(section.Body, long.MaxValue, ct);
-                return new Upload(fileName, section.ContentType, null,
-                    new DocumentException(ErrorCodes.FileTooLarge, $"The file is larger than {max:N0} bytes (MAX_FILE_SIZE). Compress images or remove embedded media, or raise the limit."));
-            }
-            ms.Write(buffer, 0, n);
-        }
-        return new Upload(fileName, section.ContentType, ms.ToArray(), null);
     }
 
     static async Task Drain(Stream s, long max, CancellationToken ct)
