@@ -12,6 +12,7 @@ namespace AtsParser.Core.Documents;
 /// </summary>
 public static partial class FormatSniffer
 {
+    const int SniffChars = 256 * 1024;
     static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
     static readonly byte[] EmptyZip = [0x50, 0x4B, 0x05, 0x06];
@@ -38,8 +39,8 @@ public static partial class FormatSniffer
             bytes.StartsWith("Rar!"u8) || bytes.StartsWith("7z"u8))
             throw new DocumentException(ErrorCodes.UnsupportedFormat, "The file is an executable or archive, not a document.");
 
-        // Text-like content: decide between HTML, other markup (rejected) and plain text.
-        var decoded = TextDecoder.TryDecode(bytes);
+        // Text-like content: decide between HTML, other markup (rejected) and plain text, on the first SniffChars characters.
+        var decoded = TextDecoder.TryDecode(bytes, SniffChars);
         if (decoded is null)
             throw new DocumentException(ErrorCodes.UnsupportedFormat, "The file is binary data in no supported document format.");
         var start = decoded.Text.AsSpan(0, Math.Min(decoded.Text.Length, 2048)).TrimStart();

@@ -52,7 +52,8 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
             try
             {
                 var output = await extractor.ExtractAsync(input, step.Token);
-                var text = TextQuality.Clean(output.Text);
+                var (raw, cut) = Cap(output.Text, o.ReadCharLimit);
+                var text = TextQuality.Clean(raw);
                 var ms = sw.ElapsedMilliseconds;
                 ocrDone |= output.OcrCoveredAllPages;
                 if (TextQuality.MeaningfulChars(text) < o.MinDocumentChars)
@@ -68,8 +69,8 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
                 attempts.Add(new(extractor.Name, AttemptOutcome.Success, ms, null));
                 var (withoutIcons, hints) = Glyphs.RemoveIcons(text);
                 text = withoutIcons;
-                bool truncated = text.Length > o.MaxExtractedChars;
-                if (truncated) text = text[..o.MaxExtractedChars];
+                bool truncated = cut || output.Truncated || text.Length > o.MaxExtractedChars;
+                if (text.Length > o.MaxExtractedChars) text = text[..o.MaxExtractedChars];
                 return new ExtractionResult
                 {
                     ExtractedBy = output.OcrUsed && !extractor.Tools.Contains("tesseract") ? extractor.Name + "+ocr" : extractor.Name,
@@ -119,6 +120,13 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
         if (budget.IsCancellationRequested)
             throw new ExtractionFailedException(ErrorCodes.ExtractionTimeout, BudgetSpent(o), attempts);
         throw new ExtractionFailedException(FailureCode(attempts, corruptDetail is not null), corruptDetail, attempts);
+    }
+
+    // Cleaning, icon removal and the checks each copy or scan the text: cut it first to what can survive the cap.
+    static (string Text, bool Cut) Cap(string text, int limit)
+    {
+        if (text.Length <= limit) return (text, false);
+        return (text[..(char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit)], true);
     }
 
     static string BudgetSpent(ExtractionOptions o) => $"the document's extraction budget of {o.DocumentBudgetSeconds} s (EXTRACTION_BUDGET_SECONDS) was spent";

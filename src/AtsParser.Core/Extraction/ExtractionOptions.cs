@@ -11,6 +11,11 @@ public sealed class ExtractionOptions
     [Range(1, 10_000)] public int MaxPages { get; set; } = 50;
     [Range(1, 200)] public int MaxOcrPages { get; set; } = 10;
     [Range(1000, 10_000_000)] public int MaxExtractedChars { get; set; } = 300_000;
+    /// <summary>
+    /// What an extractor reads, and the chain cleans, at most: the cap plus room for what cleaning removes (CR of CRLF,
+    /// control characters, icons), so the cleaned text still reaches the cap. Nothing past it is decoded or copied.
+    /// </summary>
+    public int ReadCharLimit => MaxExtractedChars + MaxExtractedChars / 4;
     /// <summary>A PDF page with fewer characters than this in its text layer is OCRed.</summary>
     [Range(0, 100_000)] public int MinTextLengthForOcr { get; set; } = 100;
     /// <summary>An extractor whose whole output has fewer non-space characters than this has failed.</summary>

@@ -11,6 +11,8 @@ public sealed record ExtractorOutput(string Text)
 {
     public int? Pages { get; init; }
     public bool OcrUsed { get; init; }
+    /// <summary>The extractor stopped reading at ExtractionOptions.ReadCharLimit: the document has more text than this.</summary>
+    public bool Truncated { get; init; }
     public int OcrPages { get; init; }
     /// <summary>OCR already ran on every page (up to the OCR page cap): a later OCR extractor would repeat it.</summary>
     public bool OcrCoveredAllPages { get; init; }

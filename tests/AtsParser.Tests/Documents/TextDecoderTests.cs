@@ -92,4 +92,38 @@ public class TextDecoderTests
 
         TextDecoder.TryDecode(bytes)!.Text.Should().EndWith("€ “ok”");
     }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-8 bom")]
+    [InlineData("utf-16le bom")]
+    [InlineData("windows-1252")]
+    public void A_character_cap_decodes_only_the_start_and_says_the_text_was_cut(string encoding)
+    {
+        var line = encoding == "windows-1252" ? "Kündigung, Ärzte, Größe – 10 €\n" : "Lebenslauf: Zoë Ångström, Größe 10 € 🙂\n";
+        var full = string.Concat(Enumerable.Repeat(line, 20_000));
+        var bytes = encoding switch
+        {
+            "utf-8" => Encoding.UTF8.GetBytes(full),
+            "utf-8 bom" => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(full)],
+            "utf-16le bom" => [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(full)],
+            _ => Encoding.GetEncoding(1252).GetBytes(full),
+        };
+
+        var decoded = TextDecoder.TryDecode(bytes, 1000)!;
+
+        decoded.EncodingName.Should().Be(encoding);
+        decoded.Truncated.Should().BeTrue();
+        decoded.Text.Length.Should().BeInRange(999, 1000);
+        full.Should().StartWith(decoded.Text);
+    }
+
+    [Fact]
+    public void Text_within_the_character_cap_is_decoded_whole_and_not_marked_cut()
+    {
+        var decoded = TextDecoder.TryDecode(Encoding.UTF8.GetBytes("Zoë Ångström, accountant"), 1000)!;
+
+        decoded.Text.Should().Be("Zoë Ångström, accountant");
+        decoded.Truncated.Should().BeFalse();
+    }
 }

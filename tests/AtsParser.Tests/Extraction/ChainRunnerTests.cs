@@ -165,6 +165,29 @@ public class ChainRunnerTests
         result.Truncated.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task An_extractor_that_stopped_reading_at_the_cap_makes_the_result_truncated_even_when_the_text_fits()
+    {
+        var output = new ExtractorOutput(FakeExtractor.GoodText) { Truncated = true };
+
+        var result = await Runner().RunAsync([FakeExtractor.Returns("text", output)], Input, CancellationToken.None);
+
+        result.Truncated.Should().BeTrue();
+        result.FullText.Should().Be(FakeExtractor.GoodText);
+    }
+
+    [Fact]
+    public async Task Text_with_crlf_line_ends_beyond_the_cap_still_fills_the_cap_after_cleaning()
+    {
+        var runner = Runner(new() { ["Extraction:MaxExtractedChars"] = "1000" });
+
+        var result = await runner.RunAsync([FakeExtractor.Returns("big", string.Concat(Enumerable.Repeat("Audit, tax.\r\n", 2000)))], Input, CancellationToken.None);
+
+        result.Chars.Should().Be(1000);
+        result.Truncated.Should().BeTrue();
+        result.FullText.Should().NotContain("\r");
+    }
+
     [Theory]
     [InlineData(ErrorCodes.ExtractionTimeout, "timeout", "timeout")]
     [InlineData(ErrorCodes.NoText, "little", "little")]
