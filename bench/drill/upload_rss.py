@@ -32,10 +32,21 @@ env = {"DATABASE_URL": pg.url, "REDIS_URL": redis.url, "MIGRATE_ON_STARTUP": "tr
 
 
 def curl(url, field, paths):
-    cmd = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "900"]
+    """The HTTP status, and for a bulk answer each file's entry ("entry 200", "entry 503 server_busy"), as labels."""
+    cmd = ["curl", "-s", "-w", "\n%{http_code}", "--max-time", "900"]
     for p in paths:
         cmd += ["-F", f"{field}=@{p};type=text/plain"]
-    return subprocess.run(cmd + [url], capture_output=True, text=True).stdout
+    body, _, status = subprocess.run(cmd + [url], capture_output=True, text=True).stdout.rpartition("\n")
+    labels = [status]
+    try:
+        doc = json.loads(body)
+    except ValueError:
+        return labels
+    if status != "200":
+        labels[0] += " " + str(doc.get("code"))
+    for e in doc.get("results", []) if isinstance(doc, dict) else []:
+        labels.append(f"entry {e['status']}" + (f" {e['error'].get('code')}" if e.get("error") else ""))
+    return labels
 
 
 def scenario(name, send):
@@ -66,7 +77,7 @@ def scenario(name, send):
 def concurrent_posts(path, field):
     def send(svc):
         with concurrent.futures.ThreadPoolExecutor(args.clients) as pool:
-            return list(pool.map(lambda p: curl(svc.url + path, field, [p]), files))
+            return [label for labels in pool.map(lambda p: curl(svc.url + path, field, [p]), files) for label in labels]
     return send
 
 
@@ -86,11 +97,17 @@ def jobs(svc):
     def one(p):
         out = subprocess.run(["curl", "-s", "-w", "\n%{http_code}", "--max-time", "900", "-F", f"files=@{p};type=text/plain",
                               svc.url + "/api/v1/jobs"], capture_output=True, text=True).stdout.rsplit("\n", 1)
-        return out[1], (json.loads(out[0]).get("id") if out[1] == "202" else None)
+        doc = json.loads(out[0]) if out[0].startswith("{") else {}
+        return out[1] + ("" if out[1] == "202" else " " + str(doc.get("code"))), doc.get("id") if out[1] == "202" else None
     with concurrent.futures.ThreadPoolExecutor(args.clients) as pool:
         results = list(pool.map(one, files))
-    wait_for_jobs(svc, [i for _, i in results if i])  # the worker parses them too: part of the peak
-    return [c for c, _ in results]
+    ids = [i for _, i in results if i]
+    wait_for_jobs(svc, ids)  # the worker parses them too: part of the peak
+    items = []
+    for i in ids:
+        counts = json.load(urllib.request.urlopen(f"{svc.url}/api/v1/jobs/{i}"))["counts"]
+        items += [f"item {k}" for k, n in counts.items() if k not in ("queued", "running", "total") for _ in range(n)]
+    return [c for c, _ in results] + items
 
 
 rows = []
@@ -103,7 +120,7 @@ try:
         rows.append(scenario(f"{args.clients} concurrent job submissions, one {args.mb:g} MB file each (until the worker finished them)", jobs))
     if "one" in only:
         rows.append(scenario(f"one bulk-parse request with {args.clients} files of {args.mb:g} MB",
-                             lambda svc: [curl(svc.url + "/api/v1/bulk-parse-resumes", "files", files)]))
+                             lambda svc: curl(svc.url + "/api/v1/bulk-parse-resumes", "files", files)))
 finally:
     redis.kill()
     pg.stop()
