@@ -39,7 +39,7 @@ public static class Problems
 }
 
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Microsoft.Extensions.Options.IOptions<Storage.StorageOptions> storage,
-    Microsoft.Extensions.Options.IOptions<Parse.ParseLimitOptions> parseLimits, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+    ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -51,12 +51,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Mic
         }
         http.Response.StatusCode = problem.Status ?? 500;
         // An outage or a full house is temporary: say when to come back instead of letting clients retry in a tight loop.
-        int? retryAfter = problem.Extensions.TryGetValue("code", out var code) ? code switch
-        {
-            Storage.StorageException.Unavailable => storage.Value.UnavailableRetryAfterSeconds,
-            ErrorCodes.ServerBusy => parseLimits.Value.BusyRetryAfterSeconds,
-            _ => null,
-        } : null;
+        var retryAfter = (exception as CodedException)?.RetryAfterSeconds
+            ?? (problem.Extensions.TryGetValue("code", out var code) && code is Storage.StorageException.Unavailable ? storage.Value.UnavailableRetryAfterSeconds : null);
         if (retryAfter is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }

@@ -40,7 +40,10 @@ public sealed class ParseSlots(IOptions<ParseLimitOptions> options, ILogger<Pars
         var o = options.Value;
         if (await _slots.WaitAsync(TimeSpan.FromSeconds(o.QueueTimeoutSeconds), ct)) return new Slot(_slots);
         Log.ParseBusy(logger, o.Concurrency, o.QueueTimeoutSeconds);
-        throw new CodedException(ErrorCodes.ServerBusy, $"All {o.Concurrency} parse slots (PARSE_CONCURRENCY) stayed taken for {o.QueueTimeoutSeconds:0.#} s");
+        throw new CodedException(ErrorCodes.ServerBusy, $"All {o.Concurrency} parse slots (PARSE_CONCURRENCY) stayed taken for {o.QueueTimeoutSeconds:0.#} s")
+        {
+            RetryAfterSeconds = o.BusyRetryAfterSeconds,
+        };
     }
 
     public sealed class Slot(SemaphoreSlim slots) : IDisposable

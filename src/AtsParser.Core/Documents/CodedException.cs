@@ -10,4 +10,7 @@ public class CodedException(string code, string? detail = null, Exception? inner
 
     /// <summary>What is specific to this occurrence (prefixed to the catalogue's advice), or null for the advice alone.</summary>
     public string? Detail { get; } = detail;
+
+    /// <summary>When a retry can succeed (a full house): the API answers it as Retry-After.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }
