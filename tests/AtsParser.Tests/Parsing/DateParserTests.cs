@@ -33,6 +33,63 @@ public class DateParserTests
         if (!current) range.End!.Iso.Should().Be(end);
     }
 
+    [Theory]
+    [InlineData("septembre 2020 – aujourd’hui", "2020-09")]
+    [InlineData("09/2019 - Aujourd'hui", "2019-09")]
+    [InlineData("janv. 2018 – présent", "2018-01")]
+    [InlineData("2017 - à ce jour", "2017")]
+    [InlineData("mars 2019 – actuellement", "2019-03")]
+    [InlineData("marzo 2021 – actualidad", "2021-03")]
+    [InlineData("Ene. 2020 - Presente", "2020-01")]
+    [InlineData("jan/2020 – atualmente", "2020-01")]
+    [InlineData("fev. 2019 - o momento", "2019-02")]
+    [InlineData("2018 – em andamento", "2018")]
+    [InlineData("04.2016 – heute", "2016-04")]
+    [InlineData("Okt. 2015 – derzeit", "2015-10")]
+    [InlineData("2019年3月 – 至今", "2019-03")]
+    [InlineData("2019年3月至今", "2019-03")]
+    [InlineData("2019.03-至今", "2019-03")]
+    [InlineData("2020/05 ~ 今", "2020-05")]
+    [InlineData("מרץ 2019 – היום", "2019-03")]
+    [InlineData("ספט' 2017 - כיום", "2017-09")]
+    [InlineData("היום – 2019", "2019")]
+    [InlineData("כיום - מאי 2020", "2020-05")]
+    public void Present_words_in_every_supported_language_end_an_open_range(string text, string start)
+    {
+        var range = DateParser.FindRanges(text).Should().ContainSingle().Subject;
+        range.Start!.Iso.Should().Be(start);
+        range.IsCurrent.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("desde 2018", "2018")]
+    [InlineData("Desde marzo de 2020", "2020-03")]
+    [InlineData("depuis 2019", "2019")]
+    [InlineData("Depuis janvier 2021", "2021-01")]
+    [InlineData("seit 2019", "2019")]
+    [InlineData("a partir de 2017", "2017")]
+    [InlineData("desde jan/2022", "2022-01")]
+    [InlineData("מאז 2016", "2016")]
+    [InlineData("自2018年5月起", "2018-05")]
+    public void Since_words_in_every_supported_language_open_a_current_range(string text, string start)
+    {
+        var range = DateParser.FindRanges(text).Should().ContainSingle().Subject;
+        range.Start!.Iso.Should().Be(start);
+        range.IsCurrent.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("ינואר 2015 – דצמבר 2016", "2015-01", "2016-12")]
+    [InlineData("אוק' 2012 – פבר' 2014", "2012-10", "2014-02")]
+    [InlineData("2016 – 2014", "2014", "2016")]
+    [InlineData("יוני 2018 – מרץ 2015", "2015-03", "2018-06")]
+    public void Hebrew_months_and_right_to_left_ranges_read_start_first(string text, string start, string end)
+    {
+        var range = DateParser.FindRanges(text, rightToLeft: true).Should().ContainSingle().Subject;
+        range.Start!.Iso.Should().Be(start);
+        range.End!.Iso.Should().Be(end);
+    }
+
     [Fact]
     public void Since_gives_an_open_current_range_without_an_end()
     {

@@ -10,8 +10,9 @@ namespace AtsParser.Core.Parsing.Dates;
 public static partial class DateParser
 {
     // One generic token pattern (source-generated, no vocabulary inside): a word before a year is checked against the
-    // month and season tables afterwards, and "present" words are looked up after a range separator.
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<word>\p{L}{3,12})\.?(?:\s*(?:de|of)\s+|\s*[-/,'’]?\s*)(?<wy>(?:19|20)[0-9]{2}|['’][0-9]{2})|(?<iy>(?:19|20)[0-9]{2})-(?<im>[0-9]{2})-(?<id>[0-9]{2})|(?<d>[0-9]{1,2})\s?[./]\s?(?<dm>[0-9]{1,2})\s?[./]\s?(?<dy>(?:19|20)[0-9]{2})|(?<cy>(?:19|20)[0-9]{2})\s*年(?:\s*(?<cm>[0-9]{1,2})\s*月)?|(?<yy>(?:19|20)[0-9]{2})\s?[./]\s?(?<ym>[0-9]{1,2})(?![0-9])|(?<yy2>(?:19|20)[0-9]{2})-(?<ym2>0[1-9]|1[0-2])(?![0-9])|(?<mm>[0-9]{1,2})\s?[./-]\s?(?<mmy>(?:19|20)[0-9]{2})|(?<y>(?:19|20)[0-9]{2}))(?![\p{L}\d])",
+    // month and season tables afterwards, and "present" words are looked up after a range separator. Chinese text sets
+    // no space between a date and its words ("自2018年5月起", "2019年3月至今"), so an ideograph may touch a date.
+    [GeneratedRegex(@"(?<![\p{L}\d-[\p{IsCJKUnifiedIdeographs}]])(?:(?<word>\p{L}{3,12})\.?(?:\s*(?:de|of)\s+|\s*[-/,'’׳]?\s*)(?<wy>(?:19|20)[0-9]{2}|['’][0-9]{2})|(?<iy>(?:19|20)[0-9]{2})-(?<im>[0-9]{2})-(?<id>[0-9]{2})|(?<d>[0-9]{1,2})\s?[./]\s?(?<dm>[0-9]{1,2})\s?[./]\s?(?<dy>(?:19|20)[0-9]{2})|(?<cy>(?:19|20)[0-9]{2})\s*年(?:\s*(?<cm>[0-9]{1,2})\s*月)?|(?<yy>(?:19|20)[0-9]{2})\s?[./]\s?(?<ym>[0-9]{1,2})(?![0-9])|(?<yy2>(?:19|20)[0-9]{2})-(?<ym2>0[1-9]|1[0-2])(?![0-9])|(?<mm>[0-9]{1,2})\s?[./-]\s?(?<mmy>(?:19|20)[0-9]{2})|(?<y>(?:19|20)[0-9]{2}))(?![\p{L}\d-[\p{IsCJKUnifiedIdeographs}]])",
         RegexOptions.CultureInvariant, 10_000)]
     private static partial Regex Token();
 
@@ -33,16 +34,25 @@ public static partial class DateParser
 
     sealed record Found(PartialDate? Date, bool Present, int Index, int Length);
 
-    public static IReadOnlyList<DateRange> FindRanges(string line)
+    /// <summary>
+    /// The date ranges of one line. In right-to-left text (Hebrew letters on the line, or <paramref name="rightToLeft"/> for
+    /// a line of a Hebrew document), a range printed end first ("2021 – 2018", "היום – 2019") reads start first.
+    /// </summary>
+    public static IReadOnlyList<DateRange> FindRanges(string line, bool rightToLeft = false)
     {
         var tokens = Tokens(line);
         var ranges = new List<DateRange>();
         if (tokens.Count == 0) return ranges;
-        bool rtl = line.Any(c => c is >= '\u0590' and <= '\u06FF');
+        bool rtl = rightToLeft || line.Any(c => c is >= '\u0590' and <= '\u06FF');
         for (int i = 0; i < tokens.Count; i++)
         {
             var a = tokens[i];
             int afterA = a.Index + a.Length;
+            if (rtl && !a.Present && PresentBefore(line, a.Index) is { } now)
+            {
+                ranges.Add(new DateRange(a.Date, now.Date, true, now.Index, afterA - now.Index) { Swapped = true });
+                continue;
+            }
             if (!a.Present && (i + 1 >= tokens.Count || !Separator().IsMatch(line[afterA..tokens[i + 1].Index])) && PresentAfter(line, afterA) is { } present)
             {
                 ranges.Add(new DateRange(a.Date, present.Date, true, a.Index, present.Index + present.Length - a.Index));
@@ -119,6 +129,22 @@ public static partial class DateParser
             int end = start + word.Length;
             if (end < line.Length && char.IsLetter(line[end]) && !NameIsCjk(word)) continue;
             return new Found(new PartialDate(line[start..end], null, null), true, start, end - start);
+        }
+        return null;
+    }
+
+    /// <summary>A "present" word and a range separator just before a date, as right-to-left ranges print ("היום – 2019").</summary>
+    static Found? PresentBefore(string line, int to)
+    {
+        var before = line.AsSpan(0, to).TrimEnd();
+        if (before.Length == 0 || before[^1] is not ('-' or '–' or '—' or '~')) return null;
+        before = before[..^1].TrimEnd();
+        foreach (var word in DateVocabulary.PresentWords)
+        {
+            if (!before.EndsWith(word, StringComparison.OrdinalIgnoreCase)) continue;
+            int start = before.Length - word.Length;
+            if (start > 0 && char.IsLetter(line[start - 1]) && !NameIsCjk(word)) continue;
+            return new Found(new PartialDate(line.Substring(start, word.Length), null, null), true, start, word.Length);
         }
         return null;
     }

@@ -22,7 +22,7 @@ static partial class EducationExtractor
         foreach (var section in doc.OfKind(SectionKinds.Education))
         {
             var blocks = EntrySegmenter.Segment(doc, section);
-            var headingDates = Dates.DateParser.FindRanges(section.HeadingRest);
+            var headingDates = Dates.DateParser.FindRanges(section.HeadingRest, doc.RightToLeft);
             foreach (var block in blocks)
             {
                 var drafts = new List<Draft>();

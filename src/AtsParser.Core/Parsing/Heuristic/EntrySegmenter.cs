@@ -151,7 +151,7 @@ public static partial class EntrySegmenter
 
     static IEnumerable<EntryBlock> Split(ResumeDocument doc, List<int> header, List<int> body)
     {
-        var anchors = header.Select(i => (Line: i, Ranges: DateParser.FindRanges(doc.Lines[i])))
+        var anchors = header.Select(i => (Line: i, Ranges: DateParser.FindRanges(doc.Lines[i], doc.RightToLeft)))
             .Where(a => a.Ranges.Count > 0 && !IsBirthDate(doc.Lines[a.Line])).ToList();
         if (anchors.Count <= 1)
         {

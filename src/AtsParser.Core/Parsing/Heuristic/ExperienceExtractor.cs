@@ -13,7 +13,7 @@ static class ExperienceExtractor
         foreach (var section in doc.OfKind(SectionKinds.Experience))
         {
             var blocks = EntrySegmenter.Segment(doc, section);
-            var headingDates = Dates.DateParser.FindRanges(section.HeadingRest);
+            var headingDates = Dates.DateParser.FindRanges(section.HeadingRest, doc.RightToLeft);
             if (blocks.Count == 1 && blocks[0].Dates is null && headingDates.Count > 0) blocks[0].Dates = headingDates[0];
             var columns = TableColumns.Find(doc, section);
             foreach (var b in blocks)

@@ -8,9 +8,13 @@ public sealed class ResumeDocument
     readonly string[] _kindOf;
     readonly bool[] _isHeading;
 
+    /// <summary>Mostly Hebrew (or Arabic) letters: date ranges on digit-only lines may be printed end first.</summary>
+    public bool RightToLeft { get; }
+
     public ResumeDocument(string text)
     {
         Lines = TextNormalizer.Lines(text);
+        RightToLeft = IsRightToLeft(text);
         Sections = SectionDetector.Detect(Lines);
         _kindOf = new string[Lines.Length];
         _isHeading = new bool[Lines.Length];
@@ -21,6 +25,18 @@ public sealed class ResumeDocument
             foreach (var i in s.LineIndexes) _kindOf[i] = s.Kind;
         }
         foreach (var s in Sections.Where(s => s.Parent is not null)) { _kindOf[s.HeadingLine] = s.Kind; _isHeading[s.HeadingLine] = true; }
+    }
+
+    static bool IsRightToLeft(string text)
+    {
+        int rtl = 0, letters = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (c is >= '\u0590' and <= '\u06FF') rtl++;
+        }
+        return letters > 0 && rtl * 2 >= letters;
     }
 
     public string KindOf(int line) => _kindOf[line];

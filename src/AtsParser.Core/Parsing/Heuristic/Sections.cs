@@ -66,6 +66,8 @@ public static partial class SectionDetector
     {
         var t = line.Trim();
         if (t.Length == 0) return null;
+        // "【工作经验】", "[ Education ]", "《专业技能》": brackets around a heading are decoration.
+        if (t.IndexOfAny(['【', '】', '〔', '〕', '［', '］', '《', '》', '「', '」', '[', ']']) >= 0) t = Brackets().Replace(t, " ").Trim();
         t = LeadingNoise().Replace(t, "");
         if (t.Length == 0) return null;
         string head = t, rest = "";
@@ -87,8 +89,30 @@ public static partial class SectionDetector
         // Roman-numbered headings without a dot ("IV EXPERIENCIA LABORAL").
         var roman = RomanNumber().Match(folded);
         if (roman.Success && Headings.TryGetValue(folded[roman.Length..], out kind)) return (kind, rest);
-        return null;
+        return Glossed(folded) is { } glossed ? (glossed, rest) : null;
     }
+
+    /// <summary>
+    /// A heading printed with its translation: "工作经验 Work Experience", "Berufserfahrung / Work Experience",
+    /// "השכלה | Education". Every part must be a heading of the same section.
+    /// </summary>
+    static string? Glossed(string folded)
+    {
+        var parts = GlossSeparator().Split(folded).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        if (parts.Count != 2) parts = ScriptBoundary().Split(folded).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        if (parts.Count != 2) return null;
+        return Headings.TryGetValue(parts[0], out var a) && Headings.TryGetValue(parts[1], out var b) && a == b ? a : null;
+    }
+
+    [GeneratedRegex(@"\s+[/|]\s+|\s*[／｜]\s*")]
+    private static partial Regex GlossSeparator();
+
+    // Between a run of CJK or Hebrew letters and a run of Latin letters, in either order.
+    [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}\p{IsHebrew}])\s*(?=[a-z])|(?<=[a-z])\s*(?=[\p{IsCJKUnifiedIdeographs}\p{IsHebrew}])")]
+    private static partial Regex ScriptBoundary();
+
+    [GeneratedRegex(@"[【】〔〕［］《》「」\[\]]")]
+    private static partial Regex Brackets();
 
     [GeneratedRegex(@"^(?:[^\p{L}\p{N}(]+|[0-9]{1,2}[.)]\s+|[IVX]{1,4}[.)]\s+)+")]
     private static partial Regex LeadingNoise();
