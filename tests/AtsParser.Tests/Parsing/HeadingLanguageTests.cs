@@ -260,4 +260,169 @@ public class HeadingLanguageTests
         r.Education.Should().ContainSingle().Which.Institution.Should().Be("南屿大学");
         SectionSkills(r).Should().Contain(["Excel", "SAP"]);
     }
+
+    [Fact]
+    public void A_German_date_column_resume_gives_jobs_and_schools()
+    {
+        var r = Parse("""
+            Lebenslauf
+            Maximilian Sorbe
+            Berufserfahrung
+            04/2019 – heute      Senior Consultant, Fenwald Beratung GmbH, München
+                                 Beratung von Mittelstandskunden bei der Einführung von ERP-Systemen
+            01/2015 – 03/2019    Junior Consultant
+                                 Horvenstein AG, Stuttgart
+            Ausbildung
+            10/2010 – 09/2014    Studium der Wirtschaftsinformatik (B.Sc.)
+                                 Hochschule Kelbach
+            IT-Kenntnisse
+            SAP, MS Office, SQL
+            """);
+        Jobs(r).Should().Equal(("Senior Consultant", "Fenwald Beratung GmbH"), ("Junior Consultant", "Horvenstein AG"));
+        r.WorkExperience[0].IsCurrent.Should().BeTrue();
+        r.WorkExperience[1].Start!.Iso.Should().Be("2015-01");
+        Schools(r).Should().Equal(("Studium der Wirtschaftsinformatik (B.Sc.)", "Hochschule Kelbach"));
+        SectionSkills(r).Should().Contain(["SAP", "MS Office", "SQL"]);
+        NoHeadingTaken(r, "Lebenslauf", "Berufserfahrung", "Ausbildung", "IT-Kenntnisse");
+    }
+
+    [Fact]
+    public void French_lines_led_by_their_dates_give_jobs_and_schools()
+    {
+        var r = Parse("""
+            Julie Arnavel
+            EXPÉRIENCES PROFESSIONNELLES
+            Depuis mars 2021 : Responsable logistique – Tramont Distribution (Lille)
+            2017 - 2021 : Assistante logistique, Groupe Belvarin, Roubaix
+            FORMATION
+            2016 : Master Management de la chaîne logistique – IAE de Valcourt
+            2014 : Licence Économie-Gestion – Université de Valcourt
+            COMPÉTENCES
+            Logiciels : SAP, Excel, Power BI
+            """);
+        Jobs(r).Should().Equal(("Responsable logistique", "Tramont Distribution"), ("Assistante logistique", "Groupe Belvarin"));
+        r.WorkExperience[0].IsCurrent.Should().BeTrue();
+        r.WorkExperience[0].Start!.Iso.Should().Be("2021-03");
+        Schools(r).Should().Equal(("Master Management de la chaîne logistique", "IAE de Valcourt"), ("Licence Économie-Gestion", "Université de Valcourt"));
+        SectionSkills(r).Should().Contain(["SAP", "Excel", "Power BI"]);
+        SectionSkills(r).Should().NotContain("Logiciels");
+    }
+
+    [Fact]
+    public void Spanish_labelled_job_blocks_give_title_employer_and_dates()
+    {
+        var r = Parse("""
+            Andrés Valcárcel
+            EXPERIENCIA PROFESIONAL
+            Empresa: Construcciones Valdera S.A.
+            Cargo: Jefe de obra
+            Periodo: Enero 2018 - Actualidad
+            Funciones: planificación y control de costes.
+            Empresa: Ingeniería Mareval SL
+            Cargo: Técnico de proyectos
+            Periodo: Junio 2014 - Diciembre 2017
+            FORMACIÓN
+            Ingeniero de Caminos – Universidad Politécnica de Sarrión (2008 – 2014)
+            """);
+        Jobs(r).Should().Equal(("Jefe de obra", "Construcciones Valdera S.A."), ("Técnico de proyectos", "Ingeniería Mareval SL"));
+        r.WorkExperience[0].IsCurrent.Should().BeTrue();
+        r.WorkExperience[1].End!.Iso.Should().Be("2017-12");
+        Schools(r).Should().Equal(("Ingeniero de Caminos", "Universidad Politécnica de Sarrión"));
+    }
+
+    [Fact]
+    public void Portuguese_company_lines_with_dates_in_brackets_and_a_role_label_give_jobs()
+    {
+        var r = Parse("""
+            Mariana Touriz
+            EXPERIÊNCIA PROFISSIONAL
+            Itaquara Serviços S.A. (03/2016 a 12/2019)
+            Cargo: Analista de Sistemas
+            Atividades: levantamento de requisitos e testes.
+            Brasvelo Tecnologia Ltda. (01/2020 – atual)
+            Cargo: Coordenadora de TI
+            FORMAÇÃO
+            Graduação em Sistemas de Informação – Faculdade de Vila Serena – 2015
+            HABILIDADES
+            SQL Server, Power BI, Scrum
+            """);
+        Jobs(r).Should().BeEquivalentTo([("Analista de Sistemas", "Itaquara Serviços S.A."), ("Coordenadora de TI", "Brasvelo Tecnologia Ltda.")]);
+        r.WorkExperience.Single(j => j.Title == "Coordenadora de TI").IsCurrent.Should().BeTrue();
+        Schools(r).Should().Equal(("Graduação em Sistemas de Informação", "Faculdade de Vila Serena"));
+        SectionSkills(r).Should().Contain(["SQL Server", "Power BI", "Scrum"]);
+    }
+
+    [Fact]
+    public void Hebrew_lines_led_by_their_dates_give_jobs_and_schools()
+    {
+        var r = Parse("""
+            מיכל אורני
+            ניסיון תעסוקתי
+            2019 – היום: מנהלת פרויקטים, אורנים הנדסה בע"מ
+            2015 – 2019: מהנדסת תכנון, גל-רון מהנדסים בע"מ
+            השכלה
+            2011 – 2015: תואר ראשון בהנדסה אזרחית, מכללת עמק הגפן
+            """);
+        Jobs(r).Should().Equal(("מנהלת פרויקטים", "אורנים הנדסה בע\"מ"), ("מהנדסת תכנון", "גל-רון מהנדסים בע\"מ"));
+        r.WorkExperience[0].IsCurrent.Should().BeTrue();
+        r.WorkExperience[1].Start!.Iso.Should().Be("2015");
+        Schools(r).Should().Equal(("תואר ראשון בהנדסה אזרחית", "מכללת עמק הגפן"));
+    }
+
+    [Fact]
+    public void Chinese_rows_with_company_title_and_dates_give_jobs_and_schools()
+    {
+        var r = Parse("""
+            陈思远
+            工作经历
+            北京云帆科技有限公司 | 高级软件工程师 | 2019.03 - 至今
+            工作内容：负责支付系统的架构设计与性能优化。
+            上海星河数据有限公司 | 软件工程师 | 2016.07 - 2019.02
+            教育背景
+            江临理工大学  计算机科学与技术  本科  2012.09-2016.06
+            """);
+        Jobs(r).Should().Equal(("高级软件工程师", "北京云帆科技有限公司"), ("软件工程师", "上海星河数据有限公司"));
+        r.WorkExperience[0].IsCurrent.Should().BeTrue();
+        r.WorkExperience[1].End!.Iso.Should().Be("2019-02");
+        r.Education.Should().ContainSingle().Which.Institution.Should().Be("江临理工大学");
+        r.Education[0].Degree.Should().Contain("本科");
+    }
+
+    [Fact]
+    public void Chinese_labelled_job_and_school_fields_give_their_values_not_their_labels()
+    {
+        var r = Parse("""
+            赵一鸣
+            工作经历
+            公司名称：北辰易达物流有限公司
+            职位：运营经理
+            时间：2020.05 - 至今
+            工作内容：负责华东区仓储运营。
+            公司名称：海川数据有限公司
+            职位：数据分析师
+            时间：2017.07 - 2020.04
+            教育背景
+            毕业院校：南屿大学
+            专业：物流管理
+            学历：本科
+            时间：2013.09 - 2017.06
+            """);
+        Jobs(r).Should().Equal(("运营经理", "北辰易达物流有限公司"), ("数据分析师", "海川数据有限公司"));
+        r.WorkExperience[0].IsCurrent.Should().BeTrue();
+        Schools(r).Should().Equal(("本科", "南屿大学"));
+        r.Education[0].FieldOfStudy.Should().Be("物流管理");
+        r.Education[0].End!.Iso.Should().Be("2017-06");
+    }
+
+    [Fact]
+    public void Hebrew_and_German_labelled_fields_give_their_values()
+    {
+        var he = Parse("יעל שחר\nניסיון תעסוקתי\nתפקיד: אנליסטית נתונים\nחברה: נתיב מידע בע\"מ\n2018 – היום\nהשכלה\nתואר: תואר ראשון בכלכלה\nמוסד: אוניברסיטת כרמים\n2014 – 2017");
+        Jobs(he).Should().Equal(("אנליסטית נתונים", "נתיב מידע בע\"מ"));
+        Schools(he).Should().Equal(("תואר ראשון בכלכלה", "אוניברסיטת כרמים"));
+        var de = Parse("Lena Arnsdorf\nStudium\nHochschule: Hochschule Westerau\nAbschluss: Bachelor of Arts\nStudiengang: Betriebswirtschaftslehre\nZeitraum: 10/2012 – 09/2015\nBerufserfahrung\nArbeitgeber: Lindqvist Handels GmbH\nPosition: Einkäuferin\nZeitraum: seit 11/2015");
+        Jobs(de).Should().Equal(("Einkäuferin", "Lindqvist Handels GmbH"));
+        Schools(de).Should().Equal(("Bachelor of Arts", "Hochschule Westerau"));
+        de.Education[0].FieldOfStudy.Should().Be("Betriebswirtschaftslehre");
+    }
 }

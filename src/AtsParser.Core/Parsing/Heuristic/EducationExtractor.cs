@@ -36,6 +36,23 @@ static partial class EducationExtractor
                         var text = LevelPrefix().Replace(GradeSuffix().Replace(f.Text, "").Trim(), "").Trim().TrimEnd(',');
                         if (text.EndsWith(" in", StringComparison.Ordinal)) text = text[..^3];
                         if (text.Length < f.Text.Length && GradeSuffix().IsMatch(f.Text)) current.Grade ??= GradeSuffix().Match(f.Text).Value.Trim(' ', '-', '–', ',');
+                        if (FieldLabels.Match(text) is { } label)
+                        {
+                            if (label.Kind == FieldLabels.Ignore) continue;
+                            if (label.Kind == FieldLabels.Field) current.Field ??= label.Value;
+                            else if (label.Kind == FieldLabels.Institution)
+                            {
+                                if (current.Institution is not null) { drafts.Add(Close(current, unknown)); current = new Draft(); unknown = []; }
+                                current.Institution = label.Value;
+                            }
+                            else if (label.Kind == FieldLabels.Degree)
+                            {
+                                if (current.Degree is not null) { drafts.Add(Close(current, unknown)); current = new Draft(); unknown = []; }
+                                current.Degree = label.Value;
+                            }
+                            if (label.Kind is FieldLabels.Field or FieldLabels.Institution or FieldLabels.Degree) { current.Lines.Add(i); continue; }
+                        }
+                        if (FieldLabels.IsBareLabel(text)) continue;
                         // "B.Tech/B.E. (Computers) from Lovely Professional University (LPU)"
                         var from = DegreeFrom().Match(text);
                         // "de", "à", "na" also join a degree to its field ("Administración de Empresas"): there the school must show.
@@ -48,16 +65,6 @@ static partial class EducationExtractor
                             current.Lines.Add(i);
                             continue;
                         }
-                        var label = SchoolLabel().Match(text);
-                        if (label.Success)
-                        {
-                            var value = label.Groups["v"].Value.Trim();
-                            if (label.Groups["l"].Value.StartsWith("dep", StringComparison.OrdinalIgnoreCase) || label.Groups["l"].Value.StartsWith("field", StringComparison.OrdinalIgnoreCase)) current.Field ??= value;
-                            else { if (current.Institution is not null) { drafts.Add(Close(current, unknown)); current = new Draft(); unknown = []; } current.Institution = value; }
-                            current.Lines.Add(i);
-                            continue;
-                        }
-                        if (IgnoredLabel().IsMatch(text)) continue;
                         if (f.Label == HeaderFragments.LocationLabel) { current.Location ??= f.Text; continue; }
                         if (text.Length == 0) continue;
                         if (Grade().IsMatch(text) && !DegreeLevelClassifier.IsDegree(text)) { current.Grade ??= text; continue; }
@@ -180,13 +187,6 @@ static partial class EducationExtractor
     // Portal level labels ahead of a degree ("UG:", "PG:", "Doctorate:").
     [GeneratedRegex(@"^(?:UG|PG|SSC|HSC|Doctorate|Graduation|Post Graduation)\s*:\s*")]
     private static partial Regex LevelPrefix();
-
-    [GeneratedRegex(@"^(?<l>college|school|university|institute|institution|universidad|universidade|université|hochschule|schule|colegio|dept|department|field of study|field)\s*:\s*(?<v>\S.*)$", RegexOptions.IgnoreCase)]
-    private static partial Regex SchoolLabel();
-
-    // Table labels that carry neither degree nor school ("Board : C.B.S.E.", "Marks : 72%", "Year : 2010").
-    [GeneratedRegex(@"^(?:board|marks|year|percentage|division|result|passing year|year of passing)\s*:", RegexOptions.IgnoreCase)]
-    private static partial Regex IgnoredLabel();
 
     [GeneratedRegex(@"(?i)\b(?:c?gpa|grade|note|nota|moyenne|percentage|score|cum laude|magna|summa|honou?rs|distinction|first class)\b|^\s*\d{1,3}(?:\.\d+)?\s*%|\d\.\d{1,2}\s*/\s*\d")]
     private static partial Regex Grade();

@@ -204,5 +204,9 @@ public static partial class EntrySegmenter
     [GeneratedRegex(@"(?i)^\d+\s+recommendations?\s+available\s+upon\s+request\.?$")]
     private static partial Regex Recommendations();
 
-    static bool IsBirthDate(string line) => ContactPatterns.NotPhoneLabel().IsMatch(line) && line.Contains(':');
+    // "Date of birth: 12.03.1990", "Geburtsdatum: …"; a label word elsewhere ("2014 : Licence …", the French bachelor) is no birth date.
+    static bool IsBirthDate(string line) => BirthLabel().IsMatch(line);
+
+    [GeneratedRegex(@"(?i)\b(?:dob|d\.o\.b|birth|born|geburtsdatum|geboren|fecha\s+de\s+nacimiento|nacimiento|naissance|née?\s+le|nascimento|data\s+de\s+nasc|תאריך\s+לידה|出生)\b[^:：]{0,20}[:：]|^\s*(?:dob|birth|born|geboren|née?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BirthLabel();
 }

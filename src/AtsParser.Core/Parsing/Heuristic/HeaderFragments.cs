@@ -58,10 +58,14 @@ public static partial class HeaderFragments
         var p = part.Trim().Trim('|', '-', '–', ',', ':', '·', '•', '/', ' ').Trim();
         if (p.EndsWith('.') && !CompanyAbbreviation().IsMatch(p)) p = p.TrimEnd('.');
         if (p.Length == 0 || p.Equals("Link", StringComparison.OrdinalIgnoreCase)) yield break;
-        var lm = Labelled().Match(p);
-        if (lm.Success)
+        if (FieldLabels.Match(p) is { Kind: FieldLabels.Title or FieldLabels.Employer or FieldLabels.Location } labelled)
         {
-            yield return new Fragment(lm.Groups["v"].Value.Trim(), LabelKind(lm.Groups["l"].Value.ToLowerInvariant()), index);
+            yield return new Fragment(labelled.Value, labelled.Kind switch
+            {
+                FieldLabels.Title => TitleLabel,
+                FieldLabels.Location => LocationLabel,
+                _ => EmployerLabel,
+            }, index);
             yield break;
         }
         p = LinkSuffix().Replace(p, "").Trim();
@@ -99,11 +103,6 @@ public static partial class HeaderFragments
         // A brand in CamelCase ("QuillPay") is an alias; a plain capitalised word is a place.
         return !inside.Skip(1).Any(char.IsUpper) && JobTitles.TitleScore(before) == 0;
     }
-
-    static string LabelKind(string label) =>
-        label.StartsWith("design") || label.StartsWith("rol") || label.StartsWith("position") || label.StartsWith("job") || label.StartsWith("title")
-        || label.StartsWith("cargo") || label.StartsWith("puesto") || label.StartsWith("poste") || label.StartsWith("funktion") ? TitleLabel
-        : label.StartsWith("loc") || label.StartsWith("ort") || label.StartsWith("place") ? LocationLabel : EmployerLabel;
 
     static IEnumerable<Fragment> SplitAroundPlace(string p, int index)
     {
@@ -169,9 +168,6 @@ public static partial class HeaderFragments
     [GeneratedRegex(@"^(?:remote|hybrid|remoto|télétravail|homeoffice|home office)$", RegexOptions.IgnoreCase)]
     private static partial Regex Remote();
 
-    [GeneratedRegex(@"(?i)\b(?:from|von|desde|de|du|dal|duration|period|dates?|zeitraum|periodo|período|since|seit|ab|depuis|expected graduation|expected|graduated|grad)\s*:?-?\s*(?=\|)|\b(?:from|duration)\s*:-?")]
+    [GeneratedRegex(@"(?i)\b(?:from|von|desde|de|du|dal|duration|period|dates?|zeitraum|periodo|período|since|seit|ab|depuis|expected graduation|expected|graduated|grad|période|时间|起止时间|期间|תקופה)\s*:?-?\s*(?=\|)|\b(?:from|duration)\s*:-?")]
     private static partial Regex DateLabels();
-
-    [GeneratedRegex(@"^(?<l>designation|role|rol|position|job\s+title|title|cargo|puesto|poste|funktion|company|employer|organi[sz]ation|empresa|firma|entreprise|arbeitgeber|location|ort|place)\s*:\s*(?<v>\S.*)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Labelled();
 }

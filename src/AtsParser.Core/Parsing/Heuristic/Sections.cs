@@ -45,6 +45,8 @@ public static partial class SectionDetector
             bool inline = after.Length > 0 && !after.StartsWith('(') && !Dates.DateParser.FindRanges(after).Any();
             // Inside a skills list, "Other:- HTML, CSS" or "Tools: Git" are categories of skills, not new sections.
             if (kind == SectionKinds.Skills && k != SectionKinds.Languages && lines[i].Contains(':') && (inline || k == SectionKinds.Skills)) continue;
+            // "学历：本科" inside education, "Berufserfahrung: 8 Jahre" inside experience: a field of the section, not a new one.
+            if (inline && k == kind && lines[i].Contains(':')) continue;
             if (inline && kind != SectionKinds.Header && lines[i].Contains(':'))
             {
                 // A labelled line inside a section: keep the enclosing section and record the label as a one-line child.
