@@ -18,7 +18,10 @@ static partial class ListItems
         foreach (var i in s.LineIndexes)
         {
             var t = doc.Lines[i].Trim();
-            if (t.Length == 0) { if (inlineOnly && raw.Count > 0) break; raw.Add(null); continue; }
+            // A bullet glyph left alone on its line by the extractor carries nothing.
+            if (t.Length == 1 && EntrySegmenter.IsBullet(t + " ")) continue;
+            bool dangling = raw.Count > 0 && raw[^1] is { } last && Dangling().IsMatch(last);
+            if (t.Length == 0) { if (dangling) continue; if (inlineOnly && raw.Count > 0) break; raw.Add(null); continue; }
             raw.Add(t);
         }
         var result = new List<string>();
@@ -26,6 +29,8 @@ static partial class ListItems
         foreach (var line in raw)
         {
             if (line is null) { Flush(); continue; }
+            // "…,Manejo de" / "Base de Datos(SQL y PL/SQL),…": an item cut after a connective goes on, whatever follows.
+            if (current is not null && Dangling().IsMatch(current) && !EntrySegmenter.IsBullet(line)) { current += (current.EndsWith(',') ? "" : " ") + line; continue; }
             if (current is not null && Continues(current, line))
             {
                 current = current.EndsWith(',') || current.EndsWith('-') && !current.EndsWith(" -") ? current + line : current + " " + line;
@@ -94,6 +99,9 @@ static partial class ListItems
         if (t.StartsWith("and ", StringComparison.Ordinal)) t = t[4..];
         return t.Trim();
     }
+
+    [GeneratedRegex(@"(?:,|\s(?:of|and|de|del|da|do|y|e|et|und|in|en|em|&))$", RegexOptions.IgnoreCase)]
+    private static partial Regex Dangling();
 
     // A category label ahead of a list: "Programming Languages:", "Over 5000 lines:", "编程语言:". Up to five words.
     [GeneratedRegex(@"^[^:：,;|()]{1,40}[:：]\s*", RegexOptions.CultureInvariant)]

@@ -44,16 +44,18 @@ public static partial class SectionDetector
             var (k, after) = h.Value;
             bool inline = after.Length > 0 && !after.StartsWith('(') && !Dates.DateParser.FindRanges(after).Any();
             // Inside a skills list, "Other:- HTML, CSS" or "Tools: Git" are categories of skills, not new sections.
-            if (kind == SectionKinds.Skills && k != SectionKinds.Languages && lines[i].Contains(':') && (inline || k == SectionKinds.Skills)) continue;
+            if (kind == SectionKinds.Skills && k != SectionKinds.Languages && lines[i].Contains(':') && (inline || k is SectionKinds.Skills or SectionKinds.Other)) continue;
             // "学历：本科" inside education, "Berufserfahrung: 8 Jahre" inside experience: a field of the section, not a new one.
             if (inline && k == kind && lines[i].Contains(':')) continue;
             if (inline && kind != SectionKinds.Header && lines[i].Contains(':'))
             {
                 // A labelled line inside a section: keep the enclosing section and record the label as a one-line child.
                 sections.Add(new Section(kind, headingLine, start, i, rest));
-                sections.Add(new Section(k, i, i + 1, i + 1, after, kind));
-                start = i + 1;
+                int end = WrappedEnd(lines, i, after);
+                sections.Add(new Section(k, i, i + 1, end, after, kind));
+                start = end;
                 rest = "";
+                i = end - 1;
                 continue;
             }
             sections.Add(new Section(kind, headingLine, start, i, rest));
@@ -62,6 +64,28 @@ public static partial class SectionDetector
         sections.Add(new Section(kind, headingLine, start, lines.Length, rest));
         return sections.Where(s => s.End > s.Start || s.HeadingRest.Length > 0 || s.Kind != SectionKinds.Header).ToList();
     }
+
+    /// <summary>
+    /// Where a labelled one-line section ends: its value wrapped onto the next lines when it stops on a comma or a connective
+    /// ("Habilidades Informáticas: MS Office, Manejo de" / "Base de Datos, …"), or the next line goes on in lower case.
+    /// </summary>
+    static int WrappedEnd(string[] lines, int i, string value)
+    {
+        int end = i + 1;
+        bool open = Dangles().IsMatch(value);
+        for (int j = i + 1; j < lines.Length && j <= i + 6; j++)
+        {
+            var t = lines[j].Trim();
+            if (t.Length <= 1) continue;
+            if (!open && !char.IsLower(t[0]) || Heading(t) is not null) break;
+            end = j + 1;
+            open = Dangles().IsMatch(t);
+        }
+        return end;
+    }
+
+    [GeneratedRegex(@"(?:,|\s(?:of|and|de|del|da|do|y|e|et|und|in|en|em|&))$", RegexOptions.IgnoreCase)]
+    private static partial Regex Dangles();
 
     /// <summary>The section a line announces, and what follows the heading on the same line; null when it is not a heading.</summary>
     public static (string Kind, string After)? Heading(string line)
@@ -102,12 +126,17 @@ public static partial class SectionDetector
     {
         var parts = GlossSeparator().Split(folded).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         if (parts.Count != 2) parts = ScriptBoundary().Split(folded).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
-        if (parts.Count != 2) return null;
-        return Headings.TryGetValue(parts[0], out var a) && Headings.TryGetValue(parts[1], out var b) && a == b ? a : null;
+        if (parts.Count == 2 && Headings.TryGetValue(parts[0], out var a) && Headings.TryGetValue(parts[1], out var b) && a == b) return a;
+        // Two headings joined: "Skills & Expertise", "Kenntnisse und Fähigkeiten", "Formation et certifications": the first one leads.
+        parts = Joined().Split(folded).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        return parts.Count == 2 && Headings.TryGetValue(parts[0], out var first) && Headings.ContainsKey(parts[1]) ? first : null;
     }
 
     [GeneratedRegex(@"\s+[/|]\s+|\s*[／｜]\s*")]
     private static partial Regex GlossSeparator();
+
+    [GeneratedRegex(@"\s*&\s*|\s+(?:and|und|et|y|e|ו)\s+|、|与|和|及")]
+    private static partial Regex Joined();
 
     // Between a run of CJK or Hebrew letters and a run of Latin letters, in either order.
     [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}\p{IsHebrew}])\s*(?=[a-z])|(?<=[a-z])\s*(?=[\p{IsCJKUnifiedIdeographs}\p{IsHebrew}])")]

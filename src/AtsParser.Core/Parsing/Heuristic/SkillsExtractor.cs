@@ -19,7 +19,14 @@ static partial class SkillsExtractor
                 if (items.Count == 0 || IsSpokenLanguageLine(items)) continue;
                 foreach (var item in items)
                 {
-                    if (item.Split(' ').Length > 6 || item.Length > 60 || item.EndsWith(':') || !item.Any(char.IsLetter) || NotSkill(item)) continue;
+                    if (item.EndsWith(':') || !item.Any(char.IsLetter) || NotSkill(item)) continue;
+                    // "Proficient in Windows and Mac OS", "Developed the Controllers and Models": a sentence, not a skill;
+                    // the dictionary skills it names still count.
+                    if (IsSentence(item, dictionary))
+                    {
+                        foreach (var name in dictionary.Mentions(item)) Add(skills, name, name, SectionSource);
+                        continue;
+                    }
                     Add(skills, item, dictionary.Normalize(item) ?? item, SectionSource);
                 }
             }
@@ -49,8 +56,41 @@ static partial class SkillsExtractor
         "level", "years", "rating", "category",
     };
 
-    static bool NotSkill(string item) =>
-        TableWords.Contains(item) || CountOrDuration().IsMatch(item);
+    // Category names ("Programming Languages", "Datenbanken", "工具") and section headings ("Skills & Expertise") head skills.
+    static readonly HashSet<string> Categories = Data.DataFiles.ReadTsv("skill-categories.tsv").Select(r => TextNormalizer.Fold(r[0])).ToHashSet(StringComparer.Ordinal);
+
+    // Levels printed beside a skill in tables and sidebars ("Java | Expert", "Excel – sehr gut", "Python 精通").
+    static readonly HashSet<string> Levels = new[]
+    {
+        "expert", "advanced", "intermediate", "beginner", "basic", "basics", "proficient", "good", "very good", "excellent", "fluent", "native", "novice", "familiar",
+        "sehr gut", "gut", "fortgeschritten", "grundkenntnisse", "experte", "verhandlungssicher", "avancé", "intermédiaire", "débutant", "notions", "bon", "bonne", "courant",
+        "avanzado", "intermedio", "básico", "experto", "alto", "medio", "bajo", "avançado", "intermediário", "básica", "fluente", "精通", "熟练", "熟悉", "了解", "掌握", "良好", "一般",
+        "מתקדם", "בסיסי", "טוב", "טוב מאוד",
+    }.Select(TextNormalizer.Fold).ToHashSet(StringComparer.Ordinal);
+
+    static bool NotSkill(string item)
+    {
+        if (TableWords.Contains(item) || CountOrDuration().IsMatch(item) || Rating().IsMatch(item)) return true;
+        var folded = TextNormalizer.Fold(item.Trim());
+        if (Categories.Contains(folded) || Levels.Contains(folded) || item.Contains(':')) return Categories.Contains(folded) || Levels.Contains(folded);
+        // A heading read into the list ("Skills & Expertise", "Soft Skills"); a one-word heading of another section may be a skill ("Research").
+        return SectionDetector.Heading(item) is { } h && (h.Kind is SectionKinds.Skills or SectionKinds.Languages || folded.Contains(' '));
+    }
+
+    /// <summary>
+    /// Prose in a skills list: more than six words, or four and more led by a verb or an adjective of ability ("Proficient in",
+    /// "Developed", "Strong"), or ending in a full stop. A name the dictionary knows as a whole is never prose.
+    /// </summary>
+    static bool IsSentence(string item, SkillDictionary dictionary)
+    {
+        if (dictionary.Normalize(item) is not null) return false;
+        // What a parenthesis lists ("Manejo de Base de Datos(SQL y PL/SQL)") is part of the item, not more words of it.
+        var bare = Parenthesised().Replace(item, " ");
+        var words = bare.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 6 || bare.Length > 60) return true;
+        if (words.Length < 3) return false;
+        return item.EndsWith('.') || ProseLead().IsMatch(item);
+    }
 
     public static bool IsSpokenLanguageLine(List<string> items) =>
         items.Count > 0 && items.Count(i => SpokenLanguages.Find(i) is not null && i.Split(' ').Length <= 4) * 2 >= items.Count;
@@ -61,6 +101,16 @@ static partial class SkillsExtractor
         if (at < 0) { skills.Add(new Skill(raw, name, [source])); return; }
         if (!skills[at].Sources.Contains(source)) skills[at].Sources.Add(source);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^(?:proficient|experienced|excellent|strong|good|solid|basic|working|hands-on|familiar|knowledge|ability|able|skilled|expert(?:ise)?|developed|developing|designed|designing|implemented|involved|written|wrote|worked|working|created|built|managed|responsible|understanding|experience)\b")]
+    private static partial System.Text.RegularExpressions.Regex ProseLead();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\([^()]*\)")]
+    private static partial System.Text.RegularExpressions.Regex Parenthesised();
+
+    // "★★★★☆", "4/5", "80%", "●●●○○": a rating, not a skill.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[★☆●○◉◯■□▪▫⬤]+|\d(?:[.,]\d)?\s*/\s*(?:5|10)|\d{1,3}\s*%)$")]
+    private static partial System.Text.RegularExpressions.Regex Rating();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[\d.x]+$|\bYear\(s\)|\bMonth\(s\)|^\d+\s*(?:years?|months?|yrs?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex CountOrDuration();
