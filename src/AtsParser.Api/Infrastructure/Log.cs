@@ -105,6 +105,9 @@ public static partial class Log
     [LoggerMessage(1800, LogLevel.Information, "Correction stored for resume {ResumeId}: {Operations} operations")]
     public static partial void CorrectionStored(ILogger logger, Guid resumeId, int operations);
 
+    [LoggerMessage(1901, LogLevel.Warning, "Answered {Code} on {Path}")]
+    public static partial void ServerSideProblem(ILogger logger, Exception exception, string path, string code);
+
     [LoggerMessage(1900, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);
 }

@@ -49,6 +49,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Mic
             Log.Unhandled(logger, exception, http.Request.Path);
             problem = Problems.For(ErrorCodes.Internal);
         }
+        // A 5xx with a code is still the server's trouble (an outage, a full house, a timeout): keep its cause for the operator.
+        else if (problem.Status >= 500) Log.ServerSideProblem(logger, exception, http.Request.Path, problem.Extensions["code"] as string ?? "");
         http.Response.StatusCode = problem.Status ?? 500;
         // An outage or a full house is temporary: say when to come back instead of letting clients retry in a tight loop.
         var retryAfter = (exception as CodedException)?.RetryAfterSeconds
