@@ -21,6 +21,7 @@ public static partial class WellKnownEnvironment
         ("PARSE_CONCURRENCY", "ParseLimits:Concurrency", null),
         ("PARSE_QUEUE_TIMEOUT_SECONDS", "ParseLimits:QueueTimeoutSeconds", null),
         ("DOC_ENABLE_ANTIWORD", "Extraction:EnableAntiword", null),
+        ("DOC_ENABLE_WORD_READER", "Extraction:EnableWordReader", null),
         ("DOC_ENABLE_LIBREOFFICE", "Extraction:EnableLibreOffice", null),
         ("DOC_ENABLE_PANDOC", "Extraction:EnablePandoc", null),
         ("DOC_ENABLE_OCR", "Extraction:EnableOcr", null),

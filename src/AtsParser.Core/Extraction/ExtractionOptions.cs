@@ -29,6 +29,8 @@ public sealed class ExtractionOptions
     [Range(1, 64)] public int BulkConcurrency { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
 
     public bool EnableAntiword { get; set; } = true;
+    /// <summary>The in-process Word 97-2003 reader in front of antiword (DOC_ENABLE_WORD_READER).</summary>
+    public bool EnableWordReader { get; set; } = true;
     public bool EnableLibreOffice { get; set; } = true;
     public bool EnablePandoc { get; set; } = true;
     public bool EnableOcr { get; set; } = true;

@@ -27,6 +27,7 @@ public static class ExtractionServices
         services.AddSingleton<OpenXmlExtractor>();
         services.AddSingleton<OdtExtractor>();
         services.AddSingleton<RtfExtractor>();
+        services.AddSingleton<WordDocExtractor>();
         services.AddSingleton<HtmlExtractor>();
         services.AddSingleton<PlainTextExtractor>();
         services.AddSingleton<ExtractorChains>();

@@ -11,13 +11,15 @@ public sealed class ExtractorChains
     public ExtractorChains(
         PdfTextExtractor pdftotext, PdfOcrExtractor ocr, ImageOcrExtractor tesseract, AntiwordExtractor antiword,
         LibreOfficeTextExtractor libreOffice, LibreOfficeOcrExtractor libreOfficeOcr, PandocExtractor pandoc,
-        OpenXmlExtractor openXml, OdtExtractor odfXml, RtfExtractor rtf, HtmlExtractor html, PlainTextExtractor text)
+        OpenXmlExtractor openXml, OdtExtractor odfXml, RtfExtractor rtf, HtmlExtractor html, PlainTextExtractor text,
+        WordDocExtractor word, Microsoft.Extensions.Options.IOptions<ExtractionOptions> options)
     {
+        IExtractor[] doc = options.Value.EnableWordReader ? [word, antiword, libreOffice, libreOfficeOcr] : [antiword, libreOffice, libreOfficeOcr];
         _chains = new()
         {
             [DocumentFormat.Pdf]   = [pdftotext, ocr],
             [DocumentFormat.Docx]  = [openXml, pandoc, libreOffice],
-            [DocumentFormat.Doc]   = [antiword, libreOffice, libreOfficeOcr],
+            [DocumentFormat.Doc]   = doc,
             [DocumentFormat.Rtf]   = [rtf, pandoc, libreOffice],
             [DocumentFormat.Odt]   = [odfXml, pandoc, libreOffice],
             [DocumentFormat.Html]  = [html, pandoc],

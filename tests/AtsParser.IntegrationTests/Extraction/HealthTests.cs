@@ -11,7 +11,7 @@ using Xunit;
 
 namespace AtsParser.IntegrationTests.Extraction;
 
-public sealed class AntiwordOffHost() : ExtractionHost(("Extraction:EnableAntiword", "false"));
+public sealed class AntiwordOffHost() : ExtractionHost(("Extraction:EnableAntiword", "false"), ("Extraction:EnableWordReader", "false"));
 
 [Collection(ExtractionCollection.Name)]
 public class HealthTests(AntiwordOffHost host) : IClassFixture<AntiwordOffHost>

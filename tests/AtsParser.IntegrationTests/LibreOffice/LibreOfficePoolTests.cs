@@ -146,7 +146,7 @@ public sealed class LibreOfficePoolTests
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(280));
         var ct = cts.Token;
-        await using var host = Host(1).With("Extraction:EnableAntiword", "false");
+        await using var host = Host(1).With("Extraction:EnableAntiword", "false").With("Extraction:EnableWordReader", "false");
         var pool = await WarmPoolAsync(host, ct);
         using var client = host.CreateClient();
 

@@ -224,7 +224,7 @@ public class ChainRunnerTests
             .BuildServiceProvider().GetRequiredService<ExtractorChains>();
 
         chains.For(DocumentFormat.Pdf).Select(e => e.Name).Should().Equal("pdftotext", "ocr");
-        chains.For(DocumentFormat.Doc).Select(e => e.Name).Should().Equal("antiword", "libreoffice", "libreoffice+ocr");
+        chains.For(DocumentFormat.Doc).Select(e => e.Name).Should().Equal("word", "antiword", "libreoffice", "libreoffice+ocr");
         chains.For(DocumentFormat.Docx).Select(e => e.Name).Should().Equal("openxml", "pandoc", "libreoffice");
         Enum.GetValues<DocumentFormat>().Should().OnlyContain(f => chains.For(f).Count > 0);
     }

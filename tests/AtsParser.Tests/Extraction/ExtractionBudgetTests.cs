@@ -27,7 +27,7 @@ public sealed class ExtractionBudgetTests : IDisposable
     {
         Tool("antiword", $"exec sleep 30.{Suffix}");
         Tool("soffice", $"touch '{_bin}/soffice-started'; exec sleep 30.{Suffix}");
-        var sp = Services(new() { ["Extraction:DocumentBudgetSeconds"] = "2", ["Extraction:AntiwordTimeoutSeconds"] = "60" });
+        var sp = Services(new() { ["Extraction:DocumentBudgetSeconds"] = "2", ["Extraction:AntiwordTimeoutSeconds"] = "60", ["Extraction:EnableWordReader"] = "false" });
 
         var act = () => sp.GetRequiredService<ChainRunner>().RunAsync(Doc, CancellationToken.None);
 
@@ -45,7 +45,7 @@ public sealed class ExtractionBudgetTests : IDisposable
     {
         Tool("antiword", "sleep 1; echo 'antiword: not a Word document' >&2; exit 1");
         Tool("soffice", $"exec sleep 30.{Suffix}");
-        var sp = Services(new() { ["Extraction:DocumentBudgetSeconds"] = "3", ["Extraction:LibreOfficeTimeoutSeconds"] = "60" });
+        var sp = Services(new() { ["Extraction:DocumentBudgetSeconds"] = "3", ["Extraction:LibreOfficeTimeoutSeconds"] = "60", ["Extraction:EnableWordReader"] = "false" });
 
         var act = () => sp.GetRequiredService<ChainRunner>().RunAsync(Doc, CancellationToken.None);
 
