@@ -83,13 +83,13 @@ procs() {
 }
 
 # Corpus files: one of every format, with the format and the extractor each must come out with.
-# The Word 6 DOC is one antiword cannot read, so LibreOffice has to; the other DOC keeps text in text boxes, which
-# antiword does not print, so the chain hands it to LibreOffice too; the PDF scan has no text layer (OCR).
+# The Word 6 DOC is one neither the in-process reader nor antiword can read, so LibreOffice has to; the other DOC
+# keeps text in text boxes, which the in-process reader reads; the PDF scan has no text layer (OCR).
 SAMPLES=(
   "pdf/soupboss_01-Accountant.pdf pdf pdftotext"
   "pdf/gen_scan_soupboss_01-Accountant.pdf pdf pdftotext+ocr|ocr"
   "docx/soupboss_01-Accountant.docx docx openxml"
-  "doc/klair_resume.doc doc libreoffice"
+  "doc/klair_resume.doc doc word"
   "hostile/public/tika_testWORD6.doc doc libreoffice"
   "rtf/gen_soupboss_01-Accountant.rtf rtf rtf"
   "odt/gen_soupboss_01-Accountant.odt odt odfxml"

@@ -40,6 +40,18 @@ public partial class CorpusExtractionTests(CorpusHost host) : IClassFixture<Corp
     }
 
     [Fact]
+    public async Task A_word_97_file_with_text_boxes_is_read_in_process_without_antiword_or_libreoffice()
+    {
+        var reply = await host.ParseAsync("klair.doc", await File.ReadAllBytesAsync(Corpus.PathOf("doc/klair_resume.doc")));
+
+        reply.Status.Should().Be(200, reply.Body);
+        reply.ExtractedBy.Should().Be("word");
+        reply.Extraction.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("tool").GetString()).Should().Equal("word");
+        reply.Text.Should().Contain("kishanmadhesiya@gmail.com").And.Contain("DECLARATION");
+        reply.Resume.GetProperty("candidate").GetProperty("emails")[0].GetString().Should().Be("kishanmadhesiya@gmail.com");
+    }
+
+    [Fact]
     public async Task Quartz_pdf_text_has_no_tab_cr_nbsp_junk_and_plain_hyphens()
     {
         var reply = await host.ParseAsync("laverne.pdf", await File.ReadAllBytesAsync(Corpus.PathOf("pdf/openresume_laverne-resume.pdf")));

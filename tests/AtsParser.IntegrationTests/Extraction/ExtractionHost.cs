@@ -92,6 +92,7 @@ public sealed record Reply(int Status, string Body)
     public string? FileName => Json.TryGetProperty("document", out var d) ? d.GetProperty("fileName").GetString() : null;
     public JsonElement Extraction => Json.GetProperty("extraction");
     public JsonElement Document => Json.GetProperty("document");
+    public JsonElement Resume => Json.GetProperty("resume");
     public string Text => Extraction.GetProperty("text").GetString() ?? "";
     public string ExtractedBy => Extraction.GetProperty("extractedBy").GetString() ?? "";
     public bool OcrUsed => Extraction.GetProperty("ocrUsed").GetBoolean();
