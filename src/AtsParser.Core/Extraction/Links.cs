@@ -45,6 +45,10 @@ public static class LinkTargets
     }
 
     /// <summary>One entry per (target, text, page), at most MaxLinks, in document order.</summary>
+    /// <summary>The useful ones of a reader's (target, visible text) pairs, once each.</summary>
+    public static IReadOnlyList<ExtractedLink> FromPairs(IEnumerable<(string Target, string? Text)> links) =>
+        Distinct(links.Where(l => IsUseful(l.Target)).Select(l => Create(l.Target, l.Text)));
+
     public static IReadOnlyList<ExtractedLink> Distinct(IEnumerable<ExtractedLink> links) =>
         links.DistinctBy(l => (l.Target, l.Text, l.Page)).Take(MaxLinks).ToList();
 }

@@ -54,7 +54,7 @@ public partial class WordDocReaderTests
     public void A_hyperlink_field_gives_its_target_and_visible_text_and_its_code_is_not_text()
     {
         var r = WordDocReader.Read(File.ReadAllBytes(Corpus.PathOf("doc/hebver_korot_chaim_ran.doc")), 300_000, CancellationToken.None);
-        r.Links.Should().Contain(l => l.Target.StartsWith("mailto:", StringComparison.Ordinal) && l.Text.Contains('@'));
+        r.Links.Should().Contain(l => l.Target.StartsWith("mailto:", StringComparison.Ordinal) && l.Text!.Contains('@'));
         r.Text.Should().NotContain("HYPERLINK");
     }
 

@@ -15,7 +15,6 @@ public sealed class WordDocExtractor(IOptions<ExtractionOptions> options) : IExt
     public Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct)
     {
         var r = WordDocReader.Read(input.Bytes, options.Value.MaxExtractedChars, ct);
-        var links = LinkTargets.Distinct(r.Links.Where(l => LinkTargets.IsUseful(l.Target)).Select(l => LinkTargets.Create(l.Target, l.Text)));
-        return Task.FromResult(new ExtractorOutput(WordBinary.TableRowsAsLines(r.Text)) { Links = links });
+        return Task.FromResult(new ExtractorOutput(r.Text) { Links = LinkTargets.FromPairs(r.Links) });
     }
 }

@@ -14,7 +14,7 @@ namespace AtsParser.Core.Extraction.Extractors;
 /// </summary>
 public static class WordDocReader
 {
-    public sealed record Result(string Text, IReadOnlyList<(string Target, string Text)> Links);
+    public sealed record Result(string Text, IReadOnlyList<(string Target, string? Text)> Links);
 
     static readonly Encoding Cp1252 = CodePages();
 
@@ -55,7 +55,7 @@ public static class WordDocReader
         int main = 0, foot = text, head = foot + ftn, boxes = head + hdd + mcr + atn + edn, headBoxes = boxes + txbx;
         int end = Math.Min(doc.Length, headBoxes + hdrTxbx);
         var sb = new StringBuilder();
-        var links = new List<(string, string)>();
+        var links = new List<(string, string?)>();
         void Add(int from, int count)
         {
             ct.ThrowIfCancellationRequested();
@@ -134,7 +134,7 @@ public static class WordDocReader
     /// cell and two in a row end the table row; a field's code (0x13 … 0x14) is dropped and its result (… 0x15)
     /// kept; pictures, drawn-object anchors and note references go.
     /// </summary>
-    static void Clean(string s, StringBuilder sb, List<(string, string)> links)
+    static void Clean(string s, StringBuilder sb, List<(string, string?)> links)
     {
         var fields = new Stack<(bool InCode, StringBuilder Code, int ResultStart)>();
         int paragraphStart = sb.Length;
