@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AtsParser.Core.Parsing.Compaction;
 
 namespace AtsParser.Core.Extraction;
 
@@ -14,7 +13,8 @@ namespace AtsParser.Core.Extraction;
 /// holds digits (a print stamp). Lines compare
 /// case- and accent-blind with numbers masked except years ("Jane Roe – 2" = "Jane Roe – 3"), so a print stamp's
 /// date matches itself while job dates at the top of two pages ("Sep 2015 – Jun 2017", "Sep 2012 – Jun 2015") differ.
-/// Removed lines become empty, so line numbers (icon hints) stay valid.
+/// Removed lines become empty, so line numbers (icon hints) stay valid. Compaction runs the same rules on its
+/// normalised lines (Remove), to count what it drops.
 /// </summary>
 public static partial class PageFurniture
 {
@@ -23,30 +23,44 @@ public static partial class PageFurniture
     const int PageNumberLines = 3, RunningLines = 2;
     const int MaxFurnitureLength = 80;
 
+    public readonly record struct Removed(int PageNumbers, int Navigation, int RunningLines)
+    {
+        public int Total => PageNumbers + Navigation + RunningLines;
+    }
+
     public static string Strip(string text)
     {
         if (text.Length == 0) return text;
-        var pages = text.Split('\f').Select(p => p.Split('\n')).ToArray();
-        bool changed = false;
+        var pages = text.Split('\f').Select(p => (string?[])p.Split('\n')).ToArray();
+        return Remove(pages).Total == 0 ? text : string.Join('\f', pages.Select(p => string.Join('\n', p)));
+    }
+
+    /// <summary>
+    /// Sets the furniture lines of the pages to null and counts them. With keepFirstCopy every running line is read
+    /// once, like a contact line: its first copy stays where it appears.
+    /// </summary>
+    public static Removed Remove(string?[][] pages, bool keepFirstCopy = false)
+    {
+        int pageNumbers = 0, navigation = 0;
         foreach (var page in pages)
         {
             foreach (var i in Edges(page, PageNumberLines))
-                if (LinePatterns.IsPageNumber(page[i])) { page[i] = ""; changed = true; }
+                if (LinePatterns.IsPageNumber(page[i]!)) { page[i] = null; pageNumbers++; }
             for (int i = 0; i < page.Length; i++)
-                if (page[i].Length < 20 && BackToTop().IsMatch(page[i])) { page[i] = ""; changed = true; }
+                if (page[i] is { Length: < 20 } line && BackToTop().IsMatch(line)) { page[i] = null; navigation++; }
         }
-        if (pages.Count(p => Edges(p, RunningLines).Any()) >= 2) changed |= RemoveRunningLines(pages);
-        return changed ? string.Join('\f', pages.Select(p => string.Join('\n', p))) : text;
+        int running = pages.Count(p => Edges(p, RunningLines).Any()) >= 2 ? RemoveRunningLines(pages, keepFirstCopy) : 0;
+        return new(pageNumbers, navigation, running);
     }
 
-    static bool RemoveRunningLines(string[][] pages)
+    static int RemoveRunningLines(string?[][] pages, bool keepFirstCopy)
     {
-        var edges = pages.Select(p => Edges(p, RunningLines).Where(i => p[i].Length <= MaxFurnitureLength).Select(i => (Index: i, Key: EdgeKey(p[i]))).ToList()).ToList();
+        var edges = pages.Select(p => Edges(p, RunningLines).Where(i => p[i]!.Length <= MaxFurnitureLength).Select(i => (Index: i, Key: EdgeKey(p[i]!))).ToList()).ToList();
         var pagesWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var page in edges)
             foreach (var key in page.Select(e => e.Key).Where(k => k.Length > 3).Distinct())
                 pagesWithKey[key] = pagesWithKey.GetValueOrDefault(key) + 1;
-        bool changed = false;
+        int removed = 0;
         var keptOnce = new HashSet<string>(StringComparer.Ordinal);
         for (int p = 0; p < pages.Length; p++)
         {
@@ -56,20 +70,20 @@ public static partial class PageFurniture
             foreach (var (i, key) in edges[p])
             {
                 if (pagesWithKey.GetValueOrDefault(key) < 2) continue;
-                var line = pages[p][i];
-                bool readOnce = LinePatterns.HasContact(line) || (p == 0 && IsTop(pages[p], i) && !line.Any(char.IsDigit));
+                var line = pages[p][i]!;
+                bool readOnce = keepFirstCopy || LinePatterns.HasContact(line) || (p == 0 && IsTop(pages[p], i) && !line.Any(char.IsDigit));
                 if (readOnce && keptOnce.Add(key)) continue;
-                pages[p][i] = "";
-                changed = true;
+                pages[p][i] = null;
+                removed++;
             }
         }
-        return changed;
+        return removed;
     }
 
-    static bool IsTop(string[] page, int i) => page.Take(i).Count(l => !string.IsNullOrWhiteSpace(l)) < RunningLines;
+    static bool IsTop(string?[] page, int i) => page.Take(i).Count(l => !string.IsNullOrWhiteSpace(l)) < RunningLines;
 
     /// <summary>The first and last few non-blank lines of a page.</summary>
-    static IEnumerable<int> Edges(string[] page, int depth)
+    static IEnumerable<int> Edges(string?[] page, int depth)
     {
         var nonBlank = Enumerable.Range(0, page.Length).Where(i => !string.IsNullOrWhiteSpace(page[i])).ToList();
         return nonBlank.Count <= 2 * depth ? nonBlank : nonBlank.Take(depth).Concat(nonBlank.TakeLast(depth));

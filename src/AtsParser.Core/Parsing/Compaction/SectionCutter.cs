@@ -1,3 +1,5 @@
+using AtsParser.Core.Extraction;
+
 namespace AtsParser.Core.Parsing.Compaction;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace AtsParser.Core.Parsing.Compaction;
 /// </summary>
 public static class SectionCutter
 {
+    /// <summary>A line that survives every compaction step (repeated page furniture keeps one copy of it).</summary>
+    public static bool IsProtected(string line) => LinePatterns.HasContact(line) || LinePatterns.HasDate(line) || SectionHeadings.Classify(line) is not null;
+
     public static int Cut(List<string?> lines, int maxChars)
     {
         int length = lines.Sum(l => l is null ? 0 : l.Length + 1);
@@ -24,7 +29,7 @@ public static class SectionCutter
         for (int p = 9; p >= 1 && length > maxChars; p--)
             for (int i = lines.Count - 1; i >= 0 && length > maxChars; i--)
             {
-                if (priority[i] != p || lines[i] is not { Length: > 0 } line || LinePatterns.IsProtected(line)) continue;
+                if (priority[i] != p || lines[i] is not { Length: > 0 } line || IsProtected(line)) continue;
                 length -= line.Length + 1;
                 lines[i] = null;
                 cut++;

@@ -1,3 +1,5 @@
+using AtsParser.Core.Extraction;
+
 namespace AtsParser.Core.Parsing.Compaction;
 
 /// <summary>

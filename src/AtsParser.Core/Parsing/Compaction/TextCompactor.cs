@@ -1,4 +1,5 @@
 using System.Text;
+using AtsParser.Core.Extraction;
 
 namespace AtsParser.Core.Parsing.Compaction;
 
@@ -29,14 +30,16 @@ public static class TextCompactor
 
     public static CompactionResult Compact(string text, int maxChars, TokenCounter tokens)
     {
-        var pages = text.Split('\f').Select(p => p.Split('\n').Select(l => (string?)WhitespaceNormalizer.NormalizeLine(l)).ToList()).ToList();
-        var (repeated, pageNumbers) = PageFurniture.Remove(pages);
+        var pages = text.Split('\f').Select(p => p.Split('\n').Select(l => (string?)WhitespaceNormalizer.NormalizeLine(l)).ToArray()).ToArray();
+        // Extraction's page furniture rules (the text has been through them once, in TextQuality.Clean), counted for the
+        // report; here a running line keeps its first copy, as the model may need what a footer says once.
+        var furniture = PageFurniture.Remove(pages, keepFirstCopy: true);
         var lines = pages.SelectMany(p => p).ToList();
-        int duplicates = RemoveDuplicates(lines), boilerplate = RemoveBoilerplate(lines);
+        int duplicates = RemoveDuplicates(lines), boilerplate = furniture.Navigation + RemoveBoilerplate(lines);
         var cut = SectionCutter.Cut(lines, maxChars);
         var result = Join(lines);
         var report = new CompactionReport(text.Length, result.Length, tokens.Count(text), tokens.Count(result),
-            maxChars, repeated, pageNumbers, duplicates, boilerplate, cut, result.Length > maxChars, tokens.Name);
+            maxChars, furniture.RunningLines, furniture.PageNumbers, duplicates, boilerplate, cut, result.Length > maxChars, tokens.Name);
         return new CompactionResult(result, report);
     }
 
@@ -53,7 +56,7 @@ public static class TextCompactor
             var key = LinePatterns.Key(line);
             bool repeat = key == previous || (key.Length >= 20 && seen.Contains(key));
             previous = key;
-            if (!seen.Add(key) && repeat && !LinePatterns.IsProtected(line)) { lines[i] = null; removed++; }
+            if (!seen.Add(key) && repeat && !SectionCutter.IsProtected(line)) { lines[i] = null; removed++; }
         }
         return removed;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AtsParser.Core.Extraction;
 using AtsParser.Core.Parsing.Compaction;
 
 namespace AtsParser.Core.Parsing.Grounding;

@@ -1,3 +1,4 @@
+using AtsParser.Core.Extraction;
 using AtsParser.Core.Parsing.Compaction;
 using FluentAssertions;
 using Xunit;
@@ -19,14 +20,27 @@ public sealed class TextCompactorTests
     [Fact]
     public void Keeps_a_footer_repeated_on_every_page_once_and_drops_page_numbers()
     {
-        var page = (int n) => $"Header line of page\nbody {n} alpha\nbody {n} beta\nbody {n} gamma\nbody {n} delta\nJohn Roe · Résumé · February 10, 2026\nPage {n} of 3";
+        string[] bodies = ["Led the audit team\nClosed the books monthly", "Built the billing platform\nMentored two engineers", "Chess club captain\nRuns marathons"];
+        var page = (int n) => $"Header line of page\n{bodies[n - 1]}\nJohn Roe · Résumé · February 10, 2026\nPage {n} of 3";
         var result = Compact(string.Join("\f", page(1), page(2), page(3)));
 
         result.Text.Split('\n').Count(l => l.StartsWith("John Roe")).Should().Be(1);
         result.Text.Split('\n').Count(l => l == "Header line of page").Should().Be(1);
-        result.Text.Should().NotContain("Page 2 of 3").And.Contain("body 3 delta");
+        result.Text.Should().NotContain("Page 2 of 3").And.Contain("Led the audit team").And.Contain("Runs marathons");
         result.Report.RepeatedPageLines.Should().Be(4);
         result.Report.PageNumberLines.Should().Be(3);
+    }
+
+    [Fact]
+    public void Keeps_the_first_copy_of_a_running_footer_that_extraction_drops_from_every_page()
+    {
+        var text = "Jane Roe\nAudit lead at Northwind\nPrepared by a recruiter\fBuilt the billing platform\nMentored two engineers\nPrepared by a recruiter";
+
+        var result = Compact(text);
+
+        PageFurniture.Strip(text).Should().NotContain("Prepared by a recruiter");
+        result.Text.Should().Be("Jane Roe\nAudit lead at Northwind\nPrepared by a recruiter\nBuilt the billing platform\nMentored two engineers");
+        result.Report.RepeatedPageLines.Should().Be(1);
     }
 
     [Fact]

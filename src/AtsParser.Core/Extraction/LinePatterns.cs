@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace AtsParser.Core.Parsing.Compaction;
+namespace AtsParser.Core.Extraction;
 
-/// <summary>What a line is, for compaction: contact, date, section heading, page furniture or boilerplate.</summary>
+/// <summary>What a line is, for page furniture and compaction: contact, date, page number or boilerplate.</summary>
 public static partial class LinePatterns
 {
     public static bool HasContact(string line) => EmailRegex().IsMatch(line) || UrlRegex().IsMatch(line) || PhoneRegex().IsMatch(line) || ContactLabelRegex().IsMatch(line);
@@ -14,9 +14,6 @@ public static partial class LinePatterns
     public static bool IsPageNumber(string line) => PageNumberRegex().IsMatch(line);
 
     public static bool IsBoilerplate(string line) => BoilerplateRegex().IsMatch(line);
-
-    /// <summary>A line that must survive every compaction step (except removal of repeats of page furniture).</summary>
-    public static bool IsProtected(string line) => HasContact(line) || HasDate(line) || SectionHeadings.Classify(line) is not null;
 
     /// <summary>Lower case, accents removed, whitespace collapsed: the key for "same line".</summary>
     public static string Key(string line)
