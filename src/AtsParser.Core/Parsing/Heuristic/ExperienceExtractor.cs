@@ -97,6 +97,23 @@ static class ExperienceExtractor
         return free;
     }
 
+    /// <summary>
+    /// "Analista de datos | Grupo Terravela S.A. | Madrid", "Software Engineer – Dorvel – Leeds": with title and employer
+    /// decided, a short capitalised piece left on the employer's line, with no title or company evidence, is the place;
+    /// so is any piece that names a known place or a country.
+    /// </summary>
+    static Fragment? LeftoverPlace(List<Fragment> free, List<Fragment> all, string employer)
+    {
+        foreach (var f in free)
+        {
+            if (!RoleSplitter.IsCityLike(f.Text) || JobTitles.TitleScore(f.Text) > 0 || JobTitles.CompanyScore(f.Text) > 0) continue;
+            if (Geo.IsKnownPlace(f.Text) || Geo.CountryNamed(f.Text) is not null || LocationExtractor.IsPlace(f.Text)) return f;
+            var owner = all.FirstOrDefault(x => x.Text == employer);
+            if (owner is not null && owner.Line == f.Line && all.Where(x => x.Line == f.Line).Last() == f) return f;
+        }
+        return null;
+    }
+
     static WorkExperience Build(ResumeDocument doc, EntryBlock block, List<Fragment> fragments, bool titleFirst)
     {
         string? title = fragments.FirstOrDefault(f => f.Label == HeaderFragments.TitleLabel)?.Text;
@@ -120,6 +137,11 @@ static class ExperienceExtractor
             free.RemoveRange(0, Math.Min(2, free.Count));
         }
         else if (title is null && free.Count > 0) { title = free[0].Text; free.RemoveAt(0); }
+        if (location is null && title is not null && employer is not null && LeftoverPlace(free, fragments, employer) is { } place)
+        {
+            location = place.Text;
+            free.Remove(place);
+        }
         extra.AddRange(free.Select(f => f.Text));
         var body = block.Body.Select(i => doc.Lines[i].Trim()).ToList();
         var highlights = body.Where(EntrySegmenter.IsBullet).Select(b => b.TrimStart('•', '●', '▪', '◦', '■', '➢', '►', '✓', '✔', '*', '-', '–', '·', '❖', '○', '♦', '>').Trim()).ToList();

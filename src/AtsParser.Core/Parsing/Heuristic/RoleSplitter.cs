@@ -71,6 +71,8 @@ public static partial class RoleSplitter
             yield break;
         }
         var roles = parts.Select(Role).ToArray();
+        // "Quillon, Berlin": a last part the university list knows as a place is one, even after a one-word name.
+        if (roles[^1] == PartRole.Unknown && IsCityLike(parts[^1]) && Geo.IsKnownPlace(parts[^1])) roles[^1] = PartRole.Location;
         // A trailing short capitalised part after an organisation is its city.
         for (int k = 1; k < parts.Length; k++)
             if (roles[k] == PartRole.Unknown && IsCityLike(parts[k]) && roles[k - 1] is PartRole.Employer or PartRole.Unknown && k == parts.Length - 1 && (k > 1 || afterTitle || roles[0] == PartRole.Employer || LooksLikeOrganisation(parts[0])))
@@ -133,7 +135,7 @@ public static partial class RoleSplitter
 
     static bool LooksLikeOrganisation(string part) => part.Split(' ').Length >= 2 && char.IsUpper(part[0]) && JobTitles.TitleScore(part) == 0;
 
-    static bool IsCityLike(string part)
+    public static bool IsCityLike(string part)
     {
         var words = part.Split(' ');
         return words.Length <= 3 && words.All(w => w.Length > 1 && (char.IsUpper(w[0]) || CityParticles.Contains(w))) && !part.Any(char.IsDigit);
