@@ -23,6 +23,8 @@ static partial class EducationExtractor
         {
             var blocks = EntrySegmenter.Segment(doc, section);
             var headingDates = Dates.DateParser.FindRanges(section.HeadingRest, doc.RightToLeft);
+            var columns = TableColumns.FindEducation(doc, section);
+            var sectionDrafts = new List<Draft>();
             foreach (var block in blocks)
             {
                 var drafts = new List<Draft>();
@@ -31,7 +33,32 @@ static partial class EducationExtractor
                 foreach (var (line, i) in EntrySegmenter.Joined(doc, block.Header.Concat(block.Body.Take(2)), block.DateLine))
                 {
                     bool isDateLine = i == block.DateLine;
-                    foreach (var f in HeaderFragments.From(line, i, isDateLine ? block.Dates : null).SelectMany(Parts))
+                    // A duty or course sentence under the school ("משך הקורס 318 שעות.") names no degree.
+                    if (!block.Header.Contains(i) && IsSentence(line.Trim())) continue;
+                    // A table's header row names no school; its rows give each part by column.
+                    if (i == columns?.Line) continue;
+                    if (columns is not null && TableColumns.Row(columns, line, i) is { } cells)
+                    {
+                        if (current.Degree is not null || current.Institution is not null) { drafts.Add(Close(current, unknown)); current = new Draft(); unknown = []; }
+                        foreach (var cell in cells)
+                        {
+                            var value = DatesOnly().IsMatch(cell.Text) ? null : cell.Text;
+                            if (value is null) continue;
+                            if (cell.Label == FieldLabels.Degree) current.Degree = value;
+                            else if (cell.Label == FieldLabels.Institution) current.Institution = value;
+                            else if (cell.Label == FieldLabels.Field) current.Field = value;
+                            else if (cell.Label == HeaderFragments.LocationLabel) current.Location = value;
+                            else current.Grade ??= value;
+                        }
+                        current.Lines.Add(i);
+                        if (isDateLine) current.Dates ??= block.Dates;
+                        continue;
+                    }
+                    // A bulleted list of schools puts each school, with its year, on a body line: its dates are cut there too.
+                    var lineDates = isDateLine ? block.Dates : Dates.DateParser.FindRanges(line, doc.RightToLeft).FirstOrDefault();
+                    var source = HebrewSchool(line);
+                    var cut = lineDates is null || source == line ? lineDates : Dates.DateParser.FindRanges(source, doc.RightToLeft).FirstOrDefault();
+                    foreach (var f in HeaderFragments.From(source, i, cut).SelectMany(Parts))
                     {
                         var text = LevelPrefix().Replace(GradeSuffix().Replace(f.Text, "").Trim(), "").Trim().TrimEnd(',');
                         if (text.EndsWith(" in", StringComparison.Ordinal)) text = text[..^3];
@@ -56,8 +83,10 @@ static partial class EducationExtractor
                         // "B.Tech/B.E. (Computers) from Lovely Professional University (LPU)"
                         var from = DegreeFrom().Match(text);
                         // "de", "à", "na" also join a degree to its field ("Administración de Empresas"): there the school must show.
-                        if (from.Success && DegreeLevelClassifier.IsDegree(from.Groups["d"].Value)
-                            && (from.Groups["w"].Value is "from" or "at" or "@" or "von" || DegreeLevelClassifier.IsInstitution(from.Groups["i"].Value) && !DegreeLevelClassifier.IsDegree(from.Groups["i"].Value)))
+                        // After "from"/"at", a school on the right makes the left the degree even without a degree word ("CS (CS) from …").
+                        bool schoolRight = DegreeLevelClassifier.IsInstitution(from.Groups["i"].Value) && !DegreeLevelClassifier.IsDegree(from.Groups["i"].Value);
+                        if (from.Success && (DegreeLevelClassifier.IsDegree(from.Groups["d"].Value) || from.Groups["w"].Value is "from" or "at" && schoolRight && !DegreeLevelClassifier.IsInstitution(from.Groups["d"].Value))
+                            && (from.Groups["w"].Value is "from" or "at" or "@" or "von" || schoolRight))
                         {
                             if (current.Degree is not null || current.Institution is not null) { drafts.Add(Close(current, unknown)); current = new Draft(); unknown = []; }
                             current.Degree = from.Groups["d"].Value.Trim();
@@ -66,10 +95,11 @@ static partial class EducationExtractor
                             continue;
                         }
                         if (f.Label == HeaderFragments.LocationLabel) { current.Location ??= f.Text; continue; }
-                        if (text.Length == 0) continue;
+                        if (text.Length == 0 || IsSentence(text)) continue;
                         if (Grade().IsMatch(text) && !DegreeLevelClassifier.IsDegree(text)) { current.Grade ??= text; continue; }
                         bool degree = DegreeLevelClassifier.IsDegree(text), school = DegreeLevelClassifier.IsInstitution(text);
-                        if (school && (!degree || text.Contains("school", StringComparison.OrdinalIgnoreCase) && current.Institution is null && current.Degree is not null))
+                        // "High School Diploma" then "Lincoln High School", "מגמת מחשבים" then "תיכון אלון": a school-and-level word after the degree names the school.
+                        if (school && (!degree || current.Institution is null && current.Degree is not null))
                         {
                             if (current.Institution is not null) { drafts.Add(Close(current, unknown)); current = new Draft(); unknown = []; }
                             current.Institution = text;
@@ -82,15 +112,39 @@ static partial class EducationExtractor
                         else if (block.Header.Contains(i)) unknown.Add(text);
                         current.Lines.Add(i);
                     }
-                    if (isDateLine) current.Dates ??= block.Dates;
+                    if (lineDates is not null && (isDateLine || current.Lines.Contains(i))) current.Dates ??= lineDates;
                 }
                 drafts.Add(Close(current, unknown));
                 var kept = drafts.Where(d => d.Degree is not null || d.Institution is not null).ToList();
                 if (kept.Count > 0 && kept.All(d => d.Dates is null)) kept[0].Dates = block.Dates ?? (blocks.Count == 1 ? headingDates.FirstOrDefault() : null);
-                result.AddRange(kept.Select(d => ToEducation(doc, d)));
+                sectionDrafts.AddRange(kept);
             }
+            result.AddRange(MergeHalves(sectionDrafts).Select(d => ToEducation(doc, d)));
         }
         return result;
+    }
+
+    /// <summary>
+    /// "上海交通大学" / "2013 – 至今" / "在读硕士研究生 …, 预计 2016 年 3 月毕业": a school alone, then a degree alone carrying its own
+    /// (expected) date, are one entry split at the second date; the school's dates lead.
+    /// </summary>
+    static List<Draft> MergeHalves(List<Draft> drafts)
+    {
+        var merged = new List<Draft>();
+        foreach (var d in drafts)
+        {
+            if (merged.Count > 0 && merged[^1] is { Degree: null, Institution: not null } school && d is { Institution: null, Degree: not null })
+            {
+                school.Degree = d.Degree;
+                school.Field ??= d.Field;
+                school.Grade ??= d.Grade;
+                school.Dates ??= d.Dates;
+                school.Lines.AddRange(d.Lines);
+                continue;
+            }
+            merged.Add(d);
+        }
+        return merged;
     }
 
     /// <summary>
@@ -134,9 +188,31 @@ static partial class EducationExtractor
 
     static bool IsPlaceName(string part)
     {
+        // "上海交通大学, 上海": a short CJK part after the school, with no school or degree word, is its city or province.
+        if (part.Length is >= 2 and <= 6 && part.All(NameExtractor.IsCjk)) return !DegreeLevelClassifier.IsDegree(part) && !DegreeLevelClassifier.IsInstitution(part);
         var words = part.Split(' ');
         return words.Length <= 3 && !part.Any(char.IsDigit) && words.All(w => w.Length > 1 && char.IsUpper(w[0]))
             && !DegreeLevelClassifier.IsDegree(part) && !DegreeLevelClassifier.IsInstitution(part) || Geo.CountryNamed(part) is not null || Geo.StateCountry(part) is not null;
+    }
+
+    /// <summary>
+    /// "בוגר קורס תכנות בשפת Java במרכז להדרכת מחשבים": Hebrew glues "in" (ב) to the school's word and opens with "graduate of"
+    /// (בוגר); the school is set apart so the degree and the school are two fragments.
+    /// </summary>
+    static string HebrewSchool(string line)
+    {
+        if (!line.Any(c => c is >= '\u05D0' and <= '\u05EA')) return line;
+        var t = HebrewGraduate().Replace(line, "$1");
+        var m = HebrewSchoolWord().Match(t);
+        return m.Success && m.Index > 0 ? t[..m.Index].TrimEnd() + " | " + t[(m.Index + m.Groups["b"].Length)..].TrimEnd('.', ' ') : t;
+    }
+
+    /// <summary>Prose, not a degree: four or more words ending in a full stop after a plain word ("משך הקורס 318 שעות.").</summary>
+    static bool IsSentence(string text)
+    {
+        if (!text.EndsWith('.')) return false;
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 4 && words[^1].Length >= 4 && words[^1].Count(c => c == '.') == 1;
     }
 
     static Draft Close(Draft d, List<string> unknown)
@@ -178,6 +254,16 @@ static partial class EducationExtractor
         };
     }
 
+    [GeneratedRegex(@"(^|[\s:|])בוגר(?:ת)?\s+")]
+    private static partial Regex HebrewGraduate();
+
+    // A school word, bare or with the prefix ב ("in"): אוניברסיטת, מכללת, תיכון, מרכז, הטכניון, בית ספר.
+    [GeneratedRegex(@"(?<=\s)(?<b>ב)?(?=(?:ה)?(?:אוניברסיט|מכלל|תיכון|מרכז|טכניון|בית\s+ספר|בי""ס|סמינר|ישיבת|אקדמי))")]
+    private static partial Regex HebrewSchoolWord();
+
+    [GeneratedRegex(@"^[\d\s./\-–—]*$")]
+    private static partial Regex DatesOnly();
+
     [GeneratedRegex(@"^.{2,80}?\s+(?:from|at)\s+(?<i>.{3,100})$")]
     private static partial Regex SchoolAfter();
 
@@ -191,7 +277,7 @@ static partial class EducationExtractor
     [GeneratedRegex(@"(?i)\b(?:c?gpa|grade|note|nota|moyenne|percentage|score|cum laude|magna|summa|honou?rs|distinction|first class)\b|^\s*\d{1,3}(?:\.\d+)?\s*%|\d\.\d{1,2}\s*/\s*\d")]
     private static partial Regex Grade();
 
-    [GeneratedRegex(@"\s*[-–,]\s*(?:c?gpa|grade)?\s*:?\s*\d(?:\.\d+)?\s*(?:/\s*\d+(?:\.\d+)?)?\s*(?:c?gpa)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\d)\s*[-–,]\s*(?:c?gpa|grade)?\s*:?\s*\d(?:[.,]\d+)?\s*(?:/\s*\d+(?:\.\d+)?)?\s*(?:c?gpa)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex GradeSuffix();
 
     [GeneratedRegex(@"(?:\s+in\s+|,\s+|\s+-\s+|\s+en\s+|\s+em\s+|\s+of\s+science\s+in\s+)(?<f>[^,()]{3,80})$", RegexOptions.IgnoreCase)]

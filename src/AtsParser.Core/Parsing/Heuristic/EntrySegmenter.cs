@@ -86,12 +86,12 @@ public static partial class EntrySegmenter
         foreach (var i in lines)
         {
             var t = doc.Lines[i].Trim();
-            bool continues = open || result.Count > 0 && (StartsWithLegalForm(t) || LoneSchoolWord(t) && !DegreeLevelClassifier.IsInstitution(result[^1].Text));
+            bool continues = open || result.Count > 0 && (StartsWithLegalForm(t) || LoneConnective().IsMatch(t) || LoneSchoolWord(t) && !DegreeLevelClassifier.IsInstitution(result[^1].Text));
             if (continues && i != dateLine && last == i - 1 && t.Length > 0 && !IsBullet(t))
                 result[^1] = (result[^1].Text.TrimEnd() + " " + t, result[^1].Index);
             else result.Add((doc.Lines[i], i));
             // Text is only ever appended after a date line, so its date offsets stay valid.
-            open = t.Length > 0 && (Dangling().IsMatch(t) || WrappedTitle(doc, t, i));
+            open = t.Length > 0 && (Dangling().IsMatch(t) || LoneConnective().IsMatch(t) || WrappedTitle(doc, t, i));
             last = i;
         }
         return result;
@@ -121,6 +121,10 @@ public static partial class EntrySegmenter
     [GeneratedRegex(@"(?:\s(?:in|of|and|for|at|de|del|da|do|em|en|et|und|für|der|des|du|y|e|&)|\s[—–|]|,)$", RegexOptions.IgnoreCase)]
     private static partial Regex Dangling();
 
+    // "DIPLOMA" / "IN" / "COMPUTER SCIENCE": a connective alone on its line joins the lines around it.
+    [GeneratedRegex(@"^(?:in|of|and|for|de|en|em|in der|im|und|et|y|e)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LoneConnective();
+
     [GeneratedRegex(@"\s[—–|]\s+(?<w>[A-ZÀ-Þ][\p{L}]+)$")]
     private static partial Regex LastPiece();
 
@@ -146,7 +150,8 @@ public static partial class EntrySegmenter
     static bool IsSentenceEnd(string t)
     {
         var last = t[..^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
-        return last.Length >= 3 && last.All(char.IsLetter) && last.All(char.IsLower) && !OpenVocabulary.EndsWithLegalForm(t);
+        // Hebrew and other scripts without capitals end sentences in a word with no upper-case letter too.
+        return last.Length >= 3 && last.All(char.IsLetter) && !last.Any(char.IsUpper) && !OpenVocabulary.EndsWithLegalForm(t);
     }
 
     static IEnumerable<EntryBlock> Split(ResumeDocument doc, List<int> header, List<int> body)

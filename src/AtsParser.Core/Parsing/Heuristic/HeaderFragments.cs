@@ -168,6 +168,6 @@ public static partial class HeaderFragments
     [GeneratedRegex(@"^(?:remote|hybrid|remoto|télétravail|homeoffice|home office)$", RegexOptions.IgnoreCase)]
     private static partial Regex Remote();
 
-    [GeneratedRegex(@"(?i)\b(?:from|von|desde|de|du|dal|duration|period|dates?|zeitraum|periodo|período|since|seit|ab|depuis|expected graduation|expected|graduated|grad|période|时间|起止时间|期间|תקופה)\s*:?-?\s*(?=\|)|\b(?:from|duration)\s*:-?")]
+    [GeneratedRegex(@"(?i)\b(?:from|von|desde|de|du|dal|duration|period|dates?|zeitraum|periodo|período|since|seit|ab|depuis|expected graduation|expected|graduated|grad\.?|période|时间|起止时间|期间|תקופה|in|on|im|em|en|au|预计)\s*:?-?\s*(?=\|)|\b(?:from|duration)\s*:-?")]
     private static partial Regex DateLabels();
 }

@@ -11,15 +11,23 @@ public static partial class TableColumns
 {
     public sealed record Header(int Line, string?[] Roles);
 
-    public static Header? Find(ResumeDocument doc, Section section)
+    public static Header? Find(ResumeDocument doc, Section section) => Find(doc, section, RoleOf, HeaderFragments.TitleLabel, HeaderFragments.EmployerLabel);
+
+    /// <summary>
+    /// A school table's header row ("Degree | Institution | Year | Grade", "Qualification | Board/University | Year of Passing |
+    /// Percentage"): columns of degree, institution, field and grade (FieldLabels kinds); years and boards name no part.
+    /// </summary>
+    public static Header? FindEducation(ResumeDocument doc, Section section) => Find(doc, section, EducationRoleOf, FieldLabels.Degree, FieldLabels.Institution);
+
+    static Header? Find(ResumeDocument doc, Section section, Func<string, string?> roleOf, string key1, string key2)
     {
         foreach (var i in section.LineIndexes)
         {
             var cells = Cells(doc.Lines[i]);
             if (cells.Length < 2) continue;
-            var roles = cells.Select(RoleOf).ToArray();
-            if (roles.All(r => r is not null) && roles.Any(r => r is HeaderFragments.TitleLabel or HeaderFragments.EmployerLabel))
-                return new Header(i, roles.Select(r => r == DatesRole ? null : r).ToArray());
+            var roles = cells.Select(roleOf).ToArray();
+            if (roles.All(r => r is not null) && roles.Any(r => r == key1 || r == key2))
+                return new Header(i, roles.Select(r => r is DatesRole or FieldLabels.Ignore ? null : r).ToArray());
         }
         return null;
     }
@@ -45,6 +53,33 @@ public static partial class TableColumns
         : LocationHeading().IsMatch(cell) ? HeaderFragments.LocationLabel
         : DatesHeading().IsMatch(cell) ? DatesRole
         : null;
+
+    static string? EducationRoleOf(string cell) =>
+        DegreeHeading().IsMatch(cell) ? FieldLabels.Degree
+        : InstitutionHeading().IsMatch(cell) ? FieldLabels.Institution
+        : FieldHeading().IsMatch(cell) ? FieldLabels.Field
+        : GradeHeading().IsMatch(cell) ? "grade"
+        : DatesHeading().IsMatch(cell) || YearHeading().IsMatch(cell) || BoardHeading().IsMatch(cell) ? FieldLabels.Ignore
+        : LocationHeading().IsMatch(cell) ? HeaderFragments.LocationLabel
+        : null;
+
+    [GeneratedRegex(@"(?i)^(?:degree|degree\s*/\s*course|course|qualification|examination|exam|education|program(?:me)?|abschluss|diplôme|diplome|título|titulo|curso|formação|formación|תואר|学历|学位)$")]
+    private static partial Regex DegreeHeading();
+
+    [GeneratedRegex(@"(?i)^(?:(?:name\s+of\s+(?:the\s+)?)?(?:institution|institute|university|college|school)|(?:board|college|school)\s*/\s*(?:university|college|institute)|university\s*/\s*(?:board|college|institute)|hochschule|universität|schule|établissement|école|universidad|universidade|institución|instituição|escola|מוסד|学校|院校|毕业院校)$")]
+    private static partial Regex InstitutionHeading();
+
+    [GeneratedRegex(@"(?i)^(?:speciali[sz]ation|stream|major|branch|subjects?|field(?:\s+of\s+study)?|discipline|studiengang|fachrichtung|spécialité|especialidad|especialização|área|专业|מגמה)$")]
+    private static partial Regex FieldHeading();
+
+    [GeneratedRegex(@"(?i)^(?:percentage|marks|c?gpa|grade|result|score|class|division|aggregate|%|note|nota|moyenne|mention|成绩|ציון)$")]
+    private static partial Regex GradeHeading();
+
+    [GeneratedRegex(@"(?i)^(?:year|years|year\s+of\s+(?:passing|completion|graduation)|passing\s+year|passed\s+out|graduation|jahr|année|año|ano|שנה|年份)$")]
+    private static partial Regex YearHeading();
+
+    [GeneratedRegex(@"(?i)^(?:board|board\s+of\s+education)$")]
+    private static partial Regex BoardHeading();
 
     [GeneratedRegex(@"\s+\|\s*|\s*\|\s+|\t+|\s{3,}")]
     private static partial Regex CellSeparator();
