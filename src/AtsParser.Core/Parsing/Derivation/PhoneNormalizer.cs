@@ -26,7 +26,8 @@ public static class PhoneNormalizer
         bool plus = first > 0 && raw[..first].Contains('+');
         // "00" is the international prefix nearly everywhere; read it so even where the region is unknown or dials 011.
         bool idd = !plus && digits.StartsWith("00", StringComparison.Ordinal);
-        var text = idd ? "+" + digits[2..] : raw;
+        // libphonenumber does not take middle dots ("06·12·34·56·78") as group separators.
+        var text = idd ? "+" + digits[2..] : raw.Replace('·', ' ').Replace('\u2027', ' ');
         var region = plus || idd ? "ZZ" : regionCode;
         if (region is null) return null;
         try

@@ -55,8 +55,10 @@ static partial class ContactExtractor
             bool labelled = ContactPatterns.PhoneLabel().IsMatch(lines[i]);
             bool zone = doc.InContactZone(i) || emailLines.Any(e => Math.Abs(e - i) <= 2);
             if (!labelled && !zone) continue;
-            foreach (var (raw, start) in PhoneCandidates(lines[i]))
+            foreach (var (candidate, start) in PhoneCandidates(lines[i]))
             {
+                var raw = candidate;
+                if (start + raw.Length >= lines[i].TrimEnd().Length && i + 1 < lines.Length) raw += ContinuedOnNextLine(raw, lines[i + 1]);
                 if (!IsPhone(raw, lines[i][..start], labelled)) continue;
                 var digits = PhoneNormalizer.Digits(raw);
                 if (phones.Any(p => PhoneNormalizer.Digits(p.Raw) == digits)) continue;
@@ -79,8 +81,40 @@ static partial class ContactExtractor
         return next.Length is >= 1 and <= 3 && next.All(char.IsAsciiLetterLower) ? next : "";
     }
 
-    /// <summary>Runs of digits and phone punctuation, found by a linear scan rather than a regex.</summary>
+    /// <summary>
+    /// The rest of a number broken at the line's end ("+1 415 555" then "0132"): a next line holding only 2–8 digits
+    /// (with spaces or dashes) continues a run of fewer than 9 digits when the two together make 9–15.
+    /// </summary>
+    static string ContinuedOnNextLine(string raw, string next)
+    {
+        var t = next.Trim();
+        if (t.Length is < 2 or > 12 || !t.All(c => char.IsAsciiDigit(c) || c is ' ' or '-') || !char.IsAsciiDigit(t[0])) return "";
+        int have = PhoneNormalizer.Digits(raw).Length, more = PhoneNormalizer.Digits(t).Length;
+        return have < 9 && more is >= 2 and <= 8 && have + more is >= 9 and <= 15 ? " " + t : "";
+    }
+
+    /// <summary>Runs of digits and phone punctuation; two numbers printed in one run ("+49 151 … / +49 30 …") are two.</summary>
     static IEnumerable<(string Raw, int Start)> PhoneCandidates(string line)
+    {
+        foreach (var (raw, start) in PhoneRuns(line))
+        {
+            if (PhoneNormalizer.Digits(raw).Length <= 15) { yield return (raw, start); continue; }
+            int from = 0;
+            for (int k = 1; k <= raw.Length; k++)
+            {
+                bool split = k == raw.Length || raw[k] == '/' || (raw[k] == '+' && raw[k - 1] == ' ');
+                if (!split) continue;
+                var part = raw[from..k];
+                int lead = part.Length - part.TrimStart(' ', '/').Length;
+                part = part.Trim(' ', '/', '-', '.');
+                if (part.Length > 0) yield return (part, start + from + lead);
+                from = k;
+            }
+        }
+    }
+
+    /// <summary>Runs of digits and phone punctuation, found by a linear scan rather than a regex.</summary>
+    static IEnumerable<(string Raw, int Start)> PhoneRuns(string line)
     {
         int i = 0;
         while (i < line.Length)
@@ -92,11 +126,12 @@ static partial class ContactExtractor
             while (j < line.Length)
             {
                 char d = line[j];
-                if (char.IsAsciiDigit(d) || d is '+' or '(' or ')' or '-' or '.' or '/' or '–') { spaces = 0; j++; continue; }
+                // Middle dots ("06·12·34·56·78") separate groups as dots do.
+                if (char.IsAsciiDigit(d) || d is '+' or '(' or ')' or '-' or '.' or '/' or '–' or '·' or '\u2027') { spaces = 0; j++; continue; }
                 if (d == ' ' && ++spaces <= 1) { j++; continue; }
                 break;
             }
-            var raw = line[i..j].TrimEnd(' ', '-', '.', '/', '(', '–');
+            var raw = line[i..j].TrimEnd(' ', '-', '.', '/', '(', '–', '·');
             if (raw.Count(ch => ch == '(') != raw.Count(ch => ch == ')')) raw = raw.TrimEnd(')');
             // A letter right after the digits glues them to a word. After a space, a word only glues a short run
             // ("52 - 11111 Ort": a house number and a postcode), not a full number ("+1 (415) 555-0142 San Francisco");
