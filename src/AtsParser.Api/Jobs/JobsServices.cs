@@ -9,7 +9,8 @@ public static class JobsServices
     {
         services.AddOptions<JobsOptions>().Bind(config.GetSection(JobsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
-        services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section)).ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section)).ValidateOnStart()
+            .Configure<IOptions<JobsOptions>>((w, jobs) => w.DispatcherEnabled = jobs.Value.WorkerEnabled);
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<JobsDatabase>();
         services.AddSingleton<JobFinisher>();

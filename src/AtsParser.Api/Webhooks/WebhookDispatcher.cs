@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
-using AtsParser.Api.Jobs;
 using AtsParser.Api.Storage;
 using AtsParser.Core.Observability;
 using Dapper;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace AtsParser.Api.Webhooks;
 
@@ -13,14 +13,15 @@ namespace AtsParser.Api.Webhooks;
 /// Each attempt is signed afresh (a current timestamp), recorded in webhook_attempts, and retried on
 /// WEBHOOK_RETRY_DELAYS until it gets a 2xx. Any replica may send; SKIP LOCKED keeps one delivery on one sender.
 /// </summary>
-public sealed class WebhookDispatcher(JobsDatabase database, IHttpClientFactory http, IOptions<WebhookOptions> options,
-    IOptions<JobsOptions> jobs, AtsMetrics metrics, ILogger<WebhookDispatcher> logger) : BackgroundService
+public sealed class WebhookDispatcher(NpgsqlDataSource source, IOptions<StorageOptions> storage, IHttpClientFactory http,
+    IOptions<WebhookOptions> options, AtsMetrics metrics, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     sealed record Delivery(long Id, string Event, string Url, string Payload, int Attempt);
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        if (!database.Enabled || !jobs.Value.WorkerEnabled) return;
+        // Deliveries live in the storage database and are queued by the jobs worker; without either there is nothing to send.
+        if (!storage.Value.Enabled || !options.Value.DispatcherEnabled) return;
         await Task.Yield();
         var o = options.Value;
         while (!stop.IsCancellationRequested)
@@ -43,7 +44,7 @@ public sealed class WebhookDispatcher(JobsDatabase database, IHttpClientFactory 
 
     async Task<List<Delivery>> ClaimAsync(WebhookOptions o, CancellationToken ct)
     {
-        await using var conn = await database.Source.OpenConnectionAsync(ct);
+        await using var conn = await source.OpenConnectionAsync(ct);
         var due = await conn.QueryAsync<Delivery>(new CommandDefinition("""
             WITH due AS (
                 SELECT id FROM webhook_deliveries
@@ -88,7 +89,7 @@ public sealed class WebhookDispatcher(JobsDatabase database, IHttpClientFactory 
     {
         var final = error is null ? "delivered" : permanent || d.Attempt >= o.MaxAttempts ? "failed" : "pending";
         // Both statements go in one round trip and one implicit transaction, as the NpgsqlBatch they replace did.
-        await using var conn = await database.Source.OpenConnectionAsync(ct);
+        await using var conn = await source.OpenConnectionAsync(ct);
         await conn.ExecuteAsync(new CommandDefinition("""
             INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES (@id, @attempt, @status, @error, @ms);
             UPDATE webhook_deliveries SET status = @final, next_attempt_at = now() + @delay,

@@ -28,6 +28,9 @@ public sealed class WebhookOptions
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>Whether this replica sends deliveries: set from the jobs worker's switch (JOBS_WORKER_ENABLED) by AddJobs.</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
     public int MaxAttempts => Delays().Length + 1;
 
     public TimeSpan DelayAfter(int attempt)
