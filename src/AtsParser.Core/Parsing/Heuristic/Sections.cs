@@ -124,12 +124,27 @@ public static partial class SectionDetector
     /// </summary>
     static string? Glossed(string folded)
     {
+        // Most lines are no heading at all: look for a joint before splitting anything.
+        if (folded.IndexOfAny(['/', '|', '／', '｜', '&', '、', '与', '和', '及']) < 0 && !HasTwoScripts(folded)
+            && !folded.Contains(" and ", StringComparison.Ordinal) && !folded.Contains(" und ", StringComparison.Ordinal) && !folded.Contains(" et ", StringComparison.Ordinal)
+            && !folded.Contains(" y ", StringComparison.Ordinal) && !folded.Contains(" e ", StringComparison.Ordinal) && !folded.Contains(" ו", StringComparison.Ordinal)) return null;
         var parts = GlossSeparator().Split(folded).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         if (parts.Count != 2) parts = ScriptBoundary().Split(folded).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         if (parts.Count == 2 && Headings.TryGetValue(parts[0], out var a) && Headings.TryGetValue(parts[1], out var b) && a == b) return a;
         // Two headings joined: "Skills & Expertise", "Kenntnisse und Fähigkeiten", "Formation et certifications": the first one leads.
         parts = Joined().Split(folded).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         return parts.Count == 2 && Headings.TryGetValue(parts[0], out var first) && Headings.ContainsKey(parts[1]) ? first : null;
+    }
+
+    static bool HasTwoScripts(string folded)
+    {
+        bool latin = false, other = false;
+        foreach (var c in folded)
+        {
+            if (c is >= 'a' and <= 'z') latin = true;
+            else if (NameExtractor.IsCjk(c) || c is >= '\u05D0' and <= '\u05EA') other = true;
+        }
+        return latin && other;
     }
 
     [GeneratedRegex(@"\s+[/|]\s+|\s*[／｜]\s*")]
