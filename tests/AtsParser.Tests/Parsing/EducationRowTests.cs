@@ -22,6 +22,10 @@ public class EducationRowTests
     [InlineData("Sophie Martin\nFormation\nMaster Informatique – Université Paris Cité – 2018", "Master Informatique", "Université Paris Cité", "2018")]
     [InlineData("Dana Levi\nהשכלה\nתואר ראשון במדעי המחשב, אוניברסיטת תל אביב, 2017", "תואר ראשון במדעי המחשב", "אוניברסיטת תל אביב", "2017")]
     [InlineData("Li Na\n教育经历\n2014年9月 - 2018年6月 | 清华大学 | 计算机科学与技术 | 本科", "本科", "清华大学", "2018-06")]
+    [InlineData("Jo Tamsin\nEducation\n2012 – 2016 | Bachelor of Engineering | Kelbach Institute of Technology | Pune | 8.2 CGPA", "Bachelor of Engineering", "Kelbach Institute of Technology", "2016")]
+    [InlineData("Jo Tamsin\nEducation\nDiplom-Kaufmann, Universität Kelbach, 2009, Note 1,7", "Diplom-Kaufmann", "Universität Kelbach", "2009")]
+    [InlineData("Jo Tamsin\nFormation\n2016 – Master en informatique – Université de Rivesac – Lyon", "Master en informatique", "Université de Rivesac", "2016")]
+    [InlineData("Jo Tamsin\nEducation\nMBA, Norhaven Business School, Boston, MA, 2019, GPA 3.7", "MBA", "Norhaven Business School", "2019")]
     public void One_line_rows_split_into_degree_school_and_year(string text, string degree, string school, string end)
     {
         var e = Parse(text).Education.Should().ContainSingle().Subject;
