@@ -102,4 +102,12 @@ public class EntryLayoutTests
         var e = Parse($"Ana Lima\nEducation\n{rows}").Education.Should().ContainSingle().Subject;
         (e.Degree, e.Institution).Should().Be((degree, school));
     }
+
+    [Fact]
+    public void A_long_dated_header_with_abbreviated_months_is_a_job_not_a_duty_sentence()
+    {
+        var r = Parse("Rui Tavel\nHistórico profissional\nGerente de dados clínicos, Nordal & Caltek Consultoria Ltda., Campinas (abr. 2021 – mar. 2023)\nGerente de manutenção de rede, Tordal Engenharia Lda., Campinas (mai. 2017 – nov. 2020)");
+        Jobs(r).Should().Equal(("Gerente de dados clínicos", "Nordal & Caltek Consultoria Ltda."), ("Gerente de manutenção de rede", "Tordal Engenharia Lda."));
+        r.WorkExperience[0].Start!.Iso.Should().Be("2021-04");
+    }
 }

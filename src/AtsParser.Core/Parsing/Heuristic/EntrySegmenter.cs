@@ -121,6 +121,10 @@ public static partial class EntrySegmenter
     [GeneratedRegex(@"(?:\s(?:in|of|and|for|at|de|del|da|do|em|en|et|und|für|der|des|du|y|e|&)|\s[—–|]|,)$", RegexOptions.IgnoreCase)]
     private static partial Regex Dangling();
 
+    // A full stop after a lower-case word, then a capital: two sentences. "abr. 2021", "Ltda., Campinas", "S.A. de C.V." are not.
+    [GeneratedRegex(@"\p{Ll}{3}\.\s+\p{Lu}")]
+    private static partial Regex SentenceInside();
+
     // "DIPLOMA" / "IN" / "COMPUTER SCIENCE": a connective alone on its line joins the lines around it.
     [GeneratedRegex(@"^(?:in|of|and|for|de|en|em|in der|im|und|et|y|e)$", RegexOptions.IgnoreCase)]
     private static partial Regex LoneConnective();
@@ -136,7 +140,7 @@ public static partial class EntrySegmenter
         var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         bool dated = DateParser.FindRanges(t).Count > 0;
         // "Director of IT – Hybrid Cloud Automation <tab> March 2019 – Nov 2021 Halvern Media – Austin, TX" is one long header.
-        if (words > 14) return !dated || words > 26 || t.Contains(". ", StringComparison.Ordinal);
+        if (words > 14) return !dated || words > 26 || SentenceInside().IsMatch(t);
         if (!t.EndsWith('.') || dated) return false;
         // "Analista de tarifas en Calant Consultores S.A. de C.V.": the full stop belongs to the legal form.
         if (words <= 12 && OpenVocabulary.EndsWithLegalForm(t)) return false;
