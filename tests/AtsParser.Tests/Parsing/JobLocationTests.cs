@@ -51,4 +51,13 @@ public class JobLocationTests
         var job = Job("Director, IT Operations", "Halvern Media Group");
         (job.Title, job.Employer, job.Location).Should().Be(("Director, IT Operations", "Halvern Media Group", null));
     }
+
+    [Fact]
+    public void Two_undecided_parts_before_a_place_follow_the_documents_own_order()
+    {
+        var jobs = TestParser.Heuristic.Parse(new ParseInput(
+            "Rui Tavel\nHistórico profissional\nPlanejador de logística refrigerada, Calholm Engenharia, Braga (jun. 2023 – o momento)\nAnalista de Sistemas, Brasvelo Tecnologia Ltda., Campinas (abr. 2019 – mar. 2023)",
+            [], new DateOnly(2026, 1, 15))).WorkExperience;
+        (jobs[0].Title, jobs[0].Employer, jobs[0].Location).Should().Be(("Planejador de logística refrigerada", "Calholm Engenharia", "Braga"));
+    }
 }

@@ -79,6 +79,16 @@ public static partial class RoleSplitter
                 roles[k] = PartRole.Location;
         int titles = roles.Count(r => r == PartRole.Title), employers = roles.Count(r => r == PartRole.Employer);
         bool decided = roles.Count(r => r != PartRole.Unknown) >= parts.Length - 1 && (titles <= 1 && employers <= 1) && roles.Distinct().Count() > 1;
+        // "Planejador de logística refrigerada, Calholm Engenharia, Braga": a place last, two undecided parts before it stay two
+        // free parts, and the document's own order (title first or employer first) decides them.
+        if (!decided && !afterTitle && parts.Length == 3 && roles[2] == PartRole.Location && roles[0] == PartRole.Unknown && roles[1] == PartRole.Unknown
+            && parts[..2].All(x => char.IsUpper(x[0]) && !IsFunction(x)))
+        {
+            yield return new Fragment(parts[0], null, index);
+            yield return new Fragment(parts[1], null, index);
+            yield return new Fragment(parts[2], HeaderFragments.LocationLabel, index);
+            yield break;
+        }
         if (!decided || (titles == 1 && parts.Length == 2 && roles[1] == PartRole.Unknown && IsFunction(parts[1])))
         {
             yield return new Fragment(p, afterTitle ? HeaderFragments.EmployerLabel : null, index);
