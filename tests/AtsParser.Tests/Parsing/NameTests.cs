@@ -100,4 +100,41 @@ public class NameTests
         Parse("sophie.marchand@example.fr  •  +33 6 12 34 56 78  •  Lyon\nLinkedIn\nSophie Marchand\nProfil\nAcheteuse.").Candidate.Name!.Raw
             .Should().Be("Sophie Marchand");
     }
+
+    [Fact]
+    public void A_profile_export_keeps_its_name_headline_and_place_out_of_the_sidebar_lists_above_them()
+    {
+        const string text = """
+            Contact
+            jordan.smith@example.com
+            Top Skills
+            Kubernetes
+            Terraform
+            Certifications
+            Certified Kubernetes Administrator
+            Jordan Smith
+            Site Reliability Engineer at Acme Cloud
+            San Francisco, California, United States
+            Summary
+            I keep systems running.
+            Experience
+            Acme Cloud
+            Site Reliability Engineer
+            March 2021 - Present (3 years 10 months)
+            """;
+        var r = Parse(text);
+        r.Candidate.Name!.Raw.Should().Be("Jordan Smith");
+        r.Candidate.Headline.Should().Be("Site Reliability Engineer at Acme Cloud");
+        r.Candidate.Location!.CountryCode.Should().Be("US");
+        r.Certifications.Select(c => c.Name).Should().Equal("Certified Kubernetes Administrator");
+        r.Skills.Select(s => s.Name).Should().Contain(["Kubernetes", "Terraform"]);
+    }
+
+    [Fact]
+    public void A_labelled_name_in_personal_details_takes_no_headline_from_the_next_label()
+    {
+        var r = Parse("Personal Details\nName: Ravi Kumar\nNationality: Indian\nExperience\nClerk at Foo Ltd 2019 - 2021");
+        r.Candidate.Name!.Raw.Should().Be("Ravi Kumar");
+        r.Candidate.Headline.Should().BeNull();
+    }
 }

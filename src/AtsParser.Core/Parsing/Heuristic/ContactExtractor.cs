@@ -65,7 +65,7 @@ static partial class ContactExtractor
                 phones.Add(new Phone(raw, PhoneNormalizer.ToE164(raw, null)));
             }
         }
-        var location = LocationExtractor.Extract(doc);
+        var location = LocationExtractor.Extract(doc) ?? PlaceAfterName(doc, nameLine);
         var links = LinkExtractor.Extract(doc, annotationLinks, emails);
         return new ContactInfo(name, emails, phones, location, links, Headline(doc, nameLine));
     }
@@ -157,16 +157,35 @@ static partial class ContactExtractor
         return digits.Length >= 9 || (formatted && digits.Length >= 7 && raw.Count(ch => ch is '-' or '.' or ' ') >= 1);
     }
 
+    /// <summary>
+    /// A name printed below a sidebar (a profile export: contact, skills, languages, then name, headline, place) is
+    /// outside the header; the place within the three lines after it is the candidate's location.
+    /// </summary>
+    static Location? PlaceAfterName(ResumeDocument doc, int nameLine)
+    {
+        if (nameLine < 0 || doc.KindOf(nameLine) == SectionKinds.Header) return null;
+        for (int i = nameLine + 1; i < doc.Lines.Length && i <= nameLine + 3; i++)
+        {
+            if (doc.IsHeading(i)) return null;
+            var t = doc.Lines[i].Trim();
+            if (LocationExtractor.IsPlace(t)) return LocationExtractor.Parse(t);
+        }
+        return null;
+    }
+
     static string? Headline(ResumeDocument doc, int nameLine)
     {
         if (nameLine < 0) return null;
+        bool inHeader = doc.KindOf(nameLine) == SectionKinds.Header;
         for (int i = nameLine + 1; i < doc.Lines.Length && i <= nameLine + 3; i++)
         {
             var t = doc.Lines[i].Trim();
             if (t.Length == 0) continue;
-            if (doc.KindOf(i) != SectionKinds.Header || doc.IsHeading(i)) return null;
+            if ((inHeader && doc.KindOf(i) != SectionKinds.Header) || doc.IsHeading(i)) return null;
             bool contact = t.Contains('@') || t.Contains("://") || t.Count(char.IsDigit) >= 4 || LocationExtractor.IsPlace(t);
             if (contact || t.Split(' ').Length > 10 || t.EndsWith('.') || NameExtractor.LooksLikeName(t, false)) return null;
+            // Outside the header (a name in personal details or below a sidebar) only a line naming a job is a headline.
+            if (!inHeader && !NameExtractor.NamesAJob(t)) return null;
             return t.Trim('|', '•', '·', ' ');
         }
         return null;

@@ -38,16 +38,27 @@ public sealed class HeuristicResumeParser(SkillDictionary skills, ResumeFinalize
             Summary = Summary(doc),
             WorkExperience = ExperienceExtractor.Extract(doc),
             Education = EducationExtractor.Extract(doc),
-            Skills = SkillsExtractor.Extract(doc, skills),
-            Certifications = OtherSectionsExtractor.Certifications(doc),
+            Skills = SkillsExtractor.Extract(doc, skills).Where(s => !NameBlock(contact, s.Raw)).ToList(),
+            Certifications = OtherSectionsExtractor.Certifications(doc).Where(c => !NameBlock(contact, c.Name)).ToList(),
             Languages = LanguageExtractor.Extract(doc),
             Projects = OtherSectionsExtractor.Projects(doc),
-            Awards = OtherSectionsExtractor.Awards(doc),
+            Awards = OtherSectionsExtractor.Awards(doc).Where(a => !NameBlock(contact, a.Title)).ToList(),
             Meta = new ResumeMeta { Parser = ParserName, Language = LanguageDetector.Detect(input.Text) },
         };
         var parseMs = sw.ElapsedMilliseconds;
         Log.HeuristicParsed(logger, doc.Lines.Length, doc.Sections.Count, resume.WorkExperience.Count, resume.Education.Count, parseMs);
         return finalizer.Finalize(resume, input, new Dictionary<string, long> { ["parse"] = parseMs });
+    }
+
+    /// <summary>
+    /// The candidate's name, headline or place read as an item of the list above them: a profile export prints its
+    /// sidebar lists (skills, languages, certifications, awards) and then the name block with no heading between.
+    /// </summary>
+    static bool NameBlock(ContactInfo contact, string item)
+    {
+        var t = item.Trim();
+        return t.Equals(contact.Name?.Raw, StringComparison.OrdinalIgnoreCase) || t.Equals(contact.Headline, StringComparison.OrdinalIgnoreCase)
+            || t.Equals(contact.Location?.Raw, StringComparison.OrdinalIgnoreCase);
     }
 
     static string? Summary(ResumeDocument doc)

@@ -97,8 +97,9 @@ static partial class NameExtractor
     }
 
     /// <summary>A line naming a job: a title word among its first words.</summary>
-    static bool HeadlineAt(ResumeDocument doc, int line) =>
-        line >= 0 && !doc.IsHeading(line) && doc.Lines[line].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).Any(JobTitles.IsTitleWord);
+    static bool HeadlineAt(ResumeDocument doc, int line) => line >= 0 && !doc.IsHeading(line) && NamesAJob(doc.Lines[line]);
+
+    public static bool NamesAJob(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).Any(JobTitles.IsTitleWord);
 
     /// <summary>An e-mail's local part holds one of the name's words of three letters or more ("jsmith" for "Jordan Smith").</summary>
     static bool EmailNames(IReadOnlyList<string> emails, string name)
