@@ -137,4 +137,25 @@ public class NameTests
         r.Candidate.Name!.Raw.Should().Be("Ravi Kumar");
         r.Candidate.Headline.Should().BeNull();
     }
+
+    [Fact]
+    public void A_europass_header_gives_no_labelled_detail_as_headline_and_its_skill_headings_are_no_skills()
+    {
+        const string text = """
+            Mareike Lindqvist
+            Nationality: Swedish
+            Phone number: (+46) 70 123 45 67
+            Email address: mareike.lindqvist@example.se
+
+            WORK EXPERIENCE
+            01/03/2019 – CURRENT – Malmö, Sweden
+            LOGISTICS PLANNER – NORRSKEN FRAKT AB
+
+            DIGITAL SKILLS
+            Python | SQL | Docker
+            """;
+        var r = Parse(text);
+        r.Candidate.Headline.Should().BeNull();
+        r.Skills.Select(s => s.Name).Should().NotContain(s => s.Contains("SKILLS", StringComparison.OrdinalIgnoreCase)).And.Contain("Python");
+    }
 }

@@ -184,12 +184,17 @@ static partial class ContactExtractor
             if ((inHeader && doc.KindOf(i) != SectionKinds.Header) || doc.IsHeading(i)) return null;
             bool contact = t.Contains('@') || t.Contains("://") || t.Count(char.IsDigit) >= 4 || LocationExtractor.IsPlace(t);
             if (contact || t.Split(' ').Length > 10 || t.EndsWith('.') || NameExtractor.LooksLikeName(t, false)) return null;
+            // "Nationality: German", "Date of birth: …": a labelled detail is no headline.
+            if (LabelledDetail().IsMatch(t)) return null;
             // Outside the header (a name in personal details or below a sidebar) only a line naming a job is a headline.
             if (!inHeader && !NameExtractor.NamesAJob(t)) return null;
             return t.Trim('|', '•', '·', ' ');
         }
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\p{L}[\p{L} ()'/.-]{1,30}[:：]\s*\S", System.Text.RegularExpressions.RegexOptions.None, 1000)]
+    private static partial System.Text.RegularExpressions.Regex LabelledDetail();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")]
     private static partial System.Text.RegularExpressions.Regex NumericDate();
