@@ -39,4 +39,20 @@ public class EducationRowTests
         e.Grade.Should().Be("First Class Honours");
         e.DegreeLevel.Should().Be(DegreeLevels.Bachelor);
     }
+
+    [Theory]
+    [InlineData("Master Communication digitale - Université de Nantes - 2016", "Master Communication digitale", "Université de Nantes")]
+    [InlineData("Bachelor of Commerce - University of Pretoria - 2012", "Bachelor of Commerce", "University of Pretoria")]
+    public void A_spaced_hyphen_between_a_degree_and_a_school_cuts_them_apart(string line, string degree, string school)
+    {
+        var e = Parse("Claire Petit\nFormation\n" + line + "\nCompétences\nSEO").Education.Should().ContainSingle().Subject;
+        (e.Degree, e.Institution).Should().Be((degree, school));
+    }
+
+    [Fact]
+    public void A_hyphenated_degree_without_a_school_beside_it_stays_whole()
+    {
+        var e = Parse("Ana Ruiz\nEducation\nBachelor of Science - BS, Computer Science\nUniversity of Leeds\n2014 - 2018\nSkills\nSQL").Education.Should().ContainSingle().Subject;
+        e.Degree.Should().StartWith("Bachelor of Science - BS");
+    }
 }

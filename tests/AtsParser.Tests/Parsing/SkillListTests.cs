@@ -66,4 +66,13 @@ public class SkillListTests
         var skills = SectionSkills("Lia Ponce\nInformación adicional\n• Idiomas: Español (Nativo)\n• Habilidades Informáticas: MS Office, Manejo de\n•\n\nBase de Datos (SQL y PL/SQL), Creación\nde páginas web (WordPress)\nOtros cursos: Scrum");
         skills.Should().Equal("MS Office", "Manejo de Base de Datos (SQL y PL/SQL)", "Creación de páginas web (WordPress)");
     }
+
+    [Fact]
+    public void A_tool_name_that_opens_a_noun_phrase_in_running_text_is_a_word_not_the_tool()
+    {
+        var r = TestParser.Heuristic.Parse(new ParseInput("Julien Moreau\nChef de projet digital\nExpériences\nChef de projet | Atelier Ouest | 2020 - 2023\nAutomated servers with Chef and Terraform.", [], new DateOnly(2026, 1, 15)));
+        r.Skills.Select(s => s.Name).Should().Contain("Terraform").And.Contain("Chef");
+        var fr = TestParser.Heuristic.Parse(new ParseInput("Julien Moreau\nChef de projet digital\nExpériences\nChef d'équipe | Atelier Ouest | 2020 - 2023", [], new DateOnly(2026, 1, 15)));
+        fr.Skills.Select(s => s.Name).Should().NotContain("Chef");
+    }
 }

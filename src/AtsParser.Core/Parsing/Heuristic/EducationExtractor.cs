@@ -153,6 +153,15 @@ static partial class EducationExtractor
     /// </summary>
     static IEnumerable<Fragment> Parts(Fragment f)
     {
+        // "Master Communication digitale - Université de Nantes": a spaced hyphen between a degree and a school cuts
+        // like a comma (only then: "Software Engineering - Backend" or "Bachelor of Science - BS" stay whole).
+        if (f.Label is null && !f.Text.Contains(", ") && f.Text.Contains(" - "))
+        {
+            var dashed = f.Text.Split(" - ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (dashed.Length >= 2 && dashed.Any(DegreeLevelClassifier.IsInstitution)
+                && dashed.Any(d => DegreeLevelClassifier.IsDegree(d) && !DegreeLevelClassifier.IsInstitution(d)))
+                f = f with { Text = string.Join(", ", dashed) };
+        }
         if (f.Label is not null || !f.Text.Contains(", ")) return [f];
         var parts = f.Text.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         int school = Array.FindIndex(parts, DegreeLevelClassifier.IsInstitution);

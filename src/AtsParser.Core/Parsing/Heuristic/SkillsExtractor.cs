@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace AtsParser.Core.Parsing.Heuristic;
 
 /// <summary>
@@ -39,9 +41,27 @@ static partial class SkillsExtractor
             foreach (var s in doc.OfKind(kind))
                 foreach (var i in s.LineIndexes)
                     foreach (var name in dictionary.Mentions(doc.Lines[i]))
-                        Add(skills, name, name, kind);
+                        if (!OpensNounPhrase(doc.Lines[i], name)) Add(skills, name, name, kind);
         return skills;
     }
+
+    /// <summary>
+    /// A one-word skill name that heads a noun phrase in running text is a word of the language, not the tool:
+    /// "Chef de projet", "Chef d'équipe", "Go to market", "Spring of 2019".
+    /// </summary>
+    static bool OpensNounPhrase(string line, string name)
+    {
+        if (name.Contains(' ')) return false;
+        for (int at = line.IndexOf(name, StringComparison.Ordinal); at >= 0; at = line.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var rest = line.AsSpan(at + name.Length);
+            if (!NounPhraseTail().IsMatch(rest)) return false;
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"^\s+(?:de|du|des|d['’]|of|to)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NounPhraseTail();
 
     /// <summary>
     /// Skills sections, and languages sections too: their lines that name spoken languages are skipped per line, so
