@@ -76,4 +76,14 @@ public class JobHeaderRoleTests
         (job.Start!.Iso, job.End!.Iso).Should().Be(("2015-03", "2018-12"));
         (job.Title, job.Employer).Should().Be(("אנליסטית נתונים", "בנק הצפון"));
     }
+
+    [Theory]
+    [InlineData("Steuerkanzlei Brandt & Partner, Bonn", "Steuerkanzlei Brandt & Partner")]
+    [InlineData("Okafor & Associates, Lagos", "Okafor & Associates")]
+    public void A_firm_named_with_an_ampersand_under_a_dated_title_is_the_employer_not_a_title(string second, string employer)
+    {
+        var r = TestParser.Heuristic.Parse(new ParseInput("Katharina Vogel\nk.vogel@example.de\n\nBerufserfahrung\n08/2016 – 03/2021   Finanzbuchhalterin\n                    " + second + "\n\nKenntnisse\nDATEV", [], new DateOnly(2026, 1, 15)));
+        var job = r.WorkExperience.Should().ContainSingle().Subject;
+        (job.Title, job.Employer).Should().Be(("Finanzbuchhalterin", employer));
+    }
 }

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using AtsParser.Core.Parsing.Data;
 
 namespace AtsParser.Core.Parsing.Heuristic;
 
 /// <summary>Scores text fragments as job titles or employers using the job-words data file.</summary>
-public static class JobTitles
+public static partial class JobTitles
 {
     static readonly HashSet<string> TitleWords = Load("title");
     static readonly HashSet<string> CompanyWords = Load("company");
@@ -18,13 +19,18 @@ public static class JobTitles
     public static bool IsTitleWord(string word) => TitleWords.Contains(TextNormalizer.Fold(word.Trim('.', ',', '(', ')', ':')));
 
     /// <summary>Title words (job-words and ESCO head words) count one each; a whole ESCO occupation label counts two more.</summary>
-    public static int TitleScore(string fragment) => Words(fragment).Count(w => TitleWords.Contains(w) || TitleWords.Contains(w.TrimEnd('.')) || OpenVocabulary.IsTitleHead(w) || IsGermanCompoundTitle(w))
+    public static int TitleScore(string fragment) => Words(FirmAmpersand().Replace(fragment, " ")).Count(w => TitleWords.Contains(w) || TitleWords.Contains(w.TrimEnd('.')) || OpenVocabulary.IsTitleHead(w) || IsGermanCompoundTitle(w))
         + (ContainsCjkTitle(fragment) ? 1 : 0) + (OpenVocabulary.HasKnownTitle(fragment) ? 2 : 0);
 
     /// <summary>Company words count one each; a registered legal form at the end or a known university counts two more.</summary>
     public static int CompanyScore(string fragment) => Words(fragment).Count(w => CompanyWords.Contains(w) || CompanyWords.Contains(w.TrimEnd('.')))
         + (fragment.Contains('"') || fragment.Contains('“') ? 1 : 0)
-        + Math.Max(OpenVocabulary.LegalFormStrength(fragment), OpenVocabulary.IsUniversity(fragment) ? 2 : 0);
+        + Math.Max(OpenVocabulary.LegalFormStrength(fragment), OpenVocabulary.IsUniversity(fragment) ? 2 : 0)
+        + (FirmAmpersand().IsMatch(fragment) ? 2 : 0);
+
+    // "Brandt & Partner", "Meyer & Söhne", "Dupont & Cie", "Smith & Associates": a firm's name, and "Partner" in it is no title.
+    [GeneratedRegex(@"&\s*(?:Partner|Partners|Partnerin|Co\.?|Cie\.?|Söhne|Sons|Associates|Associés|Asociados)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex FirmAmpersand();
 
     // German compounds end in their head: "Softwareentwickler", "Vertriebsleiterin", "Finanzbuchhalter".
     static readonly string[] GermanHeads = ["entwickler", "leiter", "ingenieur", "berater", "manager", "administrator", "techniker", "kaufmann", "kauffrau",
