@@ -55,4 +55,13 @@ public class EducationRowTests
         var e = Parse("Ana Ruiz\nEducation\nBachelor of Science - BS, Computer Science\nUniversity of Leeds\n2014 - 2018\nSkills\nSQL").Education.Should().ContainSingle().Subject;
         e.Degree.Should().StartWith("Bachelor of Science - BS");
     }
+
+    [Theory]
+    [InlineData("B.E. (Computer Engineering) from Karvale University with 68% in 2018", "Karvale University", "68%")]
+    [InlineData("MBA from Dorvel Institute of Management with a CGPA of 8.2 in 2020", "Dorvel Institute of Management", "CGPA of 8.2")]
+    public void A_grade_phrase_after_the_school_is_the_grade_not_part_of_the_school(string line, string school, string grade)
+    {
+        var e = Parse("Priya Rao\nEducational Qualification\n" + line + "\nSkills\nJava").Education.Should().ContainSingle().Subject;
+        (e.Institution, e.Grade).Should().Be((school, grade));
+    }
 }

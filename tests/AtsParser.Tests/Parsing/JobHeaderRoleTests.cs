@@ -86,4 +86,12 @@ public class JobHeaderRoleTests
         var job = r.WorkExperience.Should().ContainSingle().Subject;
         (job.Title, job.Employer).Should().Be(("Finanzbuchhalterin", employer));
     }
+
+    [Fact]
+    public void A_labelled_employer_with_a_place_after_its_legal_form_gives_the_place_as_location()
+    {
+        var r = TestParser.Heuristic.Parse(new ParseInput("Priya Rao\nWork Experience\nCompany: Varnel Technologies Pvt. Ltd., Pune\nDesignation: Senior Test Engineer\nDuration: Jun 2021 to Till Date", [], new DateOnly(2026, 1, 15)));
+        var job = r.WorkExperience.Should().ContainSingle().Subject;
+        (job.Title, job.Employer, job.Location).Should().Be(("Senior Test Engineer", "Varnel Technologies Pvt. Ltd.", "Pune"));
+    }
 }

@@ -60,7 +60,11 @@ static partial class EducationExtractor
                     var cut = lineDates is null || source == line ? lineDates : Dates.DateParser.FindRanges(source, doc.RightToLeft).FirstOrDefault();
                     foreach (var f in HeaderFragments.From(source, i, cut).SelectMany(Parts))
                     {
-                        var text = LevelPrefix().Replace(GradeSuffix().Replace(f.Text, "").Trim(), "").Trim().TrimEnd(',');
+                        // "Pune University with 68%", "… with a CGPA of 8.2": the grade phrase after the school is the grade.
+                        var withGrade = WithGrade().Match(f.Text);
+                        if (withGrade.Success) current.Grade ??= withGrade.Groups["g"].Value.Trim();
+                        var ungraded = withGrade.Success ? f.Text[..withGrade.Index] : f.Text;
+                        var text = LevelPrefix().Replace(GradeSuffix().Replace(ungraded, "").Trim(), "").Trim().TrimEnd(',');
                         if (text.EndsWith(" in", StringComparison.Ordinal)) text = text[..^3];
                         if (text.Length < f.Text.Length && GradeSuffix().IsMatch(f.Text)) current.Grade ??= GradeSuffix().Match(f.Text).Value.Trim(' ', '-', '–', ',');
                         if (FieldLabels.Match(text) is { } label)
@@ -288,6 +292,9 @@ static partial class EducationExtractor
 
     [GeneratedRegex(@"(?<!\d)\s*[-–,]\s*(?:c?gpa|grade)?\s*:?\s*\d(?:[.,]\d+)?\s*(?:/\s*\d+(?:\.\d+)?)?\s*(?:c?gpa)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex GradeSuffix();
+
+    [GeneratedRegex(@"\s+with\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?(?<g>\d{1,3}(?:[.,]\d+)?\s*%|(?:c?gpa|cpi|sgpa)\s*(?:of\s*)?\d{1,2}(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?|\d{1,2}(?:[.,]\d+)?\s*(?:c?gpa|cpi))(?:\s*(?:marks|aggregate))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex WithGrade();
 
     [GeneratedRegex(@"(?:\s+in\s+|,\s+|\s+-\s+|\s+en\s+|\s+em\s+|\s+of\s+science\s+in\s+)(?<f>[^,()]{3,80})$", RegexOptions.IgnoreCase)]
     private static partial Regex FieldOfStudy();

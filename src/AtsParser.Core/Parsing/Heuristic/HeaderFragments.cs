@@ -53,11 +53,31 @@ public static partial class HeaderFragments
         return result;
     }
 
+    /// <summary>
+    /// A labelled employer "X Pvt. Ltd., Pune" or "Netsoft Solutions, Mumbai": the last comma part is the place when the
+    /// rest carries company evidence (a legal form, a company word) and the part is a short capitalised name with none.
+    /// </summary>
+    static (string Company, string Place)? EmployerThenPlace(string value)
+    {
+        int comma = value.LastIndexOf(", ", StringComparison.Ordinal);
+        if (comma <= 0) return null;
+        string head = value[..comma].Trim(), tail = value[(comma + 2)..].Trim().TrimEnd('.');
+        if (tail.Length == 0 || !RoleSplitter.IsCityLike(tail) || JobTitles.CompanyScore(tail) > 0 || JobTitles.TitleScore(tail) > 0) return null;
+        return JobTitles.CompanyScore(head) > 0 ? (head, tail) : null;
+    }
+
     static IEnumerable<Fragment> Piece(string part, int index, bool experience)
     {
         var p = part.Trim().Trim('|', '-', '–', ',', ':', '·', '•', '/', ' ').Trim();
         if (p.EndsWith('.') && !CompanyAbbreviation().IsMatch(p)) p = p.TrimEnd('.');
         if (p.Length == 0 || p.Equals("Link", StringComparison.OrdinalIgnoreCase)) yield break;
+        if (FieldLabels.Match(p) is { Kind: FieldLabels.Employer } employer && EmployerThenPlace(employer.Value) is var (company, place))
+        {
+            // "Company: Infoway Technologies Pvt. Ltd., Pune": the place after a labelled employer is its location.
+            yield return new Fragment(company, EmployerLabel, index);
+            yield return new Fragment(place, LocationLabel, index);
+            yield break;
+        }
         if (FieldLabels.Match(p) is { Kind: FieldLabels.Title or FieldLabels.Employer or FieldLabels.Location } labelled)
         {
             yield return new Fragment(labelled.Value, labelled.Kind switch
