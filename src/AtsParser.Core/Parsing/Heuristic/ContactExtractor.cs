@@ -193,7 +193,7 @@ static partial class ContactExtractor
         return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\p{L}[\p{L} ()'/.-]{1,30}[:：]\s*\S", System.Text.RegularExpressions.RegexOptions.None, 1000)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\p{L}[\p{L} ()'/.-]{1,30}[:：]\s*\S", System.Text.RegularExpressions.RegexOptions.None, AtsParser.Core.Parsing.RegexGuard.Milliseconds)]
     private static partial System.Text.RegularExpressions.Regex LabelledDetail();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")]

@@ -293,7 +293,7 @@ static partial class EducationExtractor
     [GeneratedRegex(@"(?<!\d)\s*[-–,]\s*(?:c?gpa|grade)?\s*:?\s*\d(?:[.,]\d+)?\s*(?:/\s*\d+(?:\.\d+)?)?\s*(?:c?gpa)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex GradeSuffix();
 
-    [GeneratedRegex(@"\s+with\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?(?<g>\d{1,3}(?:[.,]\d+)?\s*%|(?:c?gpa|cpi|sgpa)\s*(?:of\s*)?\d{1,2}(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?|\d{1,2}(?:[.,]\d+)?\s*(?:c?gpa|cpi))(?:\s*(?:marks|aggregate))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\s+with\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?(?<g>\d{1,3}(?:[.,]\d+)?\s*%|(?:c?gpa|cpi|sgpa)\s*(?:of\s*)?\d{1,2}(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?|\d{1,2}(?:[.,]\d+)?\s*(?:c?gpa|cpi))(?:\s*(?:marks|aggregate))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AtsParser.Core.Parsing.RegexGuard.Milliseconds)]
     private static partial Regex WithGrade();
 
     [GeneratedRegex(@"(?:\s+in\s+|,\s+|\s+-\s+|\s+en\s+|\s+em\s+|\s+of\s+science\s+in\s+)(?<f>[^,()]{3,80})$", RegexOptions.IgnoreCase)]

@@ -29,7 +29,7 @@ public static partial class JobTitles
         + (FirmAmpersand().IsMatch(fragment) ? 2 : 0);
 
     // "Brandt & Partner", "Meyer & Söhne", "Dupont & Cie", "Smith & Associates": a firm's name, and "Partner" in it is no title.
-    [GeneratedRegex(@"&\s*(?:Partner|Partners|Partnerin|Co\.?|Cie\.?|Söhne|Sons|Associates|Associés|Asociados)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"&\s*(?:Partner|Partners|Partnerin|Co\.?|Cie\.?|Söhne|Sons|Associates|Associés|Asociados)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AtsParser.Core.Parsing.RegexGuard.Milliseconds)]
     private static partial Regex FirmAmpersand();
 
     // German compounds end in their head: "Softwareentwickler", "Vertriebsleiterin", "Finanzbuchhalter".

@@ -128,7 +128,7 @@ static partial class NameExtractor
         return (null, -1);
     }
 
-    [GeneratedRegex(@"^\s*(?:full\s+name|name|candidate\s+name|nombre(?:\s+completo)?|nombres(?:\s+y\s+apellidos)?|nom|nom\s+complet|nome(?:\s+completo)?|vor-?\s*und\s+nachname|姓名|名字|שם(?:\s+מלא)?)\s*[:：]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*(?:full\s+name|name|candidate\s+name|nombre(?:\s+completo)?|nombres(?:\s+y\s+apellidos)?|nom|nom\s+complet|nome(?:\s+completo)?|vor-?\s*und\s+nachname|姓名|名字|שם(?:\s+מלא)?)\s*[:：]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AtsParser.Core.Parsing.RegexGuard.Milliseconds)]
     private static partial Regex BareNameLabel();
 
     static int NextNonEmpty(string[] lines, int i)
