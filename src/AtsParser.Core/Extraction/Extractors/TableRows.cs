@@ -21,33 +21,43 @@ public static class TableRows
         return false;
     }
 
-    /// <summary>Formats every marked row; returns the text and how many characters sat in table cells.</summary>
+    /// <summary>
+    /// Formats every marked row; returns the text and how many characters sat in table cells. One pass: a row is
+    /// formatted when its end is met, innermost first (a stack of open rows), so a long table costs its length once
+    /// rather than once per row.
+    /// </summary>
     public static (string Text, int CellChars) Format(string text)
     {
         int cellChars = 0;
-        while (true)
+        var sb = new StringBuilder(text.Length);
+        var open = new Stack<int>();
+        foreach (char c in text)
         {
-            int end = text.IndexOf(RowEnd);
-            if (end < 0) break;
-            int start = text.LastIndexOf(RowStart, end);
-            if (start < 0) { text = text.Remove(end, 1); continue; }
-            var row = FormatRow(text.AsSpan(start + 1, end - start - 1), ref cellChars);
-            if (row.Length > 0 && start > 0 && text[start - 1] != '\n') row = "\n" + row;
-            text = string.Concat(text.AsSpan(0, start), row, text.AsSpan(end + 1));
+            if (c == RowStart) { open.Push(sb.Length); sb.Append(c); continue; }
+            if (c == RowEnd)
+            {
+                // A row end with no open row is dropped.
+                if (open.Count == 0) continue;
+                int start = open.Pop();
+                var row = FormatRow(sb.ToString(start + 1, sb.Length - start - 1), ref cellChars);
+                bool newline = row.Length > 0 && start > 0 && sb[start - 1] != '\n';
+                sb.Length = start;
+                if (newline) sb.Append('\n');
+                sb.Append(row);
+                continue;
+            }
+            sb.Append(c);
         }
+        var result = sb.ToString();
         // Unbalanced markers (a cell outside any row) are dropped.
-        if (text.Contains(RowStart) || text.Contains(CellEnd)) text = text.Replace(RowStart.ToString(), "").Replace(CellEnd, '\n');
-        return (text, cellChars);
+        if (result.Contains(RowStart) || result.Contains(CellEnd)) result = result.Replace(RowStart.ToString(), "").Replace(CellEnd, '\n');
+        return (result, cellChars);
     }
 
-    static string FormatRow(ReadOnlySpan<char> row, ref int cellChars)
+    static string FormatRow(string row, ref int cellChars)
     {
         var cells = new List<string>();
-        foreach (var range in row.Split(CellEnd))
-        {
-            var cell = row[range].Trim().ToString();
-            cells.Add(cell);
-        }
+        foreach (var cell in row.Split(CellEnd)) cells.Add(cell.Trim());
         // The text after the last cell end is not a cell (whitespace between cells and the row end).
         if (cells.Count > 0 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
         var filled = cells.Where(c => c.Length > 0).ToList();

@@ -56,12 +56,13 @@ public static class WordDocReader
         int end = Math.Min(doc.Length, headBoxes + hdrTxbx);
         var sb = new StringBuilder();
         var links = new List<(string, string?)>();
+        var rowStarts = new List<int>();
         void Add(int from, int count)
         {
             ct.ThrowIfCancellationRequested();
             int take = Math.Min(Math.Min(count, end - from), maxChars + 1 - sb.Length);
             if (take <= 0) return;
-            Clean(doc.Chars(from, take), sb, links);
+            Clean(doc.Chars(from, take), sb, links, rowStarts);
             if (sb.Length > 0 && sb[^1] != '\n') sb.Append('\n');
         }
         Add(head, hdd);
@@ -70,7 +71,7 @@ public static class WordDocReader
         Add(boxes, txbx);
         Add(foot, ftn);
         Add(head + hdd + mcr + atn, edn);
-        var (formatted, _) = TableRows.Format(sb.ToString());
+        var (formatted, _) = TableRows.Format(WithRowStarts(sb, rowStarts));
         return new Result(formatted, links);
     }
 
@@ -134,7 +135,21 @@ public static class WordDocReader
     /// cell and two in a row end the table row; a field's code (0x13 … 0x14) is dropped and its result (… 0x15)
     /// kept; pictures, drawn-object anchors and note references go.
     /// </summary>
-    static void Clean(string s, StringBuilder sb, List<(string, string?)> links)
+    /// <summary>The text with a row-start marker at each recorded position (positions ascend), built in one pass.</summary>
+    static string WithRowStarts(StringBuilder sb, List<int> rowStarts)
+    {
+        if (rowStarts.Count == 0) return sb.ToString();
+        var text = new StringBuilder(sb.Length + rowStarts.Count);
+        int from = 0;
+        foreach (var at in rowStarts)
+        {
+            text.Append(sb, from, at - from).Append(TableRows.RowStart);
+            from = at;
+        }
+        return text.Append(sb, from, sb.Length - from).ToString();
+    }
+
+    static void Clean(string s, StringBuilder sb, List<(string, string?)> links, List<int> rowStarts)
     {
         var fields = new Stack<(bool InCode, StringBuilder Code, int ResultStart)>();
         int paragraphStart = sb.Length;
@@ -155,7 +170,8 @@ public static class WordDocReader
             {
                 case '\u0007':
                     if (lastWasCell && inRow) { sb.Append(TableRows.RowEnd).Append('\n'); inRow = false; lastWasCell = false; paragraphStart = sb.Length; continue; }
-                    if (!inRow) { sb.Insert(paragraphStart, TableRows.RowStart); inRow = true; }
+                    // The row started at the paragraph holding its first cell; the marker goes in when the text is done.
+                    if (!inRow) { rowStarts.Add(paragraphStart); inRow = true; }
                     sb.Append(TableRows.CellEnd);
                     lastWasCell = true;
                     paragraphStart = sb.Length;
