@@ -2,17 +2,15 @@ using AtsParser.Core.Parsing;
 using AtsParser.Core.Parsing.Derivation;
 using AtsParser.Core.Parsing.Heuristic;
 using FluentAssertions;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
+
+using static AtsParser.Tests.Parsing.TestParser;
 
 namespace AtsParser.Tests.Parsing;
 
 /// <summary>Certification lists: bars, wrapped items, and a skills list whose heading was lost; texts are invented.</summary>
 public class CertificationListTests
 {
-    static Resume Parse(string text) =>
-        TestParser.Heuristic.Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
-
     [Fact]
     public void Certificates_separated_by_bars_are_separate_items()
     {

@@ -2,17 +2,14 @@ using AtsParser.Core.Parsing;
 using AtsParser.Core.Parsing.Derivation;
 using AtsParser.Core.Parsing.Heuristic;
 using FluentAssertions;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
+
+using static AtsParser.Tests.Parsing.TestParser;
 
 namespace AtsParser.Tests.Parsing;
 
 public class ContactExtractionTests
 {
-    static Resume Parse(string text, params string[] links) =>
-        TestParser.Heuristic
-            .Parse(new ParseInput(text, links, new DateOnly(2026, 1, 15)));
-
     [Fact]
     public void A_portal_label_glued_to_the_name_is_removed()
     {

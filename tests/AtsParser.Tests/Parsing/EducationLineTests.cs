@@ -8,7 +8,7 @@ namespace AtsParser.Tests.Parsing;
 public class EducationLineTests
 {
     static List<Education> Schools(string lines) =>
-        TestParser.Heuristic.Parse(new ParseInput("Jo Tamsin\nEducation\n" + lines + "\nSkills\nExcel", [], new DateOnly(2026, 1, 15))).Education;
+        TestParser.Parse("Jo Tamsin\nEducation\n" + lines + "\nSkills\nExcel").Education;
 
     [Fact]
     public void A_grade_with_a_decimal_comma_is_the_grade_not_part_of_the_school()

@@ -2,17 +2,15 @@ using AtsParser.Core.Parsing;
 using AtsParser.Core.Parsing.Derivation;
 using AtsParser.Core.Parsing.Heuristic;
 using FluentAssertions;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
+
+using static AtsParser.Tests.Parsing.TestParser;
 
 namespace AtsParser.Tests.Parsing;
 
 /// <summary>Education rows holding degree, school, city, year and grade on one line; every name here is invented or public.</summary>
 public class EducationRowTests
 {
-    static Resume Parse(string text) =>
-        TestParser.Heuristic.Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
-
     [Theory]
     [InlineData("Mark Lee\nEducation\nB.Sc. Computer Science, University of Leeds, Leeds, 2015, First Class Honours", "B.Sc. Computer Science", "University of Leeds", "2015")]
     [InlineData("Mark Lee\nEducation\nMaster of Business Administration | Harvard University | Boston, MA | 2019", "Master of Business Administration", "Harvard University", "2019")]

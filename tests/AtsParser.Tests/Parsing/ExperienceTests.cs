@@ -2,8 +2,9 @@ using AtsParser.Core.Parsing;
 using AtsParser.Core.Parsing.Derivation;
 using AtsParser.Core.Parsing.Heuristic;
 using FluentAssertions;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
+
+using static AtsParser.Tests.Parsing.TestParser;
 
 namespace AtsParser.Tests.Parsing;
 
@@ -14,13 +15,11 @@ public class ExperienceTests
     static Resume Parse(string text) =>
         TestParser.Heuristic.Parse(new ParseInput(text, [], AsOf));
 
-    static IEnumerable<(string? Title, string? Employer)> Jobs(Resume r) => r.WorkExperience.Select(j => (j.Title, j.Employer));
-
     [Fact]
     public void Company_as_title_lines_give_employer_and_title()
     {
         var r = Parse("Sam Lee\nWork Experience\nBrightpath as Machine Learning Engineer\nAug 2019 to Till Date\n* Built things.\nNorthwind Labs as Software Developer\nSep 2018 to Jun 2019");
-        Jobs(r).Should().Equal(("Machine Learning Engineer", "Brightpath"), ("Software Developer", "Northwind Labs"));
+        JobRoles(r).Should().Equal(("Machine Learning Engineer", "Brightpath"), ("Software Developer", "Northwind Labs"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[0].End!.Iso.Should().Be("2026-01");
     }
@@ -29,7 +28,7 @@ public class ExperienceTests
     public void Company_city_state_title_lines_put_the_title_last()
     {
         var r = Parse("Ann Poe\nExperience\nHarrow Ledger Partners, New Orleans, LA, Certified Public Accountant\nOct. 2021 – Current\nMeet with clients\nWexley Money Management, New Orleans, LA, Junior Accountant\nMay 2019 – Aug. 2020\nMaintained accounts");
-        Jobs(r).Should().Equal(("Certified Public Accountant", "Harrow Ledger Partners"), ("Junior Accountant", "Wexley Money Management"));
+        JobRoles(r).Should().Equal(("Certified Public Accountant", "Harrow Ledger Partners"), ("Junior Accountant", "Wexley Money Management"));
         r.WorkExperience[0].Location.Should().Be("New Orleans, LA");
         r.WorkExperience[0].Description.Should().Contain("Meet with clients");
     }
@@ -39,7 +38,7 @@ public class ExperienceTests
     {
         var r = Parse("Max Muster\nBerufserfahrung\nSeit 05/2019\nNordlicht GmbH (Hamburg)\nSystemadministrator\n08/2015 - 05/2019\nNordlicht GmbH (Hamburg)\nPraktikant\n06/2011 - 07/2015\nSüdwind AG (München)\nWerkstudent");
         r.WorkExperience.Should().HaveCount(3);
-        Jobs(r).Should().Equal(("Systemadministrator", "Nordlicht GmbH"), ("Praktikant", "Nordlicht GmbH"), ("Werkstudent", "Südwind AG"));
+        JobRoles(r).Should().Equal(("Systemadministrator", "Nordlicht GmbH"), ("Praktikant", "Nordlicht GmbH"), ("Werkstudent", "Südwind AG"));
         r.WorkExperience[0].End.Should().BeNull();
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[2].Location.Should().Be("München");
@@ -49,7 +48,7 @@ public class ExperienceTests
     public void Title_company_dates_on_one_line_split_at_pipes()
     {
         var r = Parse("John Smith\nExperience:\nSenior Software Engineer | TechCorp Inc. | 2020 - Present\n- Led a team\nSoftware Engineer | StartupXYZ | 2018 - 2020");
-        Jobs(r).Should().Equal(("Senior Software Engineer", "TechCorp Inc."), ("Software Engineer", "StartupXYZ"));
+        JobRoles(r).Should().Equal(("Senior Software Engineer", "TechCorp Inc."), ("Software Engineer", "StartupXYZ"));
         r.WorkExperience[0].Highlights.Should().Equal("Led a team");
         r.WorkExperience[1].Evidence.Should().Contain("StartupXYZ");
     }

@@ -2,6 +2,8 @@ using AtsParser.Core.Parsing;
 using FluentAssertions;
 using Xunit;
 
+using static AtsParser.Tests.Parsing.TestParser;
+
 namespace AtsParser.Tests.Parsing;
 
 /// <summary>
@@ -10,11 +12,6 @@ namespace AtsParser.Tests.Parsing;
 /// </summary>
 public class HeadingLanguageTests
 {
-    static Resume Parse(string text) =>
-        TestParser.Heuristic.Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
-
-    static IEnumerable<(string? Title, string? Employer)> Jobs(Resume r) => r.WorkExperience.Select(j => (j.Title, j.Employer));
-
     static IEnumerable<(string? Degree, string? Institution)> Schools(Resume r) => r.Education.Select(e => (e.Degree, e.Institution));
 
     static void NoHeadingTaken(Resume r, params string[] headings)
@@ -52,7 +49,7 @@ public class HeadingLanguageTests
             ZERTIFIKATE
             AWS Certified Solutions Architect
             """);
-        Jobs(r).Should().Equal(("Softwareentwickler", "Kalvendor Systeme GmbH"), ("Werkstudent Softwareentwicklung", "Drostel Logistik AG"));
+        JobRoles(r).Should().Equal(("Softwareentwickler", "Kalvendor Systeme GmbH"), ("Werkstudent Softwareentwicklung", "Drostel Logistik AG"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[0].Start!.Iso.Should().Be("2021-03");
         r.WorkExperience[1].End!.Iso.Should().Be("2021-02");
@@ -85,7 +82,7 @@ public class HeadingLanguageTests
             Certifications
             PMP
             """);
-        Jobs(r).Should().Equal(("Cheffe de projet informatique", "Valmorel Conseil SAS"), ("Développeuse web", "Ardelline Média"));
+        JobRoles(r).Should().Equal(("Cheffe de projet informatique", "Valmorel Conseil SAS"), ("Développeuse web", "Ardelline Média"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[1].Start!.Iso.Should().Be("2017-01");
         r.WorkExperience[1].End!.Iso.Should().Be("2020-08");
@@ -100,7 +97,7 @@ public class HeadingLanguageTests
     public void A_French_range_ending_in_present_is_current()
     {
         var r = Parse("Luc Marvel\nExpériences\nIngénieur qualité | Tervane Industries SA\n2019 – présent\nFormation\nDiplôme d'ingénieur, École des Mines de Ferval\n2014 – 2017");
-        Jobs(r).Should().Equal(("Ingénieur qualité", "Tervane Industries SA"));
+        JobRoles(r).Should().Equal(("Ingénieur qualité", "Tervane Industries SA"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         Schools(r).Should().Equal(("Diplôme d'ingénieur", "École des Mines de Ferval"));
     }
@@ -128,7 +125,7 @@ public class HeadingLanguageTests
             CERTIFICACIONES
             Scrum Master (PSM I)
             """);
-        Jobs(r).Should().Equal(("Analista de datos", "Grupo Terravela S.A."), ("Desarrollador backend", "Lunaria Tech SL"));
+        JobRoles(r).Should().Equal(("Analista de datos", "Grupo Terravela S.A."), ("Desarrollador backend", "Lunaria Tech SL"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[1].Start!.Iso.Should().Be("2018");
         r.WorkExperience[1].End!.Iso.Should().Be("2021");
@@ -142,7 +139,7 @@ public class HeadingLanguageTests
     public void A_Spanish_open_range_with_desde_is_current()
     {
         var r = Parse("Pablo Ferro\nExperiencia\nJefe de almacén, Distribuciones Orvalle S.L.\ndesde enero 2022\nEducación\nLicenciatura en Administración, Universidad de Calzena, 2012");
-        Jobs(r).Should().Equal(("Jefe de almacén", "Distribuciones Orvalle S.L."));
+        JobRoles(r).Should().Equal(("Jefe de almacén", "Distribuciones Orvalle S.L."));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[0].Start!.Iso.Should().Be("2022-01");
         Schools(r).Should().Equal(("Licenciatura en Administración", "Universidad de Calzena"));
@@ -170,7 +167,7 @@ public class HeadingLanguageTests
             CERTIFICAÇÕES
             Oracle Certified Professional Java SE
             """);
-        Jobs(r).Should().Equal(("Engenheiro de Software", "Brasvelo Tecnologia Ltda."), ("Analista de Sistemas", "Itaquara Serviços S.A."));
+        JobRoles(r).Should().Equal(("Engenheiro de Software", "Brasvelo Tecnologia Ltda."), ("Analista de Sistemas", "Itaquara Serviços S.A."));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[0].Start!.Iso.Should().Be("2020-01");
         r.WorkExperience[1].End!.Iso.Should().Be("2019-12");
@@ -201,7 +198,7 @@ public class HeadingLanguageTests
             שפות
             עברית – שפת אם, אנגלית – שוטפת
             """);
-        Jobs(r).Should().Equal(("מפתחת תוכנה", "אלפון מערכות בע\"מ"), ("מהנדסת בדיקות", "נוריס תקשורת בע\"מ"));
+        JobRoles(r).Should().Equal(("מפתחת תוכנה", "אלפון מערכות בע\"מ"), ("מהנדסת בדיקות", "נוריס תקשורת בע\"מ"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[0].Start!.Iso.Should().Be("2019-03");
         r.WorkExperience[1].Start!.Iso.Should().Be("2016-07");
@@ -219,7 +216,7 @@ public class HeadingLanguageTests
     public void A_right_to_left_range_keeps_its_start_before_its_end(string range, string start)
     {
         var r = Parse($"נועה ברק\nניסיון מקצועי\nמנהלת מוצר | קשת נתונים בע\"מ\n{range}\nהשכלה\nתואר שני במנהל עסקים | מכללת גבעת הדס\n2015");
-        Jobs(r).Should().Equal(("מנהלת מוצר", "קשת נתונים בע\"מ"));
+        JobRoles(r).Should().Equal(("מנהלת מוצר", "קשת נתונים בע\"מ"));
         r.WorkExperience[0].Start!.Iso.Should().Be(start);
         Schools(r).Should().Equal(("תואר שני במנהל עסקים", "מכללת גבעת הדס"));
     }
@@ -241,7 +238,7 @@ public class HeadingLanguageTests
             语言能力
             英语（CET-6）
             """);
-        Jobs(r).Should().Equal(("高级软件工程师", "云帆星图科技有限公司"), ("软件工程师", "海川数据有限公司"));
+        JobRoles(r).Should().Equal(("高级软件工程师", "云帆星图科技有限公司"), ("软件工程师", "海川数据有限公司"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[0].Start!.Iso.Should().Be("2019-03");
         r.WorkExperience[1].End!.Iso.Should().Be("2019-02");
@@ -256,7 +253,7 @@ public class HeadingLanguageTests
     public void Chinese_headings_in_brackets_and_with_an_English_gloss_open_their_sections()
     {
         var r = Parse("李娜\n【工作经验】Work Experience\n2020.05 - 至今 | 北辰易达物流有限公司 | 运营经理\n【教育经历】Education\n2014.09 - 2018.06 | 南屿大学 | 物流管理 | 学士\n【技能特长】Skills\nExcel、SAP、数据分析");
-        Jobs(r).Should().Equal(("运营经理", "北辰易达物流有限公司"));
+        JobRoles(r).Should().Equal(("运营经理", "北辰易达物流有限公司"));
         r.Education.Should().ContainSingle().Which.Institution.Should().Be("南屿大学");
         SectionSkills(r).Should().Contain(["Excel", "SAP"]);
     }
@@ -278,7 +275,7 @@ public class HeadingLanguageTests
             IT-Kenntnisse
             SAP, MS Office, SQL
             """);
-        Jobs(r).Should().Equal(("Senior Consultant", "Fenwald Beratung GmbH"), ("Junior Consultant", "Horvenstein AG"));
+        JobRoles(r).Should().Equal(("Senior Consultant", "Fenwald Beratung GmbH"), ("Junior Consultant", "Horvenstein AG"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[1].Start!.Iso.Should().Be("2015-01");
         Schools(r).Should().Equal(("Studium der Wirtschaftsinformatik (B.Sc.)", "Hochschule Kelbach"));
@@ -300,7 +297,7 @@ public class HeadingLanguageTests
             COMPÉTENCES
             Logiciels : SAP, Excel, Power BI
             """);
-        Jobs(r).Should().Equal(("Responsable logistique", "Tramont Distribution"), ("Assistante logistique", "Groupe Belvarin"));
+        JobRoles(r).Should().Equal(("Responsable logistique", "Tramont Distribution"), ("Assistante logistique", "Groupe Belvarin"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[0].Start!.Iso.Should().Be("2021-03");
         Schools(r).Should().Equal(("Master Management de la chaîne logistique", "IAE de Valcourt"), ("Licence Économie-Gestion", "Université de Valcourt"));
@@ -324,7 +321,7 @@ public class HeadingLanguageTests
             FORMACIÓN
             Ingeniero de Caminos – Universidad Politécnica de Sarrión (2008 – 2014)
             """);
-        Jobs(r).Should().Equal(("Jefe de obra", "Construcciones Valdera S.A."), ("Técnico de proyectos", "Ingeniería Mareval SL"));
+        JobRoles(r).Should().Equal(("Jefe de obra", "Construcciones Valdera S.A."), ("Técnico de proyectos", "Ingeniería Mareval SL"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[1].End!.Iso.Should().Be("2017-12");
         Schools(r).Should().Equal(("Ingeniero de Caminos", "Universidad Politécnica de Sarrión"));
@@ -346,7 +343,7 @@ public class HeadingLanguageTests
             HABILIDADES
             SQL Server, Power BI, Scrum
             """);
-        Jobs(r).Should().BeEquivalentTo([("Analista de Sistemas", "Itaquara Serviços S.A."), ("Coordenadora de TI", "Brasvelo Tecnologia Ltda.")]);
+        JobRoles(r).Should().BeEquivalentTo([("Analista de Sistemas", "Itaquara Serviços S.A."), ("Coordenadora de TI", "Brasvelo Tecnologia Ltda.")]);
         r.WorkExperience.Single(j => j.Title == "Coordenadora de TI").IsCurrent.Should().BeTrue();
         Schools(r).Should().Equal(("Graduação em Sistemas de Informação", "Faculdade de Vila Serena"));
         SectionSkills(r).Should().Contain(["SQL Server", "Power BI", "Scrum"]);
@@ -363,7 +360,7 @@ public class HeadingLanguageTests
             השכלה
             2011 – 2015: תואר ראשון בהנדסה אזרחית, מכללת עמק הגפן
             """);
-        Jobs(r).Should().Equal(("מנהלת פרויקטים", "אורנים הנדסה בע\"מ"), ("מהנדסת תכנון", "גל-רון מהנדסים בע\"מ"));
+        JobRoles(r).Should().Equal(("מנהלת פרויקטים", "אורנים הנדסה בע\"מ"), ("מהנדסת תכנון", "גל-רון מהנדסים בע\"מ"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[1].Start!.Iso.Should().Be("2015");
         Schools(r).Should().Equal(("תואר ראשון בהנדסה אזרחית", "מכללת עמק הגפן"));
@@ -381,7 +378,7 @@ public class HeadingLanguageTests
             教育背景
             江临理工大学  计算机科学与技术  本科  2012.09-2016.06
             """);
-        Jobs(r).Should().Equal(("高级软件工程师", "北京云帆科技有限公司"), ("软件工程师", "上海星河数据有限公司"));
+        JobRoles(r).Should().Equal(("高级软件工程师", "北京云帆科技有限公司"), ("软件工程师", "上海星河数据有限公司"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         r.WorkExperience[1].End!.Iso.Should().Be("2019-02");
         r.Education.Should().ContainSingle().Which.Institution.Should().Be("江临理工大学");
@@ -407,7 +404,7 @@ public class HeadingLanguageTests
             学历：本科
             时间：2013.09 - 2017.06
             """);
-        Jobs(r).Should().Equal(("运营经理", "北辰易达物流有限公司"), ("数据分析师", "海川数据有限公司"));
+        JobRoles(r).Should().Equal(("运营经理", "北辰易达物流有限公司"), ("数据分析师", "海川数据有限公司"));
         r.WorkExperience[0].IsCurrent.Should().BeTrue();
         Schools(r).Should().Equal(("本科", "南屿大学"));
         r.Education[0].FieldOfStudy.Should().Be("物流管理");
@@ -418,10 +415,10 @@ public class HeadingLanguageTests
     public void Hebrew_and_German_labelled_fields_give_their_values()
     {
         var he = Parse("יעל שחר\nניסיון תעסוקתי\nתפקיד: אנליסטית נתונים\nחברה: נתיב מידע בע\"מ\n2018 – היום\nהשכלה\nתואר: תואר ראשון בכלכלה\nמוסד: אוניברסיטת כרמים\n2014 – 2017");
-        Jobs(he).Should().Equal(("אנליסטית נתונים", "נתיב מידע בע\"מ"));
+        JobRoles(he).Should().Equal(("אנליסטית נתונים", "נתיב מידע בע\"מ"));
         Schools(he).Should().Equal(("תואר ראשון בכלכלה", "אוניברסיטת כרמים"));
         var de = Parse("Lena Arnsdorf\nStudium\nHochschule: Hochschule Westerau\nAbschluss: Bachelor of Arts\nStudiengang: Betriebswirtschaftslehre\nZeitraum: 10/2012 – 09/2015\nBerufserfahrung\nArbeitgeber: Lindqvist Handels GmbH\nPosition: Einkäuferin\nZeitraum: seit 11/2015");
-        Jobs(de).Should().Equal(("Einkäuferin", "Lindqvist Handels GmbH"));
+        JobRoles(de).Should().Equal(("Einkäuferin", "Lindqvist Handels GmbH"));
         Schools(de).Should().Equal(("Bachelor of Arts", "Hochschule Westerau"));
         de.Education[0].FieldOfStudy.Should().Be("Betriebswirtschaftslehre");
     }

@@ -16,7 +16,7 @@ public class JobLocationTests
         var lines = new List<string> { "Jo Tamsin", "Experience", header };
         if (second is not null) lines.Add(second);
         lines.AddRange(["Jan 2019 – Mar 2021", "• Planned the weekly routes."]);
-        return TestParser.Heuristic.Parse(new ParseInput(string.Join("\n", lines), [], new DateOnly(2026, 1, 15))).WorkExperience.Should().ContainSingle().Subject;
+        return TestParser.Parse(string.Join("\n", lines)).WorkExperience.Should().ContainSingle().Subject;
     }
 
     [Theory]

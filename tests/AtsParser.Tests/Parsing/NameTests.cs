@@ -2,16 +2,14 @@ using AtsParser.Core.Parsing;
 using AtsParser.Core.Parsing.Derivation;
 using AtsParser.Core.Parsing.Heuristic;
 using FluentAssertions;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
+
+using static AtsParser.Tests.Parsing.TestParser;
 
 namespace AtsParser.Tests.Parsing;
 
 public class NameTests
 {
-    static Resume Parse(string text) =>
-        TestParser.Heuristic.Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
-
     [Theory]
     [InlineData("JANE DOE RHCE CERTIFIED\njane.doe@example.com\nExperience", "JANE DOE")]
     [InlineData("Priya Nair, PMP\nProject Manager\nSkills\nJava", "Priya Nair")]

@@ -2,17 +2,14 @@ using AtsParser.Core.Parsing;
 using AtsParser.Core.Parsing.Derivation;
 using AtsParser.Core.Parsing.Heuristic;
 using FluentAssertions;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
+
+using static AtsParser.Tests.Parsing.TestParser;
 
 namespace AtsParser.Tests.Parsing;
 
 public class PhoneExtractionTests
 {
-    static Resume Parse(string text) =>
-        TestParser.Heuristic
-            .Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)));
-
     [Fact]
     public void A_number_between_slashes_before_a_city_is_a_phone()
     {

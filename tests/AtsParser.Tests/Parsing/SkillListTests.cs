@@ -8,7 +8,7 @@ namespace AtsParser.Tests.Parsing;
 public class SkillListTests
 {
     static List<string> SectionSkills(string text) =>
-        TestParser.Heuristic.Parse(new ParseInput(text, [], new DateOnly(2026, 1, 15)))
+        TestParser.Parse(text)
             .Skills.Where(s => s.Sources.Contains("skills")).Select(s => s.Raw).ToList();
 
     [Fact]
@@ -70,9 +70,9 @@ public class SkillListTests
     [Fact]
     public void A_tool_name_that_opens_a_noun_phrase_in_running_text_is_a_word_not_the_tool()
     {
-        var r = TestParser.Heuristic.Parse(new ParseInput("Julien Moreau\nChef de projet digital\nExpériences\nChef de projet | Atelier Ouest | 2020 - 2023\nAutomated servers with Chef and Terraform.", [], new DateOnly(2026, 1, 15)));
+        var r = TestParser.Parse("Julien Moreau\nChef de projet digital\nExpériences\nChef de projet | Atelier Ouest | 2020 - 2023\nAutomated servers with Chef and Terraform.");
         r.Skills.Select(s => s.Name).Should().Contain("Terraform").And.Contain("Chef");
-        var fr = TestParser.Heuristic.Parse(new ParseInput("Julien Moreau\nChef de projet digital\nExpériences\nChef d'équipe | Atelier Ouest | 2020 - 2023", [], new DateOnly(2026, 1, 15)));
+        var fr = TestParser.Parse("Julien Moreau\nChef de projet digital\nExpériences\nChef d'équipe | Atelier Ouest | 2020 - 2023");
         fr.Skills.Select(s => s.Name).Should().NotContain("Chef");
     }
 }
