@@ -20,6 +20,7 @@ public static partial class WellKnownEnvironment
         ("BULK_MAX_FILES", "Extraction:BulkMaxFiles", null),
         ("PARSE_CONCURRENCY", "ParseLimits:Concurrency", null),
         ("PARSE_QUEUE_TIMEOUT_SECONDS", "ParseLimits:QueueTimeoutSeconds", null),
+        ("PARSE_MAX_IN_FLIGHT", "ParseLimits:MaxInFlight", null),
         ("DOC_ENABLE_ANTIWORD", "Extraction:EnableAntiword", null),
         ("DOC_ENABLE_WORD_READER", "Extraction:EnableWordReader", null),
         ("DOC_ENABLE_LIBREOFFICE", "Extraction:EnableLibreOffice", null),

@@ -1,5 +1,6 @@
 using AtsParser.Api.Caching;
 using AtsParser.Api.Storage;
+using AtsParser.Core.Extraction;
 using AtsParser.Core.Parsing;
 using AtsParser.Core.Parsing.Output;
 using AtsParser.Core.Pipeline;
@@ -25,6 +26,7 @@ public sealed class ParseService(CachedParser parser, ParseSlots slots, IService
     public async Task<ParseOutcome> ProcessAsync(Func<CancellationToken, Task<Upload>> load, ParseRequest request, string tenant, CancellationToken ct)
     {
         using var slot = await slots.EnterAsync(request.Background, ct);
+        using var ambient = ToolWait.Bind(slot);
         return await ProcessAsync(await load(ct), request, tenant, ct);
     }
 

@@ -51,7 +51,10 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
             var sw = Stopwatch.StartNew();
             try
             {
-                var output = await extractor.ExtractAsync(input, step.Token);
+                // A native step only waits on its tool: the document's parse slot goes back for that long (ToolWait).
+                var output = extractor.Tools.Count == 0
+                    ? await extractor.ExtractAsync(input, step.Token)
+                    : await ToolWait.WithoutSlotAsync(() => extractor.ExtractAsync(input, step.Token), ct);
                 var (raw, cut) = Cap(output.Text, o.ReadCharLimit);
                 var text = TextQuality.Clean(raw);
                 var ms = sw.ElapsedMilliseconds;
