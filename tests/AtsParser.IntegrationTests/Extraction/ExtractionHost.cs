@@ -19,11 +19,8 @@ public abstract class ExtractionHost : IAsyncLifetime
 
     protected ExtractionHost(ApiFactory factory, params (string Key, string Value)[] settings)
     {
-        Factory = factory.With("Extraction:TempRoot", TempRoot);
         // A loaded 2-core CI box can take a minute per cold LibreOffice start; these tests are about outcomes, not speed.
-        foreach (var key in new[] { "LibreOfficeTimeoutSeconds", "OcrPageTimeoutSeconds", "PdfTimeoutSeconds", "PandocTimeoutSeconds", "AntiwordTimeoutSeconds" })
-            Factory.With("Extraction:" + key, "300");
-        Factory.With("Extraction:DocumentBudgetSeconds", "1800");
+        Factory = factory.With("Extraction:TempRoot", TempRoot).Patient();
         foreach (var (k, v) in settings) Factory.With(k, v);
     }
 

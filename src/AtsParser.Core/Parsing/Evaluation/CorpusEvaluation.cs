@@ -58,7 +58,14 @@ public sealed class CorpusEvaluation(DocumentPipeline pipeline)
     /// <summary>A service provider with extraction and parsing only, no host and no logging output.</summary>
     public static ServiceProvider BuildServices(IConfiguration? config = null)
     {
-        config ??= new ConfigurationBuilder().Build();
+        // Evaluation measures what extraction and parsing yield, not how fast: a loaded machine must not turn an OCR
+        // image into a missing document (60 s default budget), so tool timeouts and the budget are generous unless set.
+        var patient = new Dictionary<string, string?> { ["Extraction:DocumentBudgetSeconds"] = "1800" };
+        foreach (var key in new[] { "LibreOfficeTimeoutSeconds", "OcrPageTimeoutSeconds", "PdfTimeoutSeconds", "PandocTimeoutSeconds", "AntiwordTimeoutSeconds" })
+            patient["Extraction:" + key] = "300";
+        var builder = new ConfigurationBuilder().AddInMemoryCollection(patient);
+        if (config is not null) builder.AddConfiguration(config);
+        config = builder.Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(config);
