@@ -32,6 +32,7 @@ public static partial class WellKnownEnvironment
         ("LIBREOFFICE_POOL_PORT_BASE", "Extraction:LibreOfficePoolPortBase", null),
         ("LIBREOFFICE_PYTHON", "Extraction:LibreOfficePython", null),
         ("OCR_CONCURRENCY", "Extraction:OcrConcurrency", null),
+        ("OCR_UPSCALE_BELOW_PIXELS", "Extraction:OcrUpscaleBelowPixels", null),
         ("EXTRACTION_BUDGET_SECONDS", "Extraction:DocumentBudgetSeconds", null),
         ("TEMP_ROOT", "Extraction:TempRoot", null),
         ("TEMP_SWEEP_AFTER_HOURS", "Extraction:TempSweepAfterHours", null),

@@ -37,6 +37,12 @@ public sealed class ExtractionOptions
 
     [Required, RegularExpression("^[a-z_]{3,20}(\\+[a-z_]{3,20})*$")] public string OcrLanguages { get; set; } = "eng";
     [Range(72, 600)] public int OcrDpi { get; set; } = 200;
+    /// <summary>OCR_UPSCALE_BELOW_PIXELS: an uploaded image whose longer side is shorter than this (a page saved at
+    /// under about 100 dpi, a screenshot) is enlarged to OcrUpscaleTargetPixels before OCR; tesseract misreads text
+    /// under about 20 px per line. 0 switches it off.</summary>
+    [Range(0, 20_000)] public int OcrUpscaleBelowPixels { get; set; } = 1200;
+    /// <summary>The longer side an enlarged image gets (at most 4 times its own).</summary>
+    [Range(500, 20_000)] public int OcrUpscaleTargetPixels { get; set; } = 2400;
 
     /// <summary>Wall-clock time one document may spend in its whole extractor chain, waits for tool slots included.</summary>
     [Range(1, 3600)] public int DocumentBudgetSeconds { get; set; } = 60;

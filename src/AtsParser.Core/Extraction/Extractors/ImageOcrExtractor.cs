@@ -19,6 +19,10 @@ public sealed class ImageOcrExtractor(OcrEngine ocr, IOptions<ExtractionOptions>
                 $"The image declares {d.Width}x{d.Height} pixels; the limit is {options.Value.MaxImagePixels:N0} pixels. Scan at 200-300 dpi and upload again.");
         using var tmp = new TempDir(options.Value.TempDirectory, "img");
         var path = await tmp.WriteFileAsync("input." + kind, input.Bytes, ct);
+        if (dims is { } size && OcrUpscale.Factor(size.Width, size.Height, options.Value) is > 1 and var factor)
+        {
+            if (OcrUpscale.Enlarge(input.Bytes, factor) is { } enlarged) path = await tmp.WriteFileAsync("enlarged.png", enlarged, ct);
+        }
         string text;
         try { text = await ocr.OcrImageAsync(path, ct); }
         catch (ToolFailedException e) when (e.Message.Contains("pixRead", StringComparison.Ordinal))
