@@ -61,11 +61,11 @@ public partial class ExtractionFidelityTests(FidelityHost host) : IClassFixture<
                     missing.Add($"{file} link {l}");
             }
         }
-        // Only the images can still miss values: a picture has no link targets, and OCR of a 587-pixel-wide
-        // screenshot does not read its small print.
+        // Only the images can still miss values: a picture has no link targets (icon-only links), and OCR of a
+        // 587-pixel-wide screenshot, even enlarged, misreads one e-mail. 11 before small images were enlarged.
         missing.Where(m => !m.StartsWith("image/", StringComparison.Ordinal)).Should().BeEmpty();
         total.Should().BeGreaterThan(90);
-        missing.Count.Should().BeLessThanOrEqualTo(11, string.Join("\n", missing));
+        missing.Count.Should().BeLessThanOrEqualTo(8, string.Join("\n", missing));
     }
 
     [Theory(Timeout = 300_000)]

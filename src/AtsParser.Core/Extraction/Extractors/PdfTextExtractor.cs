@@ -43,7 +43,7 @@ public sealed class PdfTextExtractor(ToolRegistry tools, OcrEngine ocr, IOptions
             throw new DocumentException(ErrorCodes.TooManyPages, $"The PDF has more than {o.MaxPages} pages (MAX_PAGES). Send only the resume pages, or raise the limit.");
         var ordered = PdfReadingOrder.Write(boxes);
         var pages = PdfText.SplitPages(Hyphenation.JoinLineEnds(PdfText.Normalize(ordered.Text)), boxes.Count);
-        var links = await LinksAsync(annotations, boxes, ct);
+        var links = await LinksAsync(annotations, boxes, TimeSpan.FromSeconds(o.PdfTimeoutSeconds), ct);
 
         var thin = Enumerable.Range(1, pages.Length).Where(p => TextQuality.MeaningfulChars(pages[p - 1]) < o.MinTextLengthForOcr).ToList();
         int ocrPages = 0;
@@ -64,11 +64,12 @@ public sealed class PdfTextExtractor(ToolRegistry tools, OcrEngine ocr, IOptions
         };
     }
 
-    static async Task<IReadOnlyList<ExtractedLink>> LinksAsync(Task<List<PdfLinkAnnotation>> annotations, List<PdfPage> boxes, CancellationToken ct)
+    static async Task<IReadOnlyList<ExtractedLink>> LinksAsync(Task<List<PdfLinkAnnotation>> annotations, List<PdfPage> boxes, TimeSpan limit, CancellationToken ct)
     {
         List<PdfLinkAnnotation> found;
-        // Links are a bonus: a structure that keeps PdfPig busy past the text's own extraction is not waited for long.
-        try { found = await annotations.WaitAsync(TimeSpan.FromSeconds(2), ct); }
+        // The link scan gets as long as pdftotext itself (PDF_TIMEOUT_SECONDS). It once had 2 s after the text was
+        // done, and on a loaded machine the same PDF lost its GitHub and LinkedIn targets: the answer depended on load.
+        try { found = await annotations.WaitAsync(limit, ct); }
         catch (TimeoutException) { return []; }
         return LinkTargets.Distinct(found.Where(a => a.Page <= boxes.Count)
             .Select(a => LinkTargets.Create(a.Target, PdfReadingOrder.TextUnder(boxes[a.Page - 1], a.Rect), a.Page)));
