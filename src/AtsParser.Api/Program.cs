@@ -8,6 +8,7 @@ using AtsParser.Api.Health;
 using AtsParser.Api.Infrastructure;
 using AtsParser.Api.Jobs;
 using AtsParser.Api.Observability;
+using AtsParser.Api.Outbox;
 using AtsParser.Core.Parsing;
 using AtsParser.Core.Parsing.OpenAi;
 using AtsParser.Api.Parse;
@@ -50,6 +51,10 @@ builder.Services.AddParseCache(builder.Configuration);
 // Storage and search: PostgreSQL + pgvector when DATABASE_URL is set (SQL migrations, dedupe, erase, retention).
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddSearch(builder.Configuration);
+
+// Write-behind: with Redis, stores (and job submissions) that find the database unreachable wait in a bounded Redis
+// outbox and answer as usual; every replica drains it, idempotently, once the database answers again.
+builder.Services.AddOutbox(builder.Configuration);
 
 // Durable bulk jobs: a PostgreSQL queue (SKIP LOCKED + leases) worked by every replica, and signed webhooks.
 builder.Services.AddJobs(builder.Configuration);

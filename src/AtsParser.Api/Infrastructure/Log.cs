@@ -33,6 +33,30 @@ public static partial class Log
     [LoggerMessage(1440, LogLevel.Warning, "Parse refused with server_busy: all {Concurrency} parse slots stayed taken for {Seconds} s")]
     public static partial void ParseBusy(ILogger logger, int concurrency, double seconds);
 
+    [LoggerMessage(1450, LogLevel.Warning, "Dedupe lookup for sha256={Sha256} skipped: the database is unreachable ({Error}); parsing as new")]
+    public static partial void DedupeSkipped(ILogger logger, string sha256, string error);
+
+    [LoggerMessage(1451, LogLevel.Warning, "Database unreachable ({Error}): {Kind} {Id} deferred to the outbox ({Bytes} bytes)")]
+    public static partial void OutboxDeferred(ILogger logger, string kind, Guid id, int bytes, string error);
+
+    [LoggerMessage(1452, LogLevel.Warning, "Database unreachable and the outbox refused {Kind} ({Reason}): answering storage_unavailable")]
+    public static partial void OutboxRefused(ILogger logger, string kind, string reason);
+
+    [LoggerMessage(1453, LogLevel.Information, "Outbox {Kind} {Id} written to the database ({Bytes} bytes)")]
+    public static partial void OutboxDrained(ILogger logger, Guid id, string kind, int bytes);
+
+    [LoggerMessage(1454, LogLevel.Warning, "Outbox {Kind} {Id} not written ({Error}); database unreachable={Unavailable}")]
+    public static partial void OutboxDrainFailed(ILogger logger, Guid id, string kind, string error, bool unavailable);
+
+    [LoggerMessage(1455, LogLevel.Warning, "Outbox unreachable ({Error}); retrying")]
+    public static partial void OutboxUnreachable(ILogger logger, string error);
+
+    [LoggerMessage(1456, LogLevel.Warning, "Outbox entry {Id} has kind {Kind}, which this version does not know; left for another replica")]
+    public static partial void OutboxUnknownKind(ILogger logger, Guid id, string kind);
+
+    [LoggerMessage(1457, LogLevel.Information, "Outbox {Kind} {Id} was erased while it was written; its row is deleted again")]
+    public static partial void OutboxErasedWhileDraining(ILogger logger, Guid id, string kind);
+
     [LoggerMessage(1700, LogLevel.Information, "Job {JobId} accepted with {Files} files")]
     public static partial void JobCreated(ILogger logger, Guid jobId, int files);
 

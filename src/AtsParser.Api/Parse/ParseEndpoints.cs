@@ -40,6 +40,8 @@ public static class ParseEndpoints
             var outcome = await service.ProcessAsync(uploads[0].LoadAsync, new ParseRequest(RequestOptions(includeText, asOf), store == true, force == true, redact == true, format),
                 Tenancy.TenantOf(request.HttpContext), ct);
             request.HttpContext.Response.Headers["X-Cache"] = outcome.CacheHit ? "hit" : "miss";
+            // "deferred": stored in the outbox while the database is unreachable; readable by id now, listed once written.
+            if (outcome.Result.Storage is { } storage) request.HttpContext.Response.Headers["X-Storage"] = storage;
             return TypedResults.Ok(outcome.Result);
         }
         finally

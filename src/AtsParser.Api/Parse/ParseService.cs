@@ -19,7 +19,8 @@ public sealed record ParseRequest(ParseRequestOptions Options, bool Store = fals
 /// name, the text on request, the cache meta, the stored id, redaction and the output format) is set here, once.
 /// A singleton: each store uses its own scope, so bulk uploads can store in parallel.
 /// </summary>
-public sealed class ParseService(CachedParser parser, ParseSlots slots, IServiceScopeFactory scopes, IOptions<StorageOptions> storage)
+public sealed class ParseService(CachedParser parser, ParseSlots slots, IServiceScopeFactory scopes, IOptions<StorageOptions> storage,
+    DeferredResumes deferred, ILogger<ParseService> logger)
 {
     /// <summary>Takes a parse slot (PARSE_CONCURRENCY) first and only then reads the bytes: a waiting upload stays on disk (or in the database).</summary>
     /// <param name="tenant">Whose stored resumes dedupe and storing see (only used with Store).</param>
@@ -42,13 +43,33 @@ public sealed class ParseService(CachedParser parser, ParseSlots slots, IService
         var resumes = scope.ServiceProvider.GetRequiredService<ResumeStore>();
         // Storing the same bytes again returns the stored result and id (under the name it was stored with) unless Force re-parses and replaces it.
         if (!request.Force && upload is { Error: null, Bytes: { Length: > 0 } }
-            && await resumes.FindByShaAsync(tenant, upload.Sha256, ct) is { } existing)
+            && await FindStoredAsync(resumes, tenant, upload.Sha256, ct) is { } existing)
             return Present(existing.Result, existing.FullText, hit: true, existing.Result.Document.FileName, existing.Result.Id, request);
 
         var (fresh, joined) = await parser.ParseAsync(upload, request.Options, refresh: request.Force, ct);
         var named = Present(fresh.Result, fresh.FullText, joined, upload.FileName, null, request with { Redact = false, Format = null });
-        var id = await resumes.SaveAsync(tenant, named, ct);
-        return Present(fresh.Result, fresh.FullText, joined, upload.FileName, id, request);
+        Guid id;
+        string? storage = null;
+        try { id = await resumes.SaveAsync(tenant, named, ct); }
+        catch (Exception e) when (StorageException.IsUnavailable(e) && !ct.IsCancellationRequested)
+        {
+            // Write-behind: the outbox (Redis) keeps it under this id until the database answers; 503 only when it cannot.
+            id = await deferred.DeferAsync(tenant, named, e, ct);
+            storage = DeferredResumes.Deferred;
+        }
+        var outcome = Present(fresh.Result, fresh.FullText, joined, upload.FileName, id, request);
+        return storage is null ? outcome : outcome with { Result = outcome.Result with { Storage = storage } };
+    }
+
+    /// <summary>An unreachable database is no match: the document is parsed (and its store deferred) instead of failing the request.</summary>
+    async Task<ParseOutcome?> FindStoredAsync(ResumeStore resumes, string tenant, string sha256, CancellationToken ct)
+    {
+        try { return await resumes.FindByShaAsync(tenant, sha256, ct); }
+        catch (Exception e) when (StorageException.IsUnavailable(e) && deferred.Active && !ct.IsCancellationRequested)
+        {
+            Log.DedupeSkipped(logger, sha256, e.GetType().Name);
+            return null;
+        }
     }
 
     public void RequireStorage()

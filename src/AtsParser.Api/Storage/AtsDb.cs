@@ -16,6 +16,7 @@ public sealed class AtsDb(DbContextOptions<AtsDb> options) : DbContext(options)
     public DbSet<ResumeRow> Resumes => Set<ResumeRow>();
     public DbSet<ResumeTextRow> ResumeTexts => Set<ResumeTextRow>();
     public DbSet<ResumeEmbeddingRow> ResumeEmbeddings => Set<ResumeEmbeddingRow>();
+    public DbSet<ResumeAliasRow> ResumeAliases => Set<ResumeAliasRow>();
 
     // The provider is configured here only: the service (a data source), the migrator and benchmarks (a connection), design time.
     public static void Configure(DbContextOptionsBuilder o, NpgsqlDataSource source) => o.UseNpgsql(source, n => n.UseVector()).UseSnakeCaseNamingConvention();
@@ -59,6 +60,15 @@ public sealed class AtsDb(DbContextOptions<AtsDb> options) : DbContext(options)
             e.HasIndex(x => x.Model).HasDatabaseName("resume_embeddings_model_idx");
             e.HasOne<ResumeRow>().WithMany().HasForeignKey(x => x.ResumeId).OnDelete(DeleteBehavior.Cascade)
                 .HasConstraintName("resume_embeddings_resume_id_fkey");
+        });
+        model.Entity<ResumeAliasRow>(e =>
+        {
+            e.ToTable("resume_aliases");
+            e.HasKey(a => a.Id).HasName("resume_aliases_pkey");
+            e.Property(a => a.CreatedAt).HasDefaultValueSql("now()");
+            e.HasIndex(a => a.ResumeId).HasDatabaseName("resume_aliases_resume_id_idx");
+            e.HasOne<ResumeRow>().WithMany().HasForeignKey(a => a.ResumeId).OnDelete(DeleteBehavior.Cascade)
+                .HasConstraintName("resume_aliases_resume_id_fkey");
         });
     }
 }
@@ -105,5 +115,16 @@ public sealed class ResumeEmbeddingRow
     public required string Model { get; set; }
     public int Dimensions { get; set; }
     public required Vector Embedding { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// A second id for a stored resume: the id a deferred store (the outbox, while the database was unreachable) answered,
+/// when by the time it was written the tenant already had those bytes under another id. Both ids read and erase the resume.
+/// </summary>
+public sealed class ResumeAliasRow
+{
+    public Guid Id { get; set; }
+    public Guid ResumeId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

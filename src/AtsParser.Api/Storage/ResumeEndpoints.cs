@@ -30,13 +30,40 @@ public static class ResumeEndpoints
         return TypedResults.Ok(await store.ListAsync(Tenancy.TenantOf(http), filters, page ?? 1, pageSize ?? 20, ct));
     }
 
-    public static async Task<Results<Ok<ParseResult>, ProblemHttpResult>> Get(Guid id, HttpContext http, ResumeStore store, CancellationToken ct) =>
-        await store.GetAsync(Tenancy.TenantOf(http), id, ct) is { } result ? TypedResults.Ok(result) : NotFound();
+    /// <summary>From the database, or from the outbox while a deferred store waits there (then `storage` is "deferred").</summary>
+    public static async Task<Results<Ok<ParseResult>, ProblemHttpResult>> Get(Guid id, HttpContext http, ResumeStore store, DeferredResumes deferred, CancellationToken ct)
+    {
+        var tenant = Tenancy.TenantOf(http);
+        try
+        {
+            if (await store.GetAsync(tenant, id, ct) is { } stored) return TypedResults.Ok(stored);
+        }
+        catch (Exception e) when (StorageException.IsUnavailable(e) && !ct.IsCancellationRequested)
+        {
+            if (await deferred.TryGetAsync(tenant, id, ct) is { } waiting) return TypedResults.Ok(waiting);
+            throw;
+        }
+        if (!deferred.Active) return NotFound();
+        if (await deferred.TryGetAsync(tenant, id, ct) is { } pending) return TypedResults.Ok(pending);
+        // The drainer writes the row before it removes the entry: one that left the outbox between the two reads is in the database now.
+        return await store.GetAsync(tenant, id, ct) is { } drained ? TypedResults.Ok(drained) : NotFound();
+    }
 
     /// <summary>GDPR erase: the row, its text and embeddings (cascade), and every cached parse of the same bytes.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, HttpContext http, ResumeStore store, ParseCache cache, ILogger<ResumeStore> logger, CancellationToken ct)
+    /// <summary>A deferred store is taken out of the outbox first (so it is never written), then the database row goes.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, HttpContext http, ResumeStore store, DeferredResumes deferred, ParseCache cache,
+        ILogger<ResumeStore> logger, CancellationToken ct)
     {
-        var sha = await store.DeleteAsync(Tenancy.TenantOf(http), id, ct);
+        var tenant = Tenancy.TenantOf(http);
+        string? fromOutbox = null, fromDatabase = null;
+        Exception? outboxFailure = null;
+        try { fromOutbox = await deferred.EraseAsync(tenant, id, ct); }
+        catch (Exception e) when (!ct.IsCancellationRequested) { outboxFailure = e; }
+        try { fromDatabase = await store.DeleteAsync(tenant, id, ct); }
+        catch (Exception e) when (fromOutbox is not null && StorageException.IsUnavailable(e) && !ct.IsCancellationRequested) { /* it only ever was in the outbox */ }
+        var sha = fromDatabase ?? fromOutbox;
+        // Not in the database, and Redis could not say whether the outbox holds it: a 404 could be wrong (it would be written later).
+        if (sha is null && outboxFailure is not null) throw new StorageException(StorageException.Unavailable, null, outboxFailure);
         if (sha is null) return NotFound();
         var cacheErased = await cache.EraseAsync(sha, ct);
         Log.ResumeErased(logger, id, sha, cacheErased);

@@ -30,20 +30,35 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
         return new ParseOutcome(ToResult(row), text ?? "", CacheHit: true);
     }
 
+    /// <summary>By its id or an alias (ResumeAliasRow); the result carries the resume's own id.</summary>
     public async Task<ParseResult?> GetAsync(string tenant, Guid id, CancellationToken ct) =>
-        await db.Resumes.AsNoTracking().FirstOrDefaultAsync(r => r.Tenant == tenant && r.Id == id, ct) is { } row ? ToResult(row) : null;
+        await ById(tenant, id).AsNoTracking().FirstOrDefaultAsync(ct) is { } row ? ToResult(row) : null;
 
-    /// <summary>Inserts, or replaces the tenant's row with the same sha256 (dedupe is decided by the caller), with its text and embedding.</summary>
-    public async Task<Guid> SaveAsync(string tenant, ParseOutcome parsed, CancellationToken ct)
+    IQueryable<ResumeRow> ById(string tenant, Guid id) =>
+        db.Resumes.Where(r => r.Tenant == tenant && (r.Id == id || db.ResumeAliases.Any(a => a.Id == id && a.ResumeId == r.Id)));
+
+    /// <summary>What SaveAsync keeps of a presented result: no id, text, cache or storage marker (those belong to one answer).</summary>
+    public static ParseResult Normalize(ParseResult r)
     {
-        var result = parsed.Result with { Id = null, Extraction = parsed.Result.Extraction with { Text = null } };
-        if (result.Resume is { } resume) result = result with { Resume = resume with { Meta = resume.Meta with { Cache = null } } };
+        r = r with { Id = null, Storage = null, Extraction = r.Extraction with { Text = null } };
+        return r.Resume is { } resume ? r with { Resume = resume with { Meta = resume.Meta with { Cache = null } } } : r;
+    }
+
+    /// <summary>
+    /// Inserts, or replaces the tenant's row with the same sha256 (dedupe is decided by the caller), with its text and embedding.
+    /// With an id (a deferred store replayed from the outbox) the row gets that id; when the tenant already has the bytes under
+    /// another id, that row is replaced and the given id becomes its alias. Either way a replay writes nothing twice.
+    /// Returns the row's id.
+    /// </summary>
+    public async Task<Guid> SaveAsync(string tenant, ParseOutcome parsed, CancellationToken ct, Guid? id = null)
+    {
+        var result = Normalize(parsed.Result);
         var row = new ResumeWrite(tenant, result.Document.Sha256, result.Document.FileName, result.Document.Format.Name(), result.Document.Bytes,
             JsonSerializer.Serialize(result, _json), JsonSerializer.Serialize(ParserMeta(result), _json), ResumeFacts.From(result));
         var embedding = await TryEmbedAsync(result.Document.Sha256, parsed.FullText, ct);
-        var id = await WriteAsync(row, options.Value.StoreText ? parsed.FullText : null, embedder.Model, embedding, ct);
-        Log.ResumeStored(logger, id, result.Document.Sha256, embedder.Model, embedding is not null);
-        return id;
+        var stored = await WriteAsync(row, options.Value.StoreText ? parsed.FullText : null, embedder.Model, embedding, ct, id);
+        Log.ResumeStored(logger, stored, result.Document.Sha256, embedder.Model, embedding is not null);
+        return stored;
     }
 
     /// <summary>
@@ -51,19 +66,21 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
     /// (resume_id, model)), so concurrent stores of the same bytes cannot race into a unique violation; EF Core has
     /// no upsert, so they are SQL through EF, parameters taken from the interpolation.
     /// </summary>
-    internal async Task<Guid> WriteAsync(ResumeWrite w, string? text, string model, float[]? embedding, CancellationToken ct)
+    internal async Task<Guid> WriteAsync(ResumeWrite w, string? text, string model, float[]? embedding, CancellationToken ct, Guid? requestedId = null)
     {
         var f = w.Facts;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var id = (await db.Database.SqlQuery<Guid>($"""
             INSERT INTO resumes (id, tenant, sha256, file_name, format, size_bytes, parsed, parser_meta, candidate_name, location, skills, titles, experience_months)
-            VALUES ({Guid.CreateVersion7()}, {w.Tenant}, {w.Sha256}, {w.FileName}, {w.Format}, {w.SizeBytes}, {w.ParsedJson}::jsonb, {w.MetaJson}::jsonb,
+            VALUES ({requestedId ?? Guid.CreateVersion7()}, {w.Tenant}, {w.Sha256}, {w.FileName}, {w.Format}, {w.SizeBytes}, {w.ParsedJson}::jsonb, {w.MetaJson}::jsonb,
                     {f.CandidateName}, {f.Location}, {f.Skills}, {f.Titles}, {f.ExperienceMonths})
             ON CONFLICT (tenant, sha256) DO UPDATE SET file_name = excluded.file_name, format = excluded.format, size_bytes = excluded.size_bytes,
                 parsed = excluded.parsed, parser_meta = excluded.parser_meta, candidate_name = excluded.candidate_name, location = excluded.location,
                 skills = excluded.skills, titles = excluded.titles, experience_months = excluded.experience_months, updated_at = now()
             RETURNING id AS "Value"
             """).ToListAsync(ct)).Single();
+        if (requestedId is { } alias && alias != id)
+            await db.Database.ExecuteSqlAsync($"INSERT INTO resume_aliases (id, resume_id) VALUES ({alias}, {id}) ON CONFLICT (id) DO NOTHING", ct);
 
         // STORE_TEXT off also removes text kept by an earlier, differently configured upload of the same file.
         await db.ResumeTexts.Where(t => t.ResumeId == id).ExecuteDeleteAsync(ct);
@@ -84,13 +101,13 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
         return id;
     }
 
-    /// <summary>Deletes the resume with its text and embeddings (cascade). Returns its sha256, so the caller can erase the cache.</summary>
+    /// <summary>Deletes the resume (by its id or an alias) with its text, embeddings and aliases (cascade). Returns its sha256, so the caller can erase the cache.</summary>
     public async Task<string?> DeleteAsync(string tenant, Guid id, CancellationToken ct)
     {
-        var sha = await db.Resumes.Where(r => r.Tenant == tenant && r.Id == id).Select(r => r.Sha256).FirstOrDefaultAsync(ct);
-        if (sha is null) return null;
-        await db.Resumes.Where(r => r.Tenant == tenant && r.Id == id).ExecuteDeleteAsync(ct);
-        return sha;
+        var row = await ById(tenant, id).Select(r => new { r.Id, r.Sha256 }).FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        await db.Resumes.Where(r => r.Tenant == tenant && r.Id == row.Id).ExecuteDeleteAsync(ct);
+        return row.Sha256;
     }
 
     /// <summary>Deletes up to `batch` resumes stored before the cutoff; returns their sha256s.</summary>

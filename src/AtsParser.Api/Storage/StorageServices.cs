@@ -1,3 +1,4 @@
+using AtsParser.Api.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,9 @@ public static class StorageServices
         services.AddLogging(b => b.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
         services.AddDbContext<AtsDb>((sp, o) => AtsDb.Configure(o, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<ResumeStore>();
+        // Stores that find the database unreachable wait in the outbox (Redis) and are written when it answers again.
+        services.AddSingleton<DeferredResumes>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<DeferredResumes>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RetentionPurge>();
         services.AddHostedService<RetentionService>();

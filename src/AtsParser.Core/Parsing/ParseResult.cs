@@ -11,6 +11,8 @@ public sealed record ParseResult
 {
     /// <summary>Set when the result is stored (?store=true, or read from storage).</summary>
     public Guid? Id { get; init; }
+    /// <summary>"deferred" while a stored result waits in the write-behind outbox (the database was unreachable); left out once it is in the database.</summary>
+    public string? Storage { get; init; }
     public required DocumentInfo Document { get; init; }
     public required ExtractionResult Extraction { get; init; }
     public required Dictionary<string, long> TimingsMs { get; init; }

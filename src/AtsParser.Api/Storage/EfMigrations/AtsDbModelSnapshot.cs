@@ -24,6 +24,32 @@ namespace AtsParser.Api.Storage.EfMigrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AtsParser.Api.Storage.ResumeAliasRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<Guid>("ResumeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resume_id");
+
+                    b.HasKey("Id")
+                        .HasName("resume_aliases_pkey");
+
+                    b.HasIndex("ResumeId")
+                        .HasDatabaseName("resume_aliases_resume_id_idx");
+
+                    b.ToTable("resume_aliases", (string)null);
+                });
+
             modelBuilder.Entity("AtsParser.Api.Storage.ResumeEmbeddingRow", b =>
                 {
                     b.Property<Guid>("ResumeId")
@@ -187,6 +213,16 @@ namespace AtsParser.Api.Storage.EfMigrations
                         .HasName("resume_texts_pkey");
 
                     b.ToTable("resume_texts", (string)null);
+                });
+
+            modelBuilder.Entity("AtsParser.Api.Storage.ResumeAliasRow", b =>
+                {
+                    b.HasOne("AtsParser.Api.Storage.ResumeRow", null)
+                        .WithMany()
+                        .HasForeignKey("ResumeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("resume_aliases_resume_id_fkey");
                 });
 
             modelBuilder.Entity("AtsParser.Api.Storage.ResumeEmbeddingRow", b =>
