@@ -11,6 +11,7 @@ public sealed class PostgresServer : IAsyncDisposable
     const string User = "postgres";
     static readonly string Bin = Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0).Last() + "/bin";
     string? _dataDir;
+    string _startOptions = "";
     IAsyncDisposable? _container;
 
     /// <summary>Admin connection string (database `postgres`).</summary>
@@ -29,8 +30,8 @@ public sealed class PostgresServer : IAsyncDisposable
         var port = LocalProcess.FreePort();
         await LocalProcess.RunAsync(Bin + "/initdb", ["-D", server._dataDir + "/data", "-U", User, "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"], User);
         // Durability is irrelevant for test data: fsync off makes database creation and commits much cheaper.
-        await LocalProcess.RunAsync(Bin + "/pg_ctl", ["-D", server._dataDir + "/data", "-l", server._dataDir + "/log", "-w", "-t", "60", "-o",
-            $"-p {port} -k {server._dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start"], User);
+        server._startOptions = $"-p {port} -k {server._dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        await server.StartAgainAsync();
         var stop = $"{Bin}/pg_ctl -D {server._dataDir}/data -m immediate stop >/dev/null 2>&1";
         LocalProcess.CleanupWhenTestProcessExits((LocalProcess.IsRoot ? $"runuser -u {User} -- {stop}" : stop) + $"; rm -rf {server._dataDir}");
         server.ConnectionString = $"Host=127.0.0.1;Port={port};Username={User};Database=postgres;Pooling=true;Timeout=10";
@@ -54,11 +55,20 @@ public sealed class PostgresServer : IAsyncDisposable
         return cs;
     }
 
-    public async Task StopAsync()
+    /// <summary>Starts the server again after StopAsync, on the same port with the same data (a database back from an outage).</summary>
+    public async Task StartAgainAsync()
+    {
+        if (_dataDir is null) throw new InvalidOperationException("Only a server this process started can be started again.");
+        await LocalProcess.RunAsync(Bin + "/pg_ctl", ["-D", _dataDir + "/data", "-l", _dataDir + "/log", "-w", "-t", "60", "-o", _startOptions, "start"], User);
+    }
+
+    /// <summary>Stops at once by default (a crash, as clients see it). With synchronous_commit off, an immediate stop can lose the
+    /// last commits; `fast` (a clean shutdown, clients cut off all the same) keeps them, for tests that read them afterwards.</summary>
+    public async Task StopAsync(string mode = "immediate")
     {
         if (_dataDir is null) return;
         NpgsqlConnection.ClearAllPools();
-        await LocalProcess.RunAsync(Bin + "/pg_ctl", ["-D", _dataDir + "/data", "-m", "immediate", "-w", "stop"], User);
+        await LocalProcess.RunAsync(Bin + "/pg_ctl", ["-D", _dataDir + "/data", "-m", mode, "-w", "stop"], User);
     }
 
     public async ValueTask DisposeAsync()
