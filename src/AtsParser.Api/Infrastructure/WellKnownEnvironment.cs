@@ -47,6 +47,7 @@ public static partial class WellKnownEnvironment
         ("OUTBOX_ENABLED", "Outbox:Enabled", null),
         ("OUTBOX_MAX_ENTRIES", "Outbox:MaxEntries", null),
         ("OUTBOX_MAX_BYTES", "Outbox:MaxBytes", ParseSize),
+        ("OUTBOX_MAX_JOB_BYTES", "Outbox:MaxJobBytes", ParseSize),
         ("OUTBOX_LEASE_SECONDS", "Outbox:LeaseSeconds", null),
         ("EMBEDDINGS_BASE_URL", "Embeddings:BaseUrl", null),
         ("EMBEDDINGS_MODEL", "Embeddings:Model", null),

@@ -26,7 +26,7 @@ public sealed record JobOptions(ParseRequestOptions Parse, bool Store, bool Forc
 /// memory. Everything happens in one transaction: workers see the job only once all of it is stored.
 /// </summary>
 public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs, IOptions<ExtractionOptions> extraction,
-    IOptions<WebhookOptions> webhooks, IOptions<HttpJsonOptions> json)
+    IOptions<WebhookOptions> webhooks, IOptions<HttpJsonOptions> json, DeferredJobs deferred)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -36,10 +36,7 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
         var key = request.Headers[IdempotencyHeader].ToString().Trim();
         if (key.Length > 200) throw new DocumentException(ErrorCodes.BadRequest, "The Idempotency-Key header is longer than 200 characters");
         if (key.Length > 0 && await FindAsync(tenant, key, ct) is { } earlier) return (earlier.Id, earlier.Total, true);
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            throw new DocumentException(Infrastructure.HttpErrors.UnsupportedMediaType, "Send multipart/form-data with the documents in the field 'files' (repeated), or one .zip");
-        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary)) throw new DocumentException(Infrastructure.HttpErrors.MalformedMultipart, "The multipart request has no boundary.");
+        var boundary = BoundaryOf(request);
 
         await using var conn = await database.Source.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -51,13 +48,36 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
             var concurrent = await FindAsync(tenant, key, ct) ?? throw new DocumentException(ErrorCodes.BadRequest, "The Idempotency-Key is in use", e);
             return (concurrent.Id, concurrent.Total, true);
         }
+        var (settings, options) = await ReadAsync(request, boundary, query, writer, tenant, ct);
+        var id = await writer.CompleteAsync(options, settings, ct);
+        await tx.CommitAsync(ct);
+        return (id, writer.Count, false);
+    }
+
+    /// <summary>
+    /// The database is unreachable (the caller found out before reading the body): the submission is read into memory, bounded by
+    /// OUTBOX_MAX_JOB_BYTES, and kept in the outbox under a new id, which the drainer gives the job once the database answers.
+    /// No Idempotency-Key: a key cannot be checked against the jobs it may already name (the caller answers 503 instead).
+    /// </summary>
+    public async Task<(Guid Id, int Total)> DeferAsync(HttpRequest request, JobSettings query, string tenant, Exception cause, CancellationToken ct)
+    {
+        var boundary = BoundaryOf(request);
+        var spool = new JobSpool(jobs.Value, deferred.MaxJobBytes, cause);
+        var (settings, options) = await ReadAsync(request, boundary, query, spool, tenant, ct);
+        var id = await deferred.DeferAsync(tenant, spool, options, settings, cause, ct);
+        return (id, spool.Count);
+    }
+
+    /// <summary>The files into `files`, then the settings (form fields win over the query) and the options stored with the job, as JSON.</summary>
+    async Task<(JobSettings Settings, string OptionsJson)> ReadAsync(HttpRequest request, string boundary, JobSettings query, IJobFiles files, string tenant, CancellationToken ct)
+    {
         Dictionary<string, string> fields;
-        try { fields = await ReadSectionsAsync(request.Body, boundary, writer, ct); }
+        try { fields = await ReadSectionsAsync(request.Body, boundary, files, ct); }
         catch (Exception e) when (MultipartErrors.IsMalformed(e))
         {
             throw new DocumentException(Infrastructure.HttpErrors.MalformedMultipart, null, e);
         }
-        if (writer.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
+        if (files.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
 
         var settings = Merge(query, fields);
         Validate(settings);
@@ -65,12 +85,19 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
         var parse = new ParseRequestOptions { IncludeText = settings.IncludeText, AsOf = settings.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow) };
         if (settings.Store) Security.Tenancy.Require(request.HttpContext, Security.Scopes.ResumesWrite);
         var options = new JobOptions(parse, settings.Store, settings.Force, tenant);
-        var id = await writer.CompleteAsync(JsonSerializer.Serialize(options, json.Value.SerializerOptions), settings, ct);
-        await tx.CommitAsync(ct);
-        return (id, writer.Count, false);
+        return (settings, JsonSerializer.Serialize(options, json.Value.SerializerOptions));
     }
 
-    async Task<Dictionary<string, string>> ReadSectionsAsync(Stream body, string boundary, JobWriter writer, CancellationToken ct)
+    static string BoundaryOf(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            throw new DocumentException(Infrastructure.HttpErrors.UnsupportedMediaType, "Send multipart/form-data with the documents in the field 'files' (repeated), or one .zip");
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary)) throw new DocumentException(Infrastructure.HttpErrors.MalformedMultipart, "The multipart request has no boundary.");
+        return boundary;
+    }
+
+    async Task<Dictionary<string, string>> ReadSectionsAsync(Stream body, string boundary, IJobFiles writer, CancellationToken ct)
     {
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var reader = new MultipartReader(boundary, body) { HeadersLengthLimit = 16 * 1024, BodyLengthLimit = null };
@@ -105,7 +132,7 @@ public sealed class JobIntake(JobsDatabase database, IOptions<JobsOptions> jobs,
         return job.Id == Guid.Empty ? null : job;
     }
 
-    async Task AddZip(Stream body, JobWriter writer, CancellationToken ct)
+    async Task AddZip(Stream body, IJobFiles writer, CancellationToken ct)
     {
         // ZipArchive needs a seekable stream: spool to a temp file that deletes itself, bounded by the job cap.
         var root = extraction.Value.TempDirectory;

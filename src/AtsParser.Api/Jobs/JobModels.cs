@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AtsParser.Api.Jobs;
 
-public sealed record JobAccepted(Guid Id, string Status, int Total, string StatusUrl, string ResultsUrl);
+/// <summary>`storage`: "deferred" when the database was unreachable and the job waits in the outbox until it answers (then it runs as usual).</summary>
+public sealed record JobAccepted(Guid Id, string Status, int Total, string StatusUrl, string ResultsUrl, string? Storage = null);
 
 public sealed record JobCounts(int Queued, int Running, int Succeeded, int Failed, int DeadLettered, int Cancelled);
 

@@ -7,8 +7,16 @@ using Npgsql;
 
 namespace AtsParser.Api.Jobs;
 
+/// <summary>Where a submission's files go as they are read: the database (JobWriter) or, while it is unreachable, the outbox (JobSpool).</summary>
+public interface IJobFiles
+{
+    int Count { get; }
+    Task AddAsync(Upload upload, CancellationToken ct);
+    Task AddAsync(SpooledUpload file, CancellationToken ct);
+}
+
 /// <summary>Writes one job's rows inside the submission transaction, enforcing the per-job file and byte caps.</summary>
-public sealed class JobWriter
+public sealed class JobWriter : IJobFiles
 {
     readonly NpgsqlConnection _conn;
     readonly NpgsqlTransaction _tx;
@@ -16,17 +24,23 @@ public sealed class JobWriter
     readonly List<long> _refused = [];
     long _bytes;
 
-    public Guid Id { get; } = Guid.CreateVersion7();
+    public Guid Id { get; }
     public int Count { get; private set; }
 
-    JobWriter(NpgsqlConnection conn, NpgsqlTransaction tx, JobsOptions options) { _conn = conn; _tx = tx; _options = options; }
+    JobWriter(NpgsqlConnection conn, NpgsqlTransaction tx, JobsOptions options, Guid id) { _conn = conn; _tx = tx; _options = options; Id = id; }
 
-    public static async Task<JobWriter> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx, JobsOptions options, string tenant, string? idempotencyKey, CancellationToken ct)
+    public static async Task<JobWriter> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx, JobsOptions options, string tenant, string? idempotencyKey, CancellationToken ct) =>
+        (await StartAsync(conn, tx, options, tenant, idempotencyKey, Guid.CreateVersion7(), null, ct))!;
+
+    /// <summary>With a given id (a deferred submission from the outbox): null when the job already exists, i.e. it was written before.</summary>
+    public static async Task<JobWriter?> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx, JobsOptions options, string tenant, string? idempotencyKey,
+        Guid id, DateTimeOffset? createdAt, CancellationToken ct)
     {
-        var w = new JobWriter(conn, tx, options);
-        await conn.ExecuteAsync(new CommandDefinition("INSERT INTO jobs (id, tenant, total, options, idempotency_key) VALUES (@id, @tenant, 0, '{}', @key)",
-            new { id = w.Id, tenant, key = idempotencyKey }, tx, cancellationToken: ct));
-        return w;
+        var inserted = await conn.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO jobs (id, tenant, total, options, idempotency_key, created_at) VALUES (@id, @tenant, 0, '{}', @key, COALESCE(@createdAt::timestamptz, now()))
+            ON CONFLICT (id) DO NOTHING
+            """, new { id, tenant, key = idempotencyKey, createdAt = createdAt?.UtcDateTime }, tx, cancellationToken: ct));
+        return inserted == 1 ? new JobWriter(conn, tx, options, id) : null;
     }
 
     /// <summary>Stores a file as a queued item with its bytes, or, when it was refused on upload, as a failed item.</summary>

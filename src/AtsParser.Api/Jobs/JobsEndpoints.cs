@@ -33,12 +33,30 @@ public static class JobsEndpoints
     /// Multipart `files` (repeated) or one .zip; webhookUrl, webhookPerFile, asOf, includeText, store and force as query
     /// or form fields. An Idempotency-Key header makes a re-sent submission return the job it already created.
     /// </summary>
-    public static async Task<Results<Accepted<JobAccepted>, ProblemHttpResult>> Create(HttpContext http, JobIntake intake, JobQueue queue,
+    public static async Task<Results<Accepted<JobAccepted>, ProblemHttpResult>> Create(HttpContext http, JobIntake intake, JobQueue queue, DeferredJobs deferred,
         IOptions<JobsOptions> options, ILogger<JobIntake> logger, string? webhookUrl, bool? webhookPerFile, DateOnly? asOf, bool? includeText, bool? store, bool? force, CancellationToken ct)
     {
         if (store == true) Tenancy.Require(http, Scopes.ResumesWrite);
+        var query = new JobSettings(webhookUrl, webhookPerFile == true, asOf, includeText == true, store == true, force == true);
         // Backpressure before a single byte of the body is read.
-        var depth = await queue.DepthAsync(ct);
+        long depth;
+        try { depth = await queue.DepthAsync(ct); }
+        catch (Exception e) when (StorageException.IsUnavailable(e) && deferred.Active && !ct.IsCancellationRequested
+                                  && string.IsNullOrWhiteSpace(http.Request.Headers[JobIntake.IdempotencyHeader]))
+        {
+            // Write-behind: the database is unreachable, so the whole submission waits in the outbox (or 503 when it cannot).
+            try
+            {
+                var (deferredId, files) = await intake.DeferAsync(http.Request, query, Tenancy.TenantOf(http), e, ct);
+                http.Response.Headers["X-Storage"] = DeferredResumes.Deferred;
+                return TypedResults.Accepted($"/api/v1/jobs/{deferredId}",
+                    new JobAccepted(deferredId, "queued", files, $"/api/v1/jobs/{deferredId}", $"/api/v1/jobs/{deferredId}/results", DeferredResumes.Deferred));
+            }
+            catch (JobRejectedException rejected)
+            {
+                return Problem(rejected.Code, rejected.Detail);
+            }
+        }
         if (depth >= options.Value.MaxQueueDepth)
         {
             Log.JobRefusedQueueFull(logger, depth, options.Value.MaxQueueDepth);
@@ -47,8 +65,7 @@ public static class JobsEndpoints
         }
         try
         {
-            var (id, total, replayed) = await intake.SubmitAsync(http.Request, new JobSettings(webhookUrl, webhookPerFile == true, asOf, includeText == true, store == true, force == true),
-                Tenancy.TenantOf(http), ct);
+            var (id, total, replayed) = await intake.SubmitAsync(http.Request, query, Tenancy.TenantOf(http), ct);
             if (!replayed) Log.JobCreated(logger, id, total);
             return TypedResults.Accepted($"/api/v1/jobs/{id}", new JobAccepted(id, "queued", total, $"/api/v1/jobs/{id}", $"/api/v1/jobs/{id}/results"));
         }
@@ -58,8 +75,22 @@ public static class JobsEndpoints
         }
     }
 
-    public static async Task<Results<Ok<JobStatus>, ProblemHttpResult>> Get(Guid id, JobReads reads, CancellationToken ct) =>
-        await reads.GetStatusAsync(id, ct) is { } status ? TypedResults.Ok(status) : Problem(JobErrors.JobNotFound);
+    /// <summary>From the database, or "queued" from the outbox while a deferred submission waits there.</summary>
+    public static async Task<Results<Ok<JobStatus>, ProblemHttpResult>> Get(Guid id, HttpContext http, JobReads reads, DeferredJobs deferred, CancellationToken ct)
+    {
+        try
+        {
+            if (await reads.GetStatusAsync(id, ct) is { } status) return TypedResults.Ok(status);
+        }
+        catch (Exception e) when (StorageException.IsUnavailable(e) && !ct.IsCancellationRequested)
+        {
+            if (await deferred.TryGetStatusAsync(Tenancy.TenantOf(http), id, ct) is { } waiting) return TypedResults.Ok(waiting);
+            throw;
+        }
+        if (await deferred.TryGetStatusAsync(Tenancy.TenantOf(http), id, ct) is { } pending) return TypedResults.Ok(pending);
+        // Created by the drainer between the two reads (it writes the job before it removes the entry).
+        return await reads.GetStatusAsync(id, ct) is { } created ? TypedResults.Ok(created) : Problem(JobErrors.JobNotFound);
+    }
 
     /// <summary>Finished files in upload order: pages of JSON (`after`, `limit`), or every line as JSONL (Accept: application/x-ndjson or ?format=jsonl).</summary>
     public static async Task<Results<Ok<JobResultsPage>, PushStreamHttpResult, ProblemHttpResult>> Results(Guid id, HttpRequest request, JobReads reads,
@@ -94,13 +125,29 @@ public static class JobsEndpoints
 
     static ProblemHttpResult Problem(string code, string? detail = null) => TypedResults.Problem(Problems.For(code, detail));
 
-    /// <summary>Every route with a job id: another tenant's job is answered exactly like a missing one (404).</summary>
+    /// <summary>
+    /// Every route with a job id: another tenant's job is answered exactly like a missing one (404). A job of the tenant still
+    /// waiting in the outbox passes too (its status reads "queued"; the other routes find it once it is in the database).
+    /// </summary>
     static async ValueTask<object?> RequireOwnJob(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (http.Request.RouteValues.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var id)
-            && !await http.RequestServices.GetRequiredService<JobReads>().OwnedByAsync(id, Tenancy.TenantOf(http), http.RequestAborted))
-            return Problem(JobErrors.JobNotFound);
-        return await next(context);
+        if (!http.Request.RouteValues.TryGetValue("id", out var raw) || !Guid.TryParse(raw?.ToString(), out var id)) return await next(context);
+        var tenant = Tenancy.TenantOf(http);
+        var deferred = http.RequestServices.GetRequiredService<DeferredJobs>();
+        try
+        {
+            if (await http.RequestServices.GetRequiredService<JobReads>().OwnedByAsync(id, tenant, http.RequestAborted)) return await next(context);
+        }
+        catch (Exception e) when (StorageException.IsUnavailable(e) && !http.RequestAborted.IsCancellationRequested)
+        {
+            if (await deferred.TryGetStatusAsync(tenant, id, http.RequestAborted) is not null) return await next(context);
+            throw;
+        }
+        if (!deferred.Active) return Problem(JobErrors.JobNotFound);
+        // Pending, or created by the drainer since the first read (it writes the job before it removes the entry).
+        return await deferred.TryGetStatusAsync(tenant, id, http.RequestAborted) is not null
+               || await http.RequestServices.GetRequiredService<JobReads>().OwnedByAsync(id, tenant, http.RequestAborted)
+            ? await next(context) : Problem(JobErrors.JobNotFound);
     }
 }

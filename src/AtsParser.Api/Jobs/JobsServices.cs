@@ -1,3 +1,4 @@
+using AtsParser.Api.Outbox;
 using AtsParser.Api.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,9 @@ public static class JobsServices
         services.AddSingleton<JobFinisher>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<JobIntake>();
+        // Submissions that find the database unreachable wait in the outbox (Redis) and become jobs when it answers again.
+        services.AddSingleton<DeferredJobs>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<DeferredJobs>());
         services.AddSingleton<JobReads>();
         services.AddSingleton<JobControl>();
         services.AddSingleton<JobItemRunner>();

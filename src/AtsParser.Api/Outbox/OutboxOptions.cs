@@ -20,6 +20,9 @@ public sealed class OutboxOptions
     /// <summary>OUTBOX_MAX_BYTES: bytes waiting at once (results, texts and job files); over it a deferred write answers 503.</summary>
     [Range(1024, 1L << 36)] public long MaxBytes { get; set; } = 256L * 1024 * 1024;
 
+    /// <summary>OUTBOX_MAX_JOB_BYTES: the largest job submission (its files together) that can wait in the outbox; it is held in memory while it is read.</summary>
+    [Range(1024, 1L << 32)] public long MaxJobBytes { get; set; } = 16L * 1024 * 1024;
+
     /// <summary>How often an idle drainer looks for entries (and the first wait after a failed round; it doubles up to a minute).</summary>
     [Range(50, 60_000)] public int PollIntervalMs { get; set; } = 2000;
 
