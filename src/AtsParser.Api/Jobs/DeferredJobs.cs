@@ -32,9 +32,12 @@ public sealed class DeferredJobs(RedisOutbox outbox, JobsDatabase database, IOpt
     public async Task<Guid> DeferAsync(string tenant, JobSpool spool, string optionsJson, JobSettings settings, Exception cause, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Payload(optionsJson, settings.WebhookUrl, settings.WebhookPerFile, DateTimeOffset.UtcNow, spool.Files), _json);
+        var payload = new Payload(optionsJson, settings.WebhookUrl, settings.WebhookPerFile, DateTimeOffset.UtcNow, spool.Files);
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload, _json);
+        // Status reads (clients poll them) fetch this, not the files.
+        var summary = JsonSerializer.SerializeToUtf8Bytes(StatusOf(id, payload), _json);
         OutboxAdd added;
-        try { added = await outbox.AddAsync(new OutboxEntry(id, EntryKind, tenant, body), ct); }
+        try { added = await outbox.AddAsync(new OutboxEntry(id, EntryKind, tenant, body, summary), ct); }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             Log.OutboxRefused(logger, EntryKind, "unreachable: " + e.GetType().Name);
@@ -54,14 +57,18 @@ public sealed class DeferredJobs(RedisOutbox outbox, JobsDatabase database, IOpt
     {
         if (!outbox.Configured) return null;
         OutboxEntry? entry;
-        try { entry = await outbox.GetAsync(id, ct); }
+        try { entry = await outbox.GetSummaryAsync(id, ct); }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             Log.OutboxUnreachable(logger, e.GetType().Name);
             return null;
         }
-        if (entry is not { Kind: EntryKind } || entry.Tenant != tenant) return null;
-        var p = Read(entry);
+        if (entry is not { Kind: EntryKind, Summary: { } summary } || entry.Tenant != tenant) return null;
+        return JsonSerializer.Deserialize<JobStatus>(summary, _json);
+    }
+
+    static JobStatus StatusOf(Guid id, Payload p)
+    {
         var files = p.Files.Select((f, i) => new JobFile(i, f.FileName, f.Sha256, f.Size, f.ErrorCode is null ? ItemStatus.Queued : ItemStatus.Failed, 0,
             f.ErrorCode, f.ErrorDetail ?? f.ErrorCode, null)).ToList();
         var failed = files.Count(f => f.Status == ItemStatus.Failed);

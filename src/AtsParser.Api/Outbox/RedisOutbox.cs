@@ -4,8 +4,11 @@ using StackExchange.Redis;
 
 namespace AtsParser.Api.Outbox;
 
-/// <summary>One deferred write: what it is (a handler's Kind), whose it is, and the handler's own payload.</summary>
-public sealed record OutboxEntry(Guid Id, string Kind, string Tenant, byte[] Body);
+/// <summary>
+/// One deferred write: what it is (a handler's Kind), whose it is, the handler's own payload, and a small summary of it
+/// that reads can fetch without the payload (a deferred job's status without its files).
+/// </summary>
+public sealed record OutboxEntry(Guid Id, string Kind, string Tenant, byte[] Body, byte[]? Summary = null);
 
 public enum OutboxAdd { Added, Full }
 
@@ -21,7 +24,7 @@ public sealed class RedisOutbox : IDisposable
     const string AddScript = """
         if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[5]) then return 0 end
         if tonumber(redis.call('GET', KEYS[2]) or '0') + tonumber(ARGV[4]) > tonumber(ARGV[6]) then return 0 end
-        redis.call('HSET', KEYS[3], 'kind', ARGV[2], 'tenant', ARGV[3], 'size', ARGV[4], 'body', ARGV[7])
+        redis.call('HSET', KEYS[3], 'kind', ARGV[2], 'tenant', ARGV[3], 'size', ARGV[4], 'body', ARGV[7], 'summary', ARGV[9])
         redis.call('ZADD', KEYS[1], ARGV[8], ARGV[1])
         redis.call('INCRBY', KEYS[2], ARGV[4])
         return 1
@@ -71,7 +74,7 @@ public sealed class RedisOutbox : IDisposable
         var added = (long)await db.ScriptEvaluateAsync(AddScript, [Ids, Bytes, EntryKey(entry.Id)],
         [
             Member(entry.Id), entry.Kind, entry.Tenant, entry.Body.LongLength, _options.MaxEntries, _options.MaxBytes, entry.Body,
-            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), entry.Summary ?? [],
         ]).WaitAsync(_options.OperationTimeout, ct);
         return added == 1 ? OutboxAdd.Added : OutboxAdd.Full;
     }
@@ -81,6 +84,14 @@ public sealed class RedisOutbox : IDisposable
         var db = await Db(ct);
         var v = await db.HashGetAsync(EntryKey(id), ["kind", "tenant", "body"]).WaitAsync(_options.OperationTimeout, ct);
         return v[0].IsNull || v[2].IsNull ? null : new OutboxEntry(id, v[0]!, v[1]!, (byte[])v[2]!);
+    }
+
+    /// <summary>The entry without its payload (Body is empty): kind, tenant and summary.</summary>
+    public async Task<OutboxEntry?> GetSummaryAsync(Guid id, CancellationToken ct)
+    {
+        var db = await Db(ct);
+        var v = await db.HashGetAsync(EntryKey(id), ["kind", "tenant", "summary"]).WaitAsync(_options.OperationTimeout, ct);
+        return v[0].IsNull ? null : new OutboxEntry(id, v[0]!, v[1]!, [], v[2].IsNull ? null : (byte[])v[2]!);
     }
 
     public async Task<bool> ExistsAsync(Guid id, CancellationToken ct)
