@@ -6,14 +6,15 @@ namespace AtsParser.Api.Outbox;
 /// Every replica runs one: it writes the oldest entries to the database, then removes them. A lease per entry keeps
 /// replicas off each other's entries; the handlers' idempotent writes make a replay (a crash between write and
 /// removal, or an expired lease) harmless. While the database is unreachable a round stops at its first entry and the
-/// wait doubles (up to a minute); an entry that fails for another reason keeps its lease (OUTBOX_LEASE_SECONDS) and
+/// wait doubles (up to 10 s); an entry that fails for another reason keeps its lease (OUTBOX_LEASE_SECONDS) and
 /// is retried after it, without holding up the others.
 /// </summary>
 public sealed class OutboxDrainer(RedisOutbox outbox, IEnumerable<IOutboxHandler> handlers, IServiceScopeFactory scopes,
     IOptions<OutboxOptions> options, ILogger<OutboxDrainer> logger) : BackgroundService
 {
     const int Batch = 50;
-    static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(1);
+    // Short: a probe every 10 s costs the database nothing, and the outbox drains within 10 s of its return.
+    static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
     readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind);
 

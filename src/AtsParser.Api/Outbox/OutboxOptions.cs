@@ -23,7 +23,7 @@ public sealed class OutboxOptions
     /// <summary>OUTBOX_MAX_JOB_BYTES: the largest job submission (its files together) that can wait in the outbox; it is held in memory while it is read.</summary>
     [Range(1024, 1L << 32)] public long MaxJobBytes { get; set; } = 16L * 1024 * 1024;
 
-    /// <summary>How often an idle drainer looks for entries (and the first wait after a failed round; it doubles up to a minute).</summary>
+    /// <summary>How often an idle drainer looks for entries (and the first wait after a failed round; it doubles up to 10 s).</summary>
     [Range(50, 60_000)] public int PollIntervalMs { get; set; } = 2000;
 
     /// <summary>A replica draining an entry holds it this long; another replica takes it over after that.</summary>
