@@ -54,7 +54,7 @@ public sealed class ParseService(CachedParser parser, ParseSlots slots, IService
         catch (Exception e) when (StorageException.IsUnavailable(e) && !ct.IsCancellationRequested)
         {
             // Write-behind: the outbox (Redis) keeps it under this id until the database answers; 503 only when it cannot.
-            id = await deferred.DeferAsync(tenant, named, e, ct);
+            id = await deferred.DeferAsync(tenant, named, request.Force, e, ct);
             storage = DeferredResumes.Deferred;
         }
         var outcome = Present(fresh.Result, fresh.FullText, joined, upload.FileName, id, request);

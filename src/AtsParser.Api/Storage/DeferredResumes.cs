@@ -26,17 +26,18 @@ public sealed class DeferredResumes(RedisOutbox outbox, IOptions<JsonOptions> js
     /// <summary>The outbox exists (REDIS_URL set, OUTBOX_ENABLED not false).</summary>
     public bool Active => outbox.Configured;
 
-    sealed record Payload(ParseResult Result, string FullText);
+    sealed record Payload(ParseResult Result, string FullText, DateTimeOffset DeferredAt, bool Force);
 
     /// <summary>
     /// Puts the store in the outbox and returns its new id. Throws 503 storage_unavailable (with the database's
     /// failure inside) when there is no outbox, it is full (OUTBOX_MAX_ENTRIES / OUTBOX_MAX_BYTES), or Redis fails too.
     /// </summary>
-    public async Task<Guid> DeferAsync(string tenant, ParseOutcome parsed, Exception cause, CancellationToken ct)
+    /// <param name="force">A ?force=true store: once written, it replaces a row of the same bytes stored before it (as it would have then).</param>
+    public async Task<Guid> DeferAsync(string tenant, ParseOutcome parsed, bool force, Exception cause, CancellationToken ct)
     {
         if (!outbox.Configured) throw new StorageException(StorageException.Unavailable, null, cause);
         var id = Guid.CreateVersion7();
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Payload(ResumeStore.Normalize(parsed.Result), parsed.FullText), _json);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new Payload(ResumeStore.Normalize(parsed.Result), parsed.FullText, DateTimeOffset.UtcNow, force), _json);
         OutboxAdd added;
         try { added = await outbox.AddAsync(new OutboxEntry(id, EntryKind, tenant, body), ct); }
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -85,7 +86,8 @@ public sealed class DeferredResumes(RedisOutbox outbox, IOptions<JsonOptions> js
     public async Task WriteAsync(OutboxEntry entry, IServiceProvider services, CancellationToken ct)
     {
         var p = Read(entry);
-        await services.GetRequiredService<ResumeStore>().SaveAsync(entry.Tenant, new ParseOutcome(p.Result, p.FullText, CacheHit: false), ct, entry.Id);
+        await services.GetRequiredService<ResumeStore>().SaveAsync(entry.Tenant, new ParseOutcome(p.Result, p.FullText, CacheHit: false), ct,
+            new DeferredWrite(entry.Id, p.DeferredAt, p.Force));
     }
 
     public async Task EraseAsync(OutboxEntry entry, IServiceProvider services, CancellationToken ct) =>

@@ -46,17 +46,17 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
 
     /// <summary>
     /// Inserts, or replaces the tenant's row with the same sha256 (dedupe is decided by the caller), with its text and embedding.
-    /// With an id (a deferred store replayed from the outbox) the row gets that id; when the tenant already has the bytes under
-    /// another id, that row is replaced and the given id becomes its alias. Either way a replay writes nothing twice.
-    /// Returns the row's id.
+    /// A deferred store (from the outbox) brings its id: a new row gets it; when the tenant already has the bytes under another
+    /// id, the given id becomes that row's alias, and the row is replaced only by a `force` store and only if it was not written
+    /// after the deferral (a replay, or a newer store, is kept as it is). Returns the row's id.
     /// </summary>
-    public async Task<Guid> SaveAsync(string tenant, ParseOutcome parsed, CancellationToken ct, Guid? id = null)
+    public async Task<Guid> SaveAsync(string tenant, ParseOutcome parsed, CancellationToken ct, DeferredWrite? deferred = null)
     {
         var result = Normalize(parsed.Result);
         var row = new ResumeWrite(tenant, result.Document.Sha256, result.Document.FileName, result.Document.Format.Name(), result.Document.Bytes,
             JsonSerializer.Serialize(result, _json), JsonSerializer.Serialize(ParserMeta(result), _json), ResumeFacts.From(result));
         var embedding = await TryEmbedAsync(result.Document.Sha256, parsed.FullText, ct);
-        var stored = await WriteAsync(row, options.Value.StoreText ? parsed.FullText : null, embedder.Model, embedding, ct, id);
+        var stored = await WriteAsync(row, options.Value.StoreText ? parsed.FullText : null, embedder.Model, embedding, ct, deferred);
         Log.ResumeStored(logger, stored, result.Document.Sha256, embedder.Model, embedding is not null);
         return stored;
     }
@@ -66,21 +66,33 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
     /// (resume_id, model)), so concurrent stores of the same bytes cannot race into a unique violation; EF Core has
     /// no upsert, so they are SQL through EF, parameters taken from the interpolation.
     /// </summary>
-    internal async Task<Guid> WriteAsync(ResumeWrite w, string? text, string model, float[]? embedding, CancellationToken ct, Guid? requestedId = null)
+    internal async Task<Guid> WriteAsync(ResumeWrite w, string? text, string model, float[]? embedding, CancellationToken ct, DeferredWrite? deferred = null)
     {
         var f = w.Facts;
+        // A deferred store replaces an existing row only when it is a force store and the row is older than the deferral.
+        var replace = deferred?.Replace ?? true;
+        DateTimeOffset? olderThan = deferred?.DeferredAt;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var id = (await db.Database.SqlQuery<Guid>($"""
+        var written = (await db.Database.SqlQuery<Guid>($"""
             INSERT INTO resumes (id, tenant, sha256, file_name, format, size_bytes, parsed, parser_meta, candidate_name, location, skills, titles, experience_months)
-            VALUES ({requestedId ?? Guid.CreateVersion7()}, {w.Tenant}, {w.Sha256}, {w.FileName}, {w.Format}, {w.SizeBytes}, {w.ParsedJson}::jsonb, {w.MetaJson}::jsonb,
+            VALUES ({deferred?.Id ?? Guid.CreateVersion7()}, {w.Tenant}, {w.Sha256}, {w.FileName}, {w.Format}, {w.SizeBytes}, {w.ParsedJson}::jsonb, {w.MetaJson}::jsonb,
                     {f.CandidateName}, {f.Location}, {f.Skills}, {f.Titles}, {f.ExperienceMonths})
             ON CONFLICT (tenant, sha256) DO UPDATE SET file_name = excluded.file_name, format = excluded.format, size_bytes = excluded.size_bytes,
                 parsed = excluded.parsed, parser_meta = excluded.parser_meta, candidate_name = excluded.candidate_name, location = excluded.location,
                 skills = excluded.skills, titles = excluded.titles, experience_months = excluded.experience_months, updated_at = now()
+                WHERE {replace} AND ({olderThan}::timestamptz IS NULL OR resumes.updated_at < {olderThan}::timestamptz)
             RETURNING id AS "Value"
-            """).ToListAsync(ct)).Single();
-        if (requestedId is { } alias && alias != id)
-            await db.Database.ExecuteSqlAsync($"INSERT INTO resume_aliases (id, resume_id) VALUES ({alias}, {id}) ON CONFLICT (id) DO NOTHING", ct);
+            """).ToListAsync(ct)).SingleOrDefault();
+        var id = written != Guid.Empty ? written
+            : await db.Resumes.Where(r => r.Tenant == w.Tenant && r.Sha256 == w.Sha256).Select(r => r.Id).SingleAsync(ct);
+        if (deferred is { } d && d.Id != id)
+            await db.Database.ExecuteSqlAsync($"INSERT INTO resume_aliases (id, resume_id) VALUES ({d.Id}, {id}) ON CONFLICT (id) DO NOTHING", ct);
+        if (written == Guid.Empty)
+        {
+            // The row was kept as it is: so are its text and vector.
+            await tx.CommitAsync(ct);
+            return id;
+        }
 
         // STORE_TEXT off also removes text kept by an earlier, differently configured upload of the same file.
         await db.ResumeTexts.Where(t => t.ResumeId == id).ExecuteDeleteAsync(ct);
@@ -170,3 +182,6 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
         }
     }
 }
+
+/// <summary>A store replayed from the outbox: the id it answered with, when it was deferred, and whether it was a force store (which replaces).</summary>
+public readonly record struct DeferredWrite(Guid Id, DateTimeOffset DeferredAt, bool Replace);

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AtsParser.Api.Caching;
 using AtsParser.Api.Security;
+using AtsParser.Api.Storage;
+using AtsParser.Core.Parsing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using AtsParser.IntegrationTests.Support;
 using FluentAssertions;
 using Npgsql;
@@ -207,6 +212,28 @@ public sealed class WriteBehindTests(OutageFixture fx) : IClassFixture<OutageFix
             second.Headers.RetryAfter!.Delta.Should().BePositive();
         }
     }
+
+    [Fact(Timeout = 240_000)]
+    public async Task Replaying_a_deferred_store_writes_one_row_under_its_id_and_nothing_twice()
+    {
+        await using var api = await ApiAsync();
+        var (_, body) = await api.CreateClient().ParseAsync(SampleResumes.Nurse());
+        var json = api.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var parsed = new ParseOutcome(body.Deserialize<ParseResult>(json)!, "", CacheHit: false);
+        var deferred = new DeferredWrite(Guid.CreateVersion7(), DateTimeOffset.UtcNow, Replace: true);
+
+        Guid first, second;
+        using (var scope = api.Services.CreateScope()) first = await scope.ServiceProvider.GetRequiredService<ResumeStore>().SaveAsync(Tenancy.DefaultTenant, parsed, _ct, deferred);
+        using (var scope = api.Services.CreateScope()) second = await scope.ServiceProvider.GetRequiredService<ResumeStore>().SaveAsync(Tenancy.DefaultTenant, parsed, _ct, deferred);
+
+        first.Should().Be(deferred.Id);
+        second.Should().Be(deferred.Id);
+        (await RowsAsync(api, parsed.Result.Document.Sha256)).Should().Be(1);
+        (await JobsScalar(api, "SELECT count(*) FROM resume_aliases")).Should().Be(0, "the replay found its own row, not another one");
+        (await api.CreateClient().GetAsync($"/api/v1/resumes/{deferred.Id}", _ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    static Task<long> JobsScalar(StorageApiFactory api, string sql) => Jobs.JobsHost.Scalar(api.DatabaseConnectionString, sql);
 
     static HttpClient Client(StorageApiFactory api, string key)
     {
