@@ -40,6 +40,9 @@ static class ExtractRound
             try
             {
                 for (var i = 0; i < warm; i++) await op();
+                // Tiered compilation promotes a method after 30 calls and a quiet 100 ms: let it, so both builds are
+                // measured in steady state rather than in whichever tier their new code happens to be.
+                if (warm >= 30) { await Task.Delay(250, ct); for (var i = 0; i < 3; i++) await op(); }
                 Measure.Emit(output, "extract", path, file, await Measure.RunAsync(reps, op));
             }
             catch (Exception e) when (!ct.IsCancellationRequested)

@@ -41,13 +41,16 @@ static class HttpRound
                 if (i > 1200) throw new TimeoutException("no /health in 120 s");
                 await Task.Delay(100, ct);
             }
-            for (var i = 0; i < 200; i++) await Get(client, "/health", ct);
+            for (var i = 0; i < 500; i++) await Get(client, "/health", ct);
+            await Task.Delay(250, ct);
             await Emit(output, p, backend, "GET /health", "-", reps * 4, () => Get(client, "/health", ct));
             foreach (var file in files)
             {
                 var bytes = await File.ReadAllBytesAsync(file, ct);
                 await Post(client, bytes, file, "?force=true", "miss", ct);
-                for (var i = 0; i < 20; i++) await Post(client, bytes, file, "", "hit", ct);
+                // Steady state: a fresh service is still tiering up its code for the first few hundred requests.
+                for (var i = 0; i < 300; i++) await Post(client, bytes, file, "", "hit", ct);
+                await Task.Delay(250, ct);
                 await Emit(output, p, backend, "POST /parse (cache hit)", Path.GetFileName(file), reps, () => Post(client, bytes, file, "", "hit", ct));
             }
         }

@@ -47,7 +47,10 @@ static partial class Measure
     public static async Task<(List<double> Wall, List<double> Cpu)> BatchedAsync(int batches, int n, Func<Task> op)
     {
         async Task Batch() { for (var i = 0; i < n; i++) await op(); }
-        await Batch(); // warm-up: JIT, connection, pool
+        // Warm-up: JIT and tier-up (30 calls, then a quiet 100 ms), connection, pools.
+        for (var i = 0; i < Math.Max(n, 100); i++) await op();
+        await Task.Delay(250);
+        await Batch();
         var (wall, cpu) = await RunAsync(batches, Batch);
         return (wall.Select(w => w / n).ToList(), cpu.Select(c => c / n).ToList());
     }

@@ -46,13 +46,13 @@ def specs(corpus, html_dir, heavy):
     text_pdf = files("pdf", lambda f: not f.startswith("gen_scan"))
     out = []
     for fmt in ("docx", "rtf", "odt", "txt"):
-        out += [f"chain|{f}|3|15" for f in files(fmt)]
+        out += [f"chain|{f}|40|30" for f in files(fmt)]
     # A DOC's chain may end in a cold LibreOffice conversion (seconds) in one build and an in-process reader in the other.
     out += [f"chain|{f}|1|2" for f in files("doc")]
-    out += [f"chain|{f}|3|15" for f in sorted(glob.glob(os.path.join(html_dir, "*.html")))]
-    out += [f"OpenXmlExtractor|{f}|3|15" for f in files("docx")]
-    out += [f"RtfExtractor|{f}|3|15" for f in files("rtf")]
-    out += [f"OdtExtractor|{f}|3|15" for f in files("odt")]
+    out += [f"chain|{f}|40|30" for f in sorted(glob.glob(os.path.join(html_dir, "*.html")))]
+    out += [f"OpenXmlExtractor|{f}|40|30" for f in files("docx")]
+    out += [f"RtfExtractor|{f}|40|30" for f in files("rtf")]
+    out += [f"OdtExtractor|{f}|40|30" for f in files("odt")]
     out += [f"AntiwordExtractor|{f}|1|5" for f in files("doc")]
     out += [f"PdfTextExtractor|{f}|1|3" for f in text_pdf]
     out += [f"chain|{f}|1|3" for f in text_pdf]
@@ -92,8 +92,8 @@ def run(a):
             env.pop("OMP_THREAD_LIMIT", None)
             for args in (["extract", out, *spec],
                          ["cache", out, a.redis, os.path.join(corpus, "pdf/awesomecv_resume.pdf"), "15"],
-                         ["http", out, a.redis, "40", *http_files],
-                         ["http", out, "-", "40", *http_files]):
+                         ["http", out, a.redis, "100", *http_files],
+                         ["http", out, "-", "100", *http_files]):
                 subprocess.run([exe, *args], cwd=os.path.join(a.dir, side), env=env, check=True, stdout=subprocess.DEVNULL)
             print(f"[{time.strftime('%H:%M:%S')}] round {r + 1}/{a.rounds} {side}: {time.monotonic() - started:.0f} s, load {loads[-1]}", file=sys.stderr, flush=True)
             with open(out) as f, open(results, "a") as all_:
