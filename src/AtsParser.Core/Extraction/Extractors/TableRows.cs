@@ -28,25 +28,28 @@ public static class TableRows
     /// </summary>
     public static (string Text, int CellChars) Format(string text)
     {
+        // Most documents have no table: nothing to copy.
+        if (text.AsSpan().IndexOfAny(RowStart, RowEnd, CellEnd) < 0) return (text, 0);
         int cellChars = 0;
         var sb = new StringBuilder(text.Length);
         var open = new Stack<int>();
-        foreach (char c in text)
+        // The text between two row markers is copied as one span, not char by char.
+        for (int i = 0; i < text.Length;)
         {
+            int next = text.AsSpan(i).IndexOfAny(RowStart, RowEnd);
+            if (next < 0) { sb.Append(text.AsSpan(i)); break; }
+            sb.Append(text.AsSpan(i, next));
+            i += next;
+            char c = text[i++];
             if (c == RowStart) { open.Push(sb.Length); sb.Append(c); continue; }
-            if (c == RowEnd)
-            {
-                // A row end with no open row is dropped.
-                if (open.Count == 0) continue;
-                int start = open.Pop();
-                var row = FormatRow(sb.ToString(start + 1, sb.Length - start - 1), ref cellChars);
-                bool newline = row.Length > 0 && start > 0 && sb[start - 1] != '\n';
-                sb.Length = start;
-                if (newline) sb.Append('\n');
-                sb.Append(row);
-                continue;
-            }
-            sb.Append(c);
+            // A row end with no open row is dropped.
+            if (open.Count == 0) continue;
+            int start = open.Pop();
+            var row = FormatRow(sb.ToString(start + 1, sb.Length - start - 1), ref cellChars);
+            bool newline = row.Length > 0 && start > 0 && sb[start - 1] != '\n';
+            sb.Length = start;
+            if (newline) sb.Append('\n');
+            sb.Append(row);
         }
         var result = sb.ToString();
         // Unbalanced markers (a cell outside any row) are dropped.
