@@ -23,7 +23,7 @@ public sealed class ParseCache
     readonly JsonSerializerOptions _json;
     readonly AtsMetrics _metrics;
     readonly ILogger<ParseCache> _logger;
-    readonly ResiliencePipeline _breaker;
+    readonly ResiliencePipeline? _breaker;
     readonly CircuitBreakerStateProvider _breakerState = new();
 
     public ParseCache(ICacheStore store, IOptions<CacheOptions> options, IOptions<JsonOptions> json, AtsMetrics metrics, ILogger<ParseCache> logger)
@@ -33,7 +33,8 @@ public sealed class ParseCache
         _json = json.Value.SerializerOptions;
         _metrics = metrics;
         _logger = logger;
-        _breaker = new ResiliencePipelineBuilder().AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        // The in-process store cannot be away: a breaker in front of it would only cost each lookup (µs against 0.7 µs).
+        _breaker = store is MemoryCacheStore ? null : new ResiliencePipelineBuilder().AddCircuitBreaker(new CircuitBreakerStrategyOptions
         {
             FailureRatio = 0.5,
             MinimumThroughput = 2,
@@ -85,7 +86,7 @@ public sealed class ParseCache
     {
         try
         {
-            return (Call.Made, await _breaker.ExecuteAsync(async _ => await call(), ct));
+            return (Call.Made, _breaker is null ? await call() : await _breaker.ExecuteAsync(async _ => await call(), ct));
         }
         // Open: Polly refuses without a round trip. It must still be asked (not skipped beforehand by reading its
         // state): only an attempted call moves it to half-open after BreakSeconds, so a restarted Redis is used again.
