@@ -29,7 +29,7 @@ public sealed class SpooledUpload : IAsyncDisposable
         var buffer = new byte[81920];
         try
         {
-            await using var file = Create(path);
+            using var file = Create(path);
             int n;
             while ((n = await body.ReadAsync(buffer, ct)) > 0)
             {
@@ -44,7 +44,7 @@ public sealed class SpooledUpload : IAsyncDisposable
                     };
                 }
                 hash.AppendData(buffer, 0, n);
-                await WriteToSpool(file, buffer.AsMemory(0, n), ct);
+                WriteToSpool(file, buffer.AsSpan(0, n));
                 length += n;
             }
         }
@@ -57,8 +57,8 @@ public sealed class SpooledUpload : IAsyncDisposable
     }
 
     /// <summary>The bytes, for the parse pipeline (which works on a buffer), or the refusal.</summary>
-    public async Task<Upload> LoadAsync(CancellationToken ct) =>
-        Error is not null || Path is null ? new Upload(FileName, ContentType, null, Error) : new Upload(FileName, ContentType, await File.ReadAllBytesAsync(Path, ct), null);
+    public Task<Upload> LoadAsync(CancellationToken ct) =>
+        Task.FromResult(Error is not null || Path is null ? new Upload(FileName, ContentType, null, Error) : new Upload(FileName, ContentType, File.ReadAllBytes(Path), null));
 
     public FileStream OpenRead() => new(Path!, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
@@ -70,12 +70,12 @@ public sealed class SpooledUpload : IAsyncDisposable
     }
 
     // 0600: uploads are personal data.
-    static FileStream Create(string path) => TempDir.CreatePrivateFile(path, FileMode.CreateNew, FileOptions.Asynchronous);
+    static FileStream Create(string path) => TempDir.CreatePrivateFile(path, FileMode.CreateNew, FileOptions.None);
 
     // A failing disk is our problem, not a malformed request: keep it out of MultipartErrors' IOException rule.
-    static async Task WriteToSpool(FileStream file, ReadOnlyMemory<byte> data, CancellationToken ct)
+    static void WriteToSpool(FileStream file, ReadOnlySpan<byte> data)
     {
-        try { await file.WriteAsync(data, ct); }
+        try { file.Write(data); }
         catch (IOException e) { throw new InvalidOperationException("Could not write the upload to the temp directory.", e); }
     }
 }
