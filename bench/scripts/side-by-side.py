@@ -5,7 +5,7 @@ without the parser (GET /health, POST /parse answered from the cache). Rounds al
 every round; a row's ratio is the median over rounds of that round's new/old (sum over the row's files), so both
 builds share each round's load.
 
-  bench/scripts/side-by-side.py setup OLD_REV NEW_REV DIR         # git archive both revisions, build bench/SideBySide in each
+  bench/scripts/side-by-side.py setup DIR old=REV new=REV [name=REV...]   # git archive each revision, build bench/SideBySide in each
   bench/scripts/side-by-side.py run DIR --redis URL [--rounds 6] [--heavy]   # writes DIR/results.jsonl, prints markdown
   bench/scripts/side-by-side.py report DIR                        # markdown again from DIR/results.jsonl
 
@@ -27,7 +27,7 @@ EXE = "bench/SideBySide/bin/Release/net10.0/SideBySide"
 
 
 def setup(a):
-    for side, rev in (("old", a.old_rev), ("new", a.new_rev)):
+    for side, rev in (x.split("=", 1) for x in a.sides):
         tree = os.path.join(a.dir, side)
         shutil.rmtree(tree, ignore_errors=True)
         os.makedirs(tree)
@@ -78,8 +78,10 @@ def run(a):
                                                     "pdf/awesomecv_resume.pdf", "doc/klair_resume.doc")]
     results = os.path.join(a.dir, "results.jsonl")
     loads = []
+    sides = sides_of(a.dir)
     for r in range(a.rounds):
-        order = ["old", "new"] if r % 2 == 0 else ["new", "old"]
+        order = sides[r % len(sides):] + sides[:r % len(sides)]
+        if r // len(sides) % 2: order.reverse()
         for side in order:
             exe = os.path.join(a.dir, side, EXE)
             out = os.path.join(a.dir, f"round{r}-{side}.jsonl")
@@ -87,14 +89,19 @@ def run(a):
                 os.remove(out)
             with open("/proc/loadavg") as f:
                 loads.append(float(f.read().split()[0]))
+            with open(os.path.join(a.dir, "loads.json"), "w") as f:
+                json.dump(loads, f)
             started = time.monotonic()
             env = dict(os.environ)
             env.pop("OMP_THREAD_LIMIT", None)
-            for args in (["extract", out, *spec],
-                         ["cache", out, a.redis, os.path.join(corpus, "pdf/awesomecv_resume.pdf"), "15"],
-                         ["http", out, a.redis, "100", *http_files],
-                         ["http", out, "-", "100", *http_files]):
-                subprocess.run([exe, *args], cwd=os.path.join(a.dir, side), env=env, check=True, stdout=subprocess.DEVNULL)
+            # In-process paths run without tiered compilation: at this machine's load a method's tier at measurement
+            # time varied more between runs than the builds did. The service (HTTP) keeps its defaults and warms up.
+            static = dict(env, DOTNET_TieredCompilation="0")
+            for args, e in ((["extract", out, *spec], static),
+                            (["cache", out, a.redis, os.path.join(corpus, "pdf/awesomecv_resume.pdf"), "15"], static),
+                            (["http", out, a.redis, "100", *http_files], env),
+                            (["http", out, "-", "100", *http_files], env)):
+                subprocess.run([exe, *args], cwd=os.path.join(a.dir, side), env=e, check=True, stdout=subprocess.DEVNULL)
             print(f"[{time.strftime('%H:%M:%S')}] round {r + 1}/{a.rounds} {side}: {time.monotonic() - started:.0f} s, load {loads[-1]}", file=sys.stderr, flush=True)
             with open(out) as f, open(results, "a") as all_:
                 for line in f:
@@ -104,6 +111,13 @@ def run(a):
     with open(os.path.join(a.dir, "loads.json"), "w") as f:
         json.dump(loads, f)
     report(a)
+
+
+def sides_of(d):
+    """"old" first, then the other built trees in the order they were set up."""
+    built = [s for s in os.listdir(d) if os.path.exists(os.path.join(d, s, "REVISION"))]
+    built.sort(key=lambda s: os.path.getmtime(os.path.join(d, s, "REVISION")))
+    return ["old"] + [s for s in built if s != "old"]
 
 
 def fmt_of(item):
@@ -117,7 +131,13 @@ def fmt_of(item):
 def report(a):
     rows = [json.loads(l) for l in open(os.path.join(a.dir, "results.jsonl"))]
     loads = json.load(open(os.path.join(a.dir, "loads.json"))) if os.path.exists(os.path.join(a.dir, "loads.json")) else []
-    revs = {s: open(os.path.join(a.dir, s, "REVISION")).read().strip() for s in ("old", "new")}
+    sides = sides_of(a.dir)
+    revs = {s: open(os.path.join(a.dir, s, "REVISION")).read().strip() for s in sides}
+    for other in sides[1:]:
+        report_pair(rows, loads, revs, "old", other)
+
+
+def report_pair(rows, loads, revs, base, other):
     # (group, row label) -> round -> side -> (sum wall, sum cpu, files)
     acc = collections.defaultdict(lambda: collections.defaultdict(lambda: collections.defaultdict(lambda: [0.0, 0.0, set()])))
     for x in rows:
@@ -129,7 +149,7 @@ def report(a):
         cell[0] += x["wall"]
         cell[1] += x["cpu"]
         cell[2].add(x["item"])
-    print(f"old = {revs['old']}, new = {revs['new']}; rounds: {len({x['round'] for x in rows})}; "
+    print(f"before = {base} ({revs[base]}), after = {other} ({revs[other]}); rounds: {len({x['round'] for x in rows})}; "
           f"load average (1 min) at each build's start: median {statistics.median(loads) if loads else '?'}, "
           f"range {min(loads) if loads else '?'}-{max(loads) if loads else '?'}\n")
     for group, title in (("extract", "extraction format / path"), ("cache", "cache layer (in-process) / payload"),
@@ -139,10 +159,10 @@ def report(a):
         for (g, label), by_round in sorted(acc.items()):
             if g != group:
                 continue
-            paired = [(v["old"], v["new"]) for v in by_round.values() if "old" in v and "new" in v]
+            paired = [(v[base], v[other]) for v in by_round.values() if base in v and other in v]
             if not paired:
-                print(f"| {label} | - | {'-' if not any('old' in v for v in by_round.values()) else 'only before'} | "
-                      f"{'only after' if any('new' in v for v in by_round.values()) else '-'} | - | - | not comparable |")
+                print(f"| {label} | - | {'-' if not any(base in v for v in by_round.values()) else 'only before'} | "
+                      f"{'only after' if any(other in v for v in by_round.values()) else '-'} | - | - | not comparable |")
                 continue
             n_files = len(paired[0][0][2])
             before = statistics.median(o[0] / n_files for o, _ in paired)
@@ -155,15 +175,70 @@ def report(a):
         print()
 
 
+def paired(a):
+    """Both builds in one process (`SideBySide paired`), calls alternating per pair: the load of the moment cancels."""
+    corpus = os.environ["ATS_CORPUS_DIR"]
+    spec = [x.replace("|40|30", "|40|100").replace("|1|3", "|1|4") for x in specs(corpus, os.path.join(a.dir, "html"), a.heavy)]
+    results = os.path.join(a.dir, "results-paired.jsonl")
+    env = dict(os.environ, DOTNET_TieredCompilation="0")
+    env.pop("OMP_THREAD_LIMIT", None)
+    for r in range(a.rounds):
+        for after in a.after:
+            out = os.path.join(a.dir, f"paired{r}-{after}.jsonl")
+            if os.path.exists(out):
+                os.remove(out)
+            with open("/proc/loadavg") as f:
+                load = float(f.read().split()[0])
+            started = time.monotonic()
+            bins = [os.path.join(a.dir, "paired", s) for s in ("old", after)]
+            subprocess.run([os.path.join(bins[1], "SideBySide"), "paired", out, *bins, *spec], env=env, check=True, stdout=subprocess.DEVNULL)
+            print(f"[{time.strftime('%H:%M:%S')}] paired round {r + 1}/{a.rounds} old/{after}: {time.monotonic() - started:.0f} s, load {load}", file=sys.stderr, flush=True)
+            with open(out) as f, open(results, "a") as all_:
+                for line in f:
+                    row = json.loads(line)
+                    row.update(round=r, after=after, load=load)
+                    all_.write(json.dumps(row) + "\n")
+    report_paired(a)
+
+
+def report_paired(a):
+    rows = [json.loads(l) for l in open(os.path.join(a.dir, "results-paired.jsonl"))]
+    for after in sorted({x["after"] for x in rows}, key=lambda s: s != "main"):
+        mine = [x for x in rows if x["after"] == after]
+        loads = [x["load"] for x in mine]
+        rev = open(os.path.join(a.dir, after, "REVISION")).read().strip()
+        print(f"before = old ({open(os.path.join(a.dir, 'old', 'REVISION')).read().strip()}), after = {after} ({rev}), one process, "
+              f"calls alternating; rounds: {len({x['round'] for x in mine})}; load average at round start {min(loads)}-{max(loads)}\n")
+        print("| extraction format / path | files | before ms (CPU) | after ms (CPU) | after/before, CPU | after/before, wall | verdict |")
+        print("|---|---:|---:|---:|---:|---:|---|")
+        acc = collections.defaultdict(lambda: collections.defaultdict(list))
+        for x in mine:
+            acc[f"{fmt_of(x['item'])} / {x['path']}"][x["round"]].append(x)
+        for label, by_round in sorted(acc.items()):
+            files = len(next(iter(by_round.values())))
+            before = statistics.median(sum(x["before_cpu"] for x in v) / len(v) for v in by_round.values())
+            after_ms = statistics.median(sum(x["after_cpu"] for x in v) / len(v) for v in by_round.values())
+            # Per round: the median over the row's files of each file's median per-pair ratio; then the median over rounds.
+            cpu = statistics.median(statistics.median(x["ratio_cpu"] for x in v) for v in by_round.values())
+            wall = statistics.median(statistics.median(x["ratio_wall"] for x in v) for v in by_round.values())
+            verdict = "ok" if max(cpu, wall) <= 1.10 else "SLOWER" if min(cpu, wall) > 1.10 else "mixed"
+            digits = 3 if before < 1 else 2 if before < 100 else 0
+            print(f"| {label} | {files} | {before:.{digits}f} | {after_ms:.{digits}f} | {cpu:.2f}x | {wall:.2f}x | {verdict} |")
+        print()
+
+
 def main():
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
-    s = sub.add_parser("setup"); s.add_argument("old_rev"); s.add_argument("new_rev"); s.add_argument("dir")
+    s = sub.add_parser("setup"); s.add_argument("dir"); s.add_argument("sides", nargs="+", help="name=REV; the first is the baseline, name it old")
     r = sub.add_parser("run"); r.add_argument("dir"); r.add_argument("--redis", required=True)
     r.add_argument("--rounds", type=int, default=6); r.add_argument("--heavy", action="store_true")
     p = sub.add_parser("report"); p.add_argument("dir")
+    q = sub.add_parser("paired", help="needs DIR/paired/<side>: each tree's bench/SideBySide built with -o there")
+    q.add_argument("dir"); q.add_argument("after", nargs="+"); q.add_argument("--rounds", type=int, default=3); q.add_argument("--heavy", action="store_true")
+    q2 = sub.add_parser("report-paired"); q2.add_argument("dir")
     a = ap.parse_args()
-    {"setup": setup, "run": run, "report": report}[a.cmd](a)
+    {"setup": setup, "run": run, "report": report, "paired": paired, "report-paired": report_paired}[a.cmd](a)
 
 
 if __name__ == "__main__":
