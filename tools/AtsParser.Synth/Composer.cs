@@ -8,20 +8,21 @@ public static class Composer
     public static SynthResume Compose(Random r, Locale l)
     {
         string first = Inventions.Pick(r, l.FirstNames), last = Inventions.Pick(r, l.LastNames);
-        var handle = Inventions.Handle(first) + "." + Inventions.Handle(last);
+        string hf = Inventions.Handle(l.Latin.GetValueOrDefault(first, first)), hl = Inventions.Handle(l.Latin.GetValueOrDefault(last, last));
+        var handle = hf + "." + hl;
         var links = new List<SynthLink>();
         if (r.Next(3) > 0)
         {
-            var url = $"https://www.linkedin.com/in/{Inventions.Handle(first)}-{Inventions.Handle(last)}-{r.Next(100, 999)}";
+            var url = $"https://www.linkedin.com/in/{hf}-{hl}-{r.Next(100, 999)}";
             links.Add(r.Next(2) == 0 ? new SynthLink(url, "LinkedIn") : new SynthLink(url.Replace("https://www.", ""), null));
         }
-        if (r.Next(3) == 0) links.Add(new SynthLink($"github.com/{Inventions.Handle(first)}{Inventions.Handle(last)[..3]}", null));
+        if (r.Next(3) == 0) links.Add(new SynthLink($"github.com/{hf}{hl[..Math.Min(3, hl.Length)]}", null));
         var style = (DateStyle)r.Next(4);
         return new SynthResume
         {
             Language = l.Code,
-            Name = $"{first} {last}",
-            Email = r.Next(3) == 0 ? $"{Inventions.Handle(first)[0]}{Inventions.Handle(last)}@{Inventions.Pick(r, l.EmailDomains)}" : $"{handle}@{Inventions.Pick(r, l.EmailDomains)}",
+            Name = l.FamilyNameFirst ? last + first : $"{first} {last}",
+            Email = r.Next(3) == 0 ? $"{hf[0]}{hl}@{Inventions.Pick(r, l.EmailDomains)}" : $"{handle}@{Inventions.Pick(r, l.EmailDomains)}",
             Phone = Inventions.Digits(r, Inventions.Pick(r, l.Phones)),
             Location = Inventions.Pick(r, l.Cities),
             Links = links,
@@ -78,6 +79,8 @@ public static class Composer
         "fr" => Inventions.Pick(r, new[] { "Mention bien", "Mention très bien", "Mention assez bien" }),
         "es" => $"Nota media {6 + r.Next(4)},{r.Next(10)}",
         "pt" => $"CR {7 + r.Next(3)},{r.Next(10)}",
+        "he" => $"ממוצע {80 + r.Next(16)}",
+        "zh" => $"GPA 3.{r.Next(10)}/4.0",
         _ => $"GPA 3.{r.Next(10)}",
     };
 
@@ -87,11 +90,19 @@ public static class Composer
         return (total / 12, total % 12 + 1);
     }
 
-    static string Date(Locale l, DateStyle style, (int Year, int Month) d) => style switch
+    static string Date(Locale l, DateStyle style, (int Year, int Month) d) => l.Code == "zh" ? ChineseDate(style, d) : style switch
     {
         DateStyle.MonthShort => $"{l.MonthsShort[d.Month - 1]} {d.Year}",
         DateStyle.MonthLong => $"{l.MonthsLong[d.Month - 1]} {d.Year}",
         DateStyle.Numeric => l.Code == "de" ? $"{d.Month:D2}.{d.Year}" : $"{d.Month:D2}/{d.Year}",
         _ => d.Year.ToString(),
+    };
+
+    static string ChineseDate(DateStyle style, (int Year, int Month) d) => style switch
+    {
+        DateStyle.MonthShort => $"{d.Year}.{d.Month:D2}",
+        DateStyle.MonthLong => $"{d.Year}年{d.Month}月",
+        DateStyle.Numeric => $"{d.Year}/{d.Month:D2}",
+        _ => $"{d.Year}年",
     };
 }

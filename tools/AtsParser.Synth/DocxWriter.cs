@@ -53,7 +53,23 @@ public static class DocxWriter
                 break;
         }
         main.Document.Body!.Append(final);
+        if (l.RightToLeft)
+        {
+            MarkRightToLeft(main.Document.Body!);
+            foreach (var h in main.HeaderParts) MarkRightToLeft(h.Header);
+        }
         main.Document.Save();
+    }
+
+    /// <summary>As Word writes a Hebrew document: every paragraph and table right-to-left, runs in the script marked w:rtl.</summary>
+    static void MarkRightToLeft(OpenXmlCompositeElement root)
+    {
+        foreach (var p in root.Descendants<Paragraph>().ToList())
+            (p.ParagraphProperties ??= new ParagraphProperties()).BiDi = new BiDi();
+        foreach (var run in root.Descendants<Run>().Where(x => x.InnerText.Any(c => c is >= '\u0590' and <= '\u05FF')).ToList())
+            (run.RunProperties ??= new RunProperties()).RightToLeftText = new RightToLeftText();
+        foreach (var t in root.Descendants<Table>().ToList())
+            (t.GetFirstChild<TableProperties>() ?? t.PrependChild(new TableProperties())).BiDiVisual = new BiDiVisual();
     }
 
     static SectionProperties PageSection()

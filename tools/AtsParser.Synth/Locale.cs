@@ -42,4 +42,12 @@ public sealed record Locale
     public required string[] Summaries { get; init; }
     public required string[] TableHeader { get; init; }
     public required string[] Bullets { get; init; }
+    /// <summary>Right-to-left script: paragraphs are written with w:bidi, runs with w:rtl.</summary>
+    public bool RightToLeft { get; init; }
+    /// <summary>Family name first and no space between the names ("林思远").</summary>
+    public bool FamilyNameFirst { get; init; }
+    /// <summary>Latin spellings of names in other scripts, for e-mail and URL handles.</summary>
+    public IReadOnlyDictionary<string, string> Latin { get; init; } = new Dictionary<string, string>();
+    /// <summary>What joins words of a company name: nothing in Chinese.</summary>
+    public string WordGap { get; init; } = " ";
 }

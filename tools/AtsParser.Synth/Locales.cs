@@ -2,7 +2,12 @@ namespace AtsParser.Synth;
 
 public static partial class Locales
 {
-    public static readonly Locale[] All = [English, German, French, Spanish, Portuguese];
+    public static readonly Locale[] All = [English, German, French, Spanish, Portuguese, Hebrew, Chinese];
+
+    /// <summary>The first five languages take turns over the first 40 documents (so those stay as they were); Hebrew and Chinese alternate after.</summary>
+    public const int FirstRound = 40, Older = 5;
+
+    public static Locale For(int i) => i < FirstRound ? All[i % Older] : All[Older + (i - FirstRound) % (All.Length - Older)];
 
     static Locale English => new()
     {

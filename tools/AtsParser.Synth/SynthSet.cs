@@ -3,14 +3,15 @@ using System.Text.Json;
 namespace AtsParser.Synth;
 
 /// <summary>
-/// A deterministic set of synthetic resumes with answer keys. Document i = 5m + k gets language k and job layout
-/// (7m + k) mod 8, so 40 documents hold every job layout in every language; page layout, education layout, format and
-/// content come from Random(seed, i). Formats: about 4 in 10 stay DOCX, 3 become PDF, 2 ODT, 1 RTF (LibreOffice).
+/// A deterministic set of synthetic resumes with answer keys. Document i = 5m + k (i &lt; 40) gets language k and job
+/// layout (7m + k) mod 8, so the first 40 documents hold every job layout in EN, DE, FR, ES and PT; from 40 on, Hebrew and
+/// Chinese alternate with job layout (i - 40) mod 8. Page layout, education layout, format and content come from
+/// Random(seed, i), so adding languages after the first round left those 40 documents as they were. Formats: about 4 in 10 stay DOCX, 3 become PDF, 2 ODT, 1 RTF (LibreOffice).
 /// </summary>
 public static class SynthSet
 {
     /// <summary>Bump when generated content changes, so cached sets are rebuilt.</summary>
-    public const int GeneratorVersion = 1;
+    public const int GeneratorVersion = 2;
     public const string StampFile = "synth.json";
 
     public sealed record Stamp(int Version, int Seed, int Count);
@@ -30,9 +31,9 @@ public static class SynthSet
         {
             ct.ThrowIfCancellationRequested();
             var r = new Random(seed * 100_003 + i);
-            var locale = Locales.All[i % Locales.All.Length];
+            var locale = Locales.For(i);
             var page = (PageLayout)r.Next(4);
-            var jobs = (JobLayout)((7 * (i / 5) + i % 5) % 8);
+            var jobs = (JobLayout)(i < Locales.FirstRound ? (7 * (i / 5) + i % 5) % 8 : (i - Locales.FirstRound) % 8);
             var layout = new SynthLayout(page, jobs, (SchoolLayout)r.Next(4), EducationFirst: r.Next(4) == 0, SkillsAsTable: page != PageLayout.Sidebar && r.Next(4) == 0);
             var format = r.Next(10) switch { < 4 => "docx", < 7 => "pdf", < 9 => "odt", _ => "rtf" };
             var resume = Composer.Compose(r, locale);
@@ -65,7 +66,7 @@ public static class SynthSet
         return dir;
     }
 
-    public const int DefaultSeed = 1, DefaultCount = 40;
+    public const int DefaultSeed = 1, DefaultCount = 48;
 
     /// <summary>$ATS_SYNTH_DIR, else ~/.cache/atsparser/synth-v{version}-s{seed}-n{count}.</summary>
     public static string DefaultDir(int seed = DefaultSeed, int count = DefaultCount) =>

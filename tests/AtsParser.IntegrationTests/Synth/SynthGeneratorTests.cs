@@ -10,7 +10,7 @@ namespace AtsParser.IntegrationTests.Synth;
 public class SynthGeneratorTests
 {
     static List<SynthResume> Draw(int seed) =>
-        Enumerable.Range(0, SynthSet.DefaultCount).Select(i => Composer.Compose(new Random(seed * 100_003 + i), Locales.All[i % Locales.All.Length])).ToList();
+        Enumerable.Range(0, SynthSet.DefaultCount).Select(i => Composer.Compose(new Random(seed * 100_003 + i), Locales.For(i))).ToList();
 
     [Fact]
     public void The_same_seed_draws_the_same_resumes_and_another_seed_different_ones()
