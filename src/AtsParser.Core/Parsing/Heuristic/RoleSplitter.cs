@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace AtsParser.Core.Parsing.Heuristic;
 
 /// <summary>
-/// Splits one header fragment that holds several roles: "Title at Company" (at, @, chez, bei, en, em, na, presso),
+/// Splits one header fragment that holds several roles: "Title at Company" (at, @, chez, bei, en, em, na, presso, בחברת),
 /// "Worked as Title at Company", and comma lists "Title, Company, City" or "Company, City", where each part's role comes
 /// from its evidence (title vocabulary, legal forms, company words, capitals), never from its position alone.
 /// </summary>
@@ -42,9 +42,9 @@ public static partial class RoleSplitter
             string left = p[..at.Index].Trim(), right = p[(at.Index + at.Length)..].Trim(' ', ',');
             if (left.Length < 2 || right.Length < 2 || left.Length > 80 || right.Length > 100) continue;
             string word = at.Groups["w"].Value.ToLowerInvariant();
-            bool strongWord = word is "at" or "@" or "chez" or "bei" or "presso";
+            bool strongWord = word is "at" or "@" or "chez" or "bei" or "presso" or "בחברת";
             // A name starts with a capital or a digit, or is a brand in camel case ("iG", "eBay").
-            if (!char.IsUpper(right[0]) && !char.IsDigit(right[0]) && word != "@" && !right.Split(' ')[0].Skip(1).Any(char.IsUpper)) continue;
+            if (!StartsName(right) && !char.IsDigit(right[0]) && word != "@" && !right.Split(' ')[0].Skip(1).Any(char.IsUpper)) continue;
             int leftTitle = JobTitles.TitleScore(left), leftCompany = JobTitles.CompanyScore(left);
             int rightTitle = JobTitles.TitleScore(right), rightCompany = JobTitles.CompanyScore(right);
             bool leftIsTitle = leftTitle > leftCompany || leftCompany == 0 && rightCompany >= 2 && char.IsUpper(left[0]);
@@ -82,7 +82,7 @@ public static partial class RoleSplitter
         // "Planejador de logística refrigerada, Calholm Engenharia, Braga": a place last, two undecided parts before it stay two
         // free parts, and the document's own order (title first or employer first) decides them.
         if (!decided && !afterTitle && parts.Length == 3 && roles[2] == PartRole.Location && roles[0] == PartRole.Unknown && roles[1] == PartRole.Unknown
-            && parts[..2].All(x => char.IsUpper(x[0]) && !IsFunction(x)))
+            && parts[..2].All(x => StartsName(x) && !IsFunction(x)))
         {
             yield return new Fragment(parts[0], null, index);
             yield return new Fragment(parts[1], null, index);
@@ -148,15 +148,21 @@ public static partial class RoleSplitter
     public static bool IsCityLike(string part)
     {
         var words = part.Split(' ');
-        return words.Length <= 3 && words.All(w => w.Length > 1 && (char.IsUpper(w[0]) || CityParticles.Contains(w))) && !part.Any(char.IsDigit);
+        return words.Length <= 3 && words.All(w => w.Length > 1 && (StartsName(w) || CityParticles.Contains(w))) && !part.Any(char.IsDigit);
     }
+
+    /// <summary>
+    /// A capital, or a letter of a script without case (Hebrew, Chinese): there every word "starts like a name", so
+    /// the other evidence (a known place, a legal form, the position after a title) decides.
+    /// </summary>
+    public static bool StartsName(string s) => s.Length > 0 && (char.IsUpper(s[0]) || char.GetUnicodeCategory(s[0]) == System.Globalization.UnicodeCategory.OtherLetter);
 
     // Lower-case words inside place names: "Freiburg im Breisgau", "Frankfurt am Main", "Rio de Janeiro", "Stratford-upon-Avon".
     static readonly HashSet<string> CityParticles = ["am", "an", "im", "in", "on", "upon", "de", "del", "do", "da", "dos", "das", "di", "la", "le", "les", "sur", "en", "der"];
 
     static bool IsFunction(string part) => FunctionWords().IsMatch(part);
 
-    [GeneratedRegex(@"\s+(?<w>at|@|chez|bei|presso|en|em|na|no)\s+")]
+    [GeneratedRegex(@"\s+(?<w>at|@|chez|bei|presso|en|em|na|no|בחברת)\s+")]
     private static partial Regex AtWord();
 
     [GeneratedRegex(@"(?i)^\s*(?:worked|working|served|serving|employed|work(?:ing)?\s+experience)\s+as\s+(?:an?\s+)?")]
