@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AtsParser.Core.Extraction;
 
 namespace AtsParser.Api.Caching;
 
@@ -21,7 +22,10 @@ public sealed class SingleFlight<T>
             if (ReferenceEquals(flight, mine)) flight.Start(work, () => _flights.TryRemove(new(key, mine)));
             try
             {
-                return (await flight.Task.WaitAsync(ct), !ReferenceEquals(flight, mine));
+                if (ReferenceEquals(flight, mine)) return (await flight.Task.WaitAsync(ct), false);
+                // A joiner only waits for another caller's work: it gives its parse slot back meanwhile. Holding it
+                // deadlocked the soak: four joiners held every slot while the owner, back from OCR, waited for one.
+                return (await ToolWait.WithoutSlotAsync(() => flight.Task.WaitAsync(ct), ct), true);
             }
             finally
             {

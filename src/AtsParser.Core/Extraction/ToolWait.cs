@@ -31,7 +31,9 @@ public static class ToolWait
         return new Restore(previous);
     }
 
-    /// <summary>Runs work (a native extraction step) without holding the ambient slot, then takes it back.</summary>
+    /// <summary>Runs work that only waits (a native extraction step, another request's parse of the same bytes)
+    /// without holding the ambient slot, then takes it back. Whatever holds a slot must never wait on work that
+    /// needs one: that is how the slots stay deadlock-free.</summary>
     public static async Task<T> WithoutSlotAsync<T>(Func<Task<T>> work, CancellationToken ct)
     {
         var slot = Current.Value;

@@ -157,3 +157,47 @@ public class ParseSlotTests
         await e.Should().ThrowAsync<CodedException>();
     }
 }
+
+/// <summary>A request that joins another's parse of the same bytes (single flight) must not hold a slot while the
+/// owner, back from its native tool, needs one: with one slot that was a deadlock (the soak hung at concurrency 8).</summary>
+public class SingleFlightSlotTests
+{
+    readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+
+    [Fact]
+    public async Task A_joiner_gives_its_slot_back_while_it_waits_so_the_owner_can_finish_after_its_tool()
+    {
+        var slots = new ParseSlots(Options.Create(new ParseLimitOptions { Concurrency = 1, QueueTimeoutSeconds = 5 }), NullLogger<ParseSlots>.Instance);
+        var flights = new AtsParser.Api.Caching.SingleFlight<string>();
+        TaskCompletionSource inTool = new(TaskCreationOptions.RunContinuationsAsynchronously), toolDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        async Task<string> Request(bool owner) 
+        {
+            using var slot = await slots.EnterAsync(background: false, _ct);
+            using var bound = ToolWait.Bind(slot);
+            var (value, _) = await flights.RunAsync("same-bytes", async token =>
+            {
+                // The owner's native step: slot given back while the tool runs, taken back after.
+                return await ToolWait.WithoutSlotAsync(async () =>
+                {
+                    inTool.TrySetResult();
+                    await toolDone.Task.WaitAsync(token);
+                    return "text";
+                }, token);
+            }, _ct);
+            return value;
+        }
+
+        var owner = Task.Run(() => Request(owner: true), _ct);
+        await inTool.Task.WaitAsync(_ct);
+        var joiner = Task.Run(() => Request(owner: false), _ct);
+        await Task.Delay(300, _ct);
+        toolDone.TrySetResult();
+
+        var both = await Task.WhenAll(owner, joiner).WaitAsync(TimeSpan.FromSeconds(20), _ct);
+
+        both.Should().Equal("text", "text");
+        slots.Active.Should().Be(0);
+        slots.Admitted.Should().Be(0);
+    }
+}
