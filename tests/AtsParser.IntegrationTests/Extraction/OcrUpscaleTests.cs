@@ -91,4 +91,13 @@ public sealed class OcrUpscaleTests(ITestOutputHelper output)
     {
         OcrUpscale.Enlarge("\x89PNG\r\n\x1a\n not really"u8.ToArray(), 3).Should().BeNull();
     }
+
+    [Fact]
+    public void A_truncated_image_is_not_enlarged_so_it_is_still_reported_corrupt()
+    {
+        var png = SmallPage();
+        OcrUpscale.Enlarge(png, 2).Should().NotBeNull();
+
+        OcrUpscale.Enlarge(png[..(png.Length / 2)], 2).Should().BeNull("half a PNG decodes only in part");
+    }
 }

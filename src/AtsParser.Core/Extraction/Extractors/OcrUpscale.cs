@@ -27,8 +27,12 @@ public static class OcrUpscale
         using var data = SKData.CreateCopy(image);
         using var codec = SKCodec.Create(data);
         if (codec is null) return null;
-        using var decoded = SKBitmap.Decode(codec);
-        if (decoded is null || decoded.Width <= 0 || decoded.Height <= 0) return null;
+        if (codec.Info.Width <= 0 || codec.Info.Height <= 0) return null;
+        var pixels = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var decoded = new SKBitmap(pixels);
+        // A truncated or damaged image decodes only in part (IncompleteInput): tesseract gets the original and
+        // reports it as corrupt, instead of OCR of a half-grey enlargement answering 200.
+        if (codec.GetPixels(pixels, decoded.GetPixels()) != SKCodecResult.Success) return null;
         var info = new SKImageInfo((int)Math.Round(decoded.Width * factor), (int)Math.Round(decoded.Height * factor), SKColorType.Gray8, SKAlphaType.Opaque);
         using var surface = SKSurface.Create(info);
         if (surface is null) return null;
