@@ -36,20 +36,7 @@ public sealed class DeferredJobs(RedisOutbox outbox, JobsDatabase database, IOpt
         var body = JsonSerializer.SerializeToUtf8Bytes(payload, _json);
         // Status reads (clients poll them) fetch this, not the files.
         var summary = JsonSerializer.SerializeToUtf8Bytes(StatusOf(id, payload), _json);
-        OutboxAdd added;
-        try { added = await outbox.AddAsync(new OutboxEntry(id, EntryKind, tenant, body, summary), ct); }
-        catch (Exception e) when (!ct.IsCancellationRequested)
-        {
-            Log.OutboxRefused(logger, EntryKind, "unreachable: " + e.GetType().Name);
-            throw new StorageException(StorageException.Unavailable, null, cause);
-        }
-        if (added == OutboxAdd.Full)
-        {
-            Log.OutboxRefused(logger, EntryKind, "full");
-            throw new StorageException(StorageException.Unavailable, "The database is unreachable and the write-behind outbox is full", cause);
-        }
-        Log.OutboxDeferred(logger, EntryKind, id, body.Length, cause.GetType().Name);
-        return id;
+        return await OutboxWrite.AddAsync(outbox, new OutboxEntry(id, EntryKind, tenant, body, summary), cause, logger, ct);
     }
 
     /// <summary>The tenant's deferred job as GET /api/v1/jobs/{id} shows it (every file queued, or failed when refused on upload); null when there is none or Redis cannot say.</summary>

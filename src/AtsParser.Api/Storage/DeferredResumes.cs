@@ -38,20 +38,7 @@ public sealed class DeferredResumes(RedisOutbox outbox, IOptions<JsonOptions> js
         if (!outbox.Configured) throw new StorageException(StorageException.Unavailable, null, cause);
         var id = Guid.CreateVersion7();
         var body = JsonSerializer.SerializeToUtf8Bytes(new Payload(ResumeStore.Normalize(parsed.Result), parsed.FullText, DateTimeOffset.UtcNow, force), _json);
-        OutboxAdd added;
-        try { added = await outbox.AddAsync(new OutboxEntry(id, EntryKind, tenant, body), ct); }
-        catch (Exception e) when (!ct.IsCancellationRequested)
-        {
-            Log.OutboxRefused(logger, EntryKind, "unreachable: " + e.GetType().Name);
-            throw new StorageException(StorageException.Unavailable, null, cause);
-        }
-        if (added == OutboxAdd.Full)
-        {
-            Log.OutboxRefused(logger, EntryKind, "full");
-            throw new StorageException(StorageException.Unavailable, "The database is unreachable and the write-behind outbox is full", cause);
-        }
-        Log.OutboxDeferred(logger, EntryKind, id, body.Length, cause.GetType().Name);
-        return id;
+        return await OutboxWrite.AddAsync(outbox, new OutboxEntry(id, EntryKind, tenant, body), cause, logger, ct);
     }
 
     /// <summary>The tenant's deferred resume with this id, marked "deferred"; null when there is none or Redis cannot say.</summary>

@@ -10,13 +10,12 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public ApiFactory With(string key, string? value) { _settings[key] = value; return this; }
 
-    /// <summary>Tool timeouts of 300 s and a document budget of 1800 s: for tests about what extraction yields, not how
-    /// fast. On a loaded 2-core CI box one OCR image or a cold LibreOffice start can take more than the 60 s default budget.</summary>
+    /// <summary>The patient extraction settings eval uses (CorpusEvaluation.PatientExtraction): for tests about what
+    /// extraction yields, not how fast.</summary>
     public ApiFactory Patient()
     {
-        foreach (var key in new[] { "LibreOfficeTimeoutSeconds", "OcrPageTimeoutSeconds", "PdfTimeoutSeconds", "PandocTimeoutSeconds", "AntiwordTimeoutSeconds" })
-            With("Extraction:" + key, "300");
-        return With("Extraction:DocumentBudgetSeconds", "1800");
+        foreach (var (key, value) in AtsParser.Core.Parsing.Evaluation.CorpusEvaluation.PatientExtraction) With(key, value);
+        return this;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

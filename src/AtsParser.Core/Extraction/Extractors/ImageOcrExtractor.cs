@@ -18,11 +18,12 @@ public sealed class ImageOcrExtractor(OcrEngine ocr, IOptions<ExtractionOptions>
             throw new DocumentException(ErrorCodes.FileTooLarge,
                 $"The image declares {d.Width}x{d.Height} pixels; the limit is {options.Value.MaxImagePixels:N0} pixels. Scan at 200-300 dpi and upload again.");
         using var tmp = new TempDir(options.Value.TempDirectory, "img");
-        var path = await tmp.WriteFileAsync("input." + kind, input.Bytes, ct);
-        if (dims is { } size && OcrUpscale.Factor(size.Width, size.Height, options.Value) is > 1 and var factor)
-        {
-            if (OcrUpscale.Enlarge(input.Bytes, factor) is { } enlarged) path = await tmp.WriteFileAsync("enlarged.png", enlarged, ct);
-        }
+        // One file for tesseract: the enlarged page when the image is small and decodes whole, else the upload as it is.
+        var enlarged = dims is { } size && OcrUpscale.Factor(size.Width, size.Height, options.Value) is > 1 and var factor
+            ? OcrUpscale.Enlarge(input.Bytes, factor) : null;
+        var path = enlarged is not null
+            ? await tmp.WriteFileAsync("enlarged.png", enlarged, ct)
+            : await tmp.WriteFileAsync("input." + kind, input.Bytes, ct);
         string text;
         try { text = await ocr.OcrImageAsync(path, ct); }
         catch (ToolFailedException e) when (e.Message.Contains("pixRead", StringComparison.Ordinal))
