@@ -134,6 +134,17 @@ public class HostileFileTests(HostileRun run) : IClassFixture<HostileRun>
     }
 
     [Fact]
+    public void A_damaged_pdf_is_refused_with_poppler_s_reason_although_pdftotext_runs_quiet()
+    {
+        // pdftotext runs with -q (a damaged file can print a line per object); the reason comes from a second,
+        // verbose run made only when the quiet one fails.
+        var reply = run.Replies["generated/header_only.pdf"];
+
+        reply.Code.Should().Be("corrupt_document");
+        reply.Body.Should().Contain("xref table");
+    }
+
+    [Fact]
     public void No_external_entity_is_ever_resolved_into_a_response()
     {
         run.Replies.Where(r => r.Value.Body.Contains("root:x:0:0", StringComparison.Ordinal)).Select(r => r.Key).Should().BeEmpty();

@@ -29,6 +29,8 @@ public sealed class PdfTextExtractor(ToolRegistry tools, OcrEngine ocr, IOptions
         using (await tools.AcquireAsync("pdftotext", ct))
         {
             r = await ProcessRunner.RunAsync(ToolCommands.PdfToText(tools.PathOf("pdftotext"), pdf, o), ct);
+            // The quiet run says nothing about why it failed: once more with messages, for the reason.
+            if (r.ExitCode != 0) r = await ProcessRunner.RunAsync(ToolCommands.PdfToText(tools.PathOf("pdftotext"), pdf, o, quiet: false), ct);
         }
         if (r.ExitCode != 0)
         {
