@@ -123,8 +123,10 @@ class Service:
                 fields = stat[stat.rindex(")") + 2:].split()
                 if fields[0] == "Z":
                     continue
-                parent[int(d)] = int(fields[1])
-                cmd[int(d)] = open(f"/proc/{d}/cmdline", "rb").read().replace(b"\0", b" ").decode(errors="replace").strip()
+                # Both read before either is recorded: a process that exits between the two reads is skipped whole.
+                ppid = int(fields[1])
+                line = open(f"/proc/{d}/cmdline", "rb").read().replace(b"\0", b" ").decode(errors="replace").strip()
+                parent[int(d)], cmd[int(d)] = ppid, line
             except (OSError, ValueError):
                 continue
         out = []

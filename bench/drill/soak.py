@@ -3,8 +3,10 @@
 N minutes of mixed-format parsing (the corpus, ~1% hostile files) at concurrency 8 against the published service,
 with a private PostgreSQL and Redis. Half the parses force a re-parse (a cache hit exercises nothing), 10% store;
 a job with three files (store=true) every 20 s. During the run: Redis killed (-9) and restarted, PostgreSQL stopped
-and restarted, antiword made to hang (a shim on the service's PATH). Then: every stored result and job read back.
-    python3 bench/drill/soak.py [--minutes 10] [--concurrency 8] [--hostile 0.01] [--json out.json]
+and restarted, a tool the chains call first made to hang (pdftotext by default: a shim on the service's PATH). Then:
+every stored result and job read back. Every 5 s the service's managed heap (dotnet_total_memory_bytes from /metrics)
+is sampled next to its RSS, so RSS growth can be told apart from managed-heap growth.
+    python3 bench/drill/soak.py [--minutes 10] [--concurrency 8] [--hostile 0.01] [--hang-tool pdftotext] [--json out.json]
 Criteria (printed PASS/FAIL each): no 5xx (designed 503 storage_unavailable while PostgreSQL is down reported apart),
 RSS flat (last minute's max within 10% of the second minute's), no tool process or temp entry left, recovery from
 each fault without a restart, no stored result or job lost."""
@@ -15,6 +17,8 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--minutes", type=float, default=10)
 ap.add_argument("--concurrency", type=int, default=8)
 ap.add_argument("--hostile", type=float, default=0.01)
+ap.add_argument("--hang-tool", default="pdftotext", choices=["pdftotext", "tesseract", "pandoc"],
+                help="the tool made to hang; it must be one the chains call first for some format of the corpus")
 ap.add_argument("--json")
 args = ap.parse_args()
 corpus = pathlib.Path(os.environ.get("ATS_CORPUS_DIR", harness.REPO.parent / "shared/corpus"))
@@ -26,17 +30,20 @@ rng = random.Random(12)
 work = pathlib.Path(tempfile.mkdtemp(prefix="ats-soak-"))
 shim = work / "shim"
 shim.mkdir()
-hang_flag = work / "hang-antiword"
-real_antiword = subprocess.run(["sh", "-c", "command -v antiword"], capture_output=True, text=True).stdout.strip()
-(shim / "antiword").write_text(f"#!/bin/sh\nif [ -e '{hang_flag}' ]; then exec sleep 3600; fi\nexec '{real_antiword}' \"$@\"\n")
-os.chmod(shim / "antiword", 0o755)
+tool = args.hang_tool
+hang_flag = work / f"hang-{tool}"
+real_tool = subprocess.run(["sh", "-c", f"command -v {tool}"], capture_output=True, text=True).stdout.strip()
+(shim / tool).write_text(f"#!/bin/sh\nif [ -e '{hang_flag}' ]; then exec sleep 3600; fi\nexec '{real_tool}' \"$@\"\n")
+os.chmod(shim / tool, 0o755)
+# The files whose chain calls the hanging tool first, and the probe that shows it extracting again.
+hang_dir = {"pdftotext": "pdf", "tesseract": "image", "pandoc": "rtf"}[tool]
 
 dll = harness.publish(work)
 pg, redis = harness.Postgres(work), harness.Redis(work)
 svc = harness.Service(dll, work, {"DATABASE_URL": pg.url, "REDIS_URL": redis.url, "MIGRATE_ON_STARTUP": "true",
                                   "PATH": f"{shim}:{os.environ['PATH']}", "RETRY_DELAYS": "5,10,20"})
 lock = threading.Lock()
-records, stored_ids, jobs, rss, ready, events = [], [], [], [], [], []
+records, stored_ids, jobs, rss, ready, events, heap = [], [], [], [], [], [], []
 t0 = time.time()
 stop = threading.Event()
 
@@ -107,6 +114,11 @@ def sampler():
             pass
         status, _, _ = call("GET", "/health/ready", timeout=10)
         ready.append((round(now(), 1), status))
+        if len(ready) % 5 == 0:
+            status, data, _ = call("GET", "/metrics", timeout=10)
+            for line in data.decode(errors="replace").splitlines() if status == 200 else []:
+                if line.startswith("dotnet_total_memory_bytes "):
+                    heap.append((round(now(), 1), round(float(line.split()[1]) / 1048576)))
         stop.wait(1)
 
 
@@ -116,7 +128,7 @@ def event(name, action):
     print(f"{now():6.1f}s {name} (load {harness.load_average()})", flush=True)
 
 
-probe_doc = next(p for p in good if p.suffix == ".doc")
+probe_doc = next(p for p in good if p.parent.name == hang_dir)
 recovery = {}
 
 
@@ -150,17 +162,17 @@ def store_ok():
     return status == 200
 
 
-def antiword_ok():
+def tool_ok():
     body, ctype = multipart("file", [probe_doc])
     status, data, _ = call("POST", "/api/v1/parse?force=true", body, ctype)
-    return status == 200 and json.loads(data)["extraction"]["extractedBy"] == "antiword"
+    return status == 200 and json.loads(data)["extraction"]["extractedBy"] == tool
 
 
 def faults():
     (work / "probe.txt").write_text("Probe Person\nSenior Accountant\nLedger Works, 2015 - 2022\nSkills: audit\n")
     plan = [(0.25, "redis killed (-9)", redis.kill, None), (0.30, "redis restarted", redis.start, ("redis", cache_hit)),
             (0.45, "postgresql stopped", pg.stop, None), (0.525, "postgresql started", pg.start, ("postgresql", store_ok)),
-            (0.65, "antiword hangs", hang_flag.touch, None), (0.75, "antiword answers again", lambda: hang_flag.unlink(), ("antiword", antiword_ok))]
+            (0.65, f"{tool} hangs", hang_flag.touch, None), (0.75, f"{tool} answers again", lambda: hang_flag.unlink(), (tool, tool_ok))]
     for i, (share, name, action, check) in enumerate(plan):
         while now() < share * duration:
             if stop.wait(0.5):
@@ -230,7 +242,10 @@ ev = dict((n, t) for t, n in events)
 pg_down = (ev.get("postgresql stopped", 1e9), ev.get("postgresql started", 1e9) + 30)
 five = [r for r in records if r["status"] >= 500 or r["status"] == 0]
 designed = [r for r in five if r["status"] == 503 and r.get("code") == "storage_unavailable" and pg_down[0] <= r["t"] < pg_down[1]]
-other5 = [r for r in five if r not in designed]
+# A hung tool is the server's fault: a request that reached the hang and answered 504 extraction_timeout is honest.
+hung = [r for r in five if r["status"] == 504 and r.get("code") == "extraction_timeout" and r["file"].startswith(hang_dir + "/")
+        and hang_window[0] <= r["t"] + r["ms"] / 1000 and r["t"] < hang_window[1]]
+other5 = [r for r in five if r not in designed and r not in hung]
 
 
 def first_after(t, pred):
@@ -241,8 +256,9 @@ def first_after(t, pred):
 minute2 = [m for t, m, _ in rss if 60 <= t < 120]
 last = [m for t, m, _ in rss if duration - 60 <= t < duration]
 rss_ok = bool(minute2 and last) and max(last) <= 1.10 * max(minute2)
-recover_redis, recover_pg, recover_tool = recovery.get("redis"), recovery.get("postgresql"), recovery.get("antiword")
-during_hang = [r for r in window(ev.get("antiword hangs", 1e9), ev.get("antiword answers again", 1e9)) if r["file"].startswith("doc/")]
+recover_redis, recover_pg, recover_tool = recovery.get("redis"), recovery.get("postgresql"), recovery.get(tool)
+hang_window = (ev.get(f"{tool} hangs", 1e9), ev.get(f"{tool} answers again", 1e9))
+during_hang = [r for r in window(*hang_window) if r["file"].startswith(hang_dir + "/")]
 jobs_done = [s for s in job_state.values() if "counts" in s and s["counts"]["queued"] + s["counts"]["running"] == 0]
 job_items = sum(s.get("total", 0) for s in jobs_done)
 job_ok = sum(s["counts"]["succeeded"] for s in jobs_done)
@@ -259,8 +275,11 @@ summary = {
     "5xx_other": [{k: r[k] for k in ("t", "status", "code", "file", "kind")} for r in other5][:40],
     "rss_minute2_max_mb": max(minute2) if minute2 else None, "rss_last_minute_max_mb": max(last) if last else None,
     "rss_with_tools_peak_mb": max(t for _, _, t in rss) if rss else None,
-    "recovery_seconds": {"redis_cache_hit_again": recover_redis, "postgres_store_200_again": recover_pg, "antiword_extracts_again": recover_tool},
-    "doc_requests_during_hang": {f'{r["status"]} {r.get("extractedBy") or r.get("code")}': 0 for r in during_hang},
+    "recovery_seconds": {"redis_cache_hit_again": recover_redis, "postgres_store_200_again": recover_pg, f"{tool}_extracts_again": recover_tool},
+    "hang_tool": tool, "5xx_504_while_tool_hung": len(hung),
+    "managed_heap_mb": {"minute2_max": max([m for t, m in heap if 60 <= t < 120], default=None),
+                        "last_minute_max": max([m for t, m in heap if duration - 60 <= t < duration], default=None)},
+    "requests_during_hang": {f'{r["status"]} {r.get("extractedBy") or r.get("code")}': 0 for r in during_hang},
     "ready_not_200_seconds": sum(1 for _, s in ready if s != 200),
     "stored_ids": len(stored_ids), "stored_missing": len(missing),
     "jobs_submitted": len(jobs), "jobs_accepted": len(job_ids), "jobs_finished": len(jobs_done), "job_items": job_items, "job_items_succeeded": job_ok,
@@ -269,10 +288,10 @@ summary = {
     "leftover_processes": left_processes, "leftover_temp_entries": left_temp,
 }
 for r in during_hang:
-    summary["doc_requests_during_hang"][f'{r["status"]} {r.get("extractedBy") or r.get("code")}'] += 1
+    summary["requests_during_hang"][f'{r["status"]} {r.get("extractedBy") or r.get("code")}'] += 1
 criteria = {
     "no 5xx at all": len(five) == 0,
-    "no 5xx other than 503 storage_unavailable while PostgreSQL was down": len(other5) == 0,
+    "no 5xx other than 503 storage_unavailable while PostgreSQL was down or 504 while the tool hung": len(other5) == 0,
     "RSS flat (last minute max <= 1.1 x second minute max)": rss_ok,
     "no leftover tool processes": not left_processes,
     "no leftover temp entries": not left_temp,
@@ -285,7 +304,7 @@ criteria = {
 summary["criteria"] = {k: "PASS" if v else "FAIL" for k, v in criteria.items()}
 print(json.dumps(summary, indent=1))
 if args.json:
-    pathlib.Path(args.json).write_text(json.dumps({"summary": summary, "records": records, "rss": rss, "ready": ready}, indent=0))
+    pathlib.Path(args.json).write_text(json.dumps({"summary": summary, "records": records, "rss": rss, "heap": heap, "ready": ready}, indent=0))
 kept = pathlib.Path(tempfile.gettempdir()) / "ats-soak-service.log"
 subprocess.run(["cp", str(work / "service.log"), str(kept)])
 print(f"service log kept in {kept}")
