@@ -25,12 +25,14 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
         var attempts = new List<ExtractionAttempt>();
         string? corruptDetail = null;
         bool ocrDone = false;
-        // Tool timeouts bound one step; the budget bounds the document (a DOC once took 57 s: LibreOffice, then LibreOffice + OCR).
-        using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(o.DocumentBudgetSeconds));
+        // Tool timeouts bound one step; the budget bounds the document's own work (a DOC once took 57 s: LibreOffice,
+        // then LibreOffice + OCR), not its time in a tool's queue (DocumentBudget).
+        using var budget = new DocumentBudget(TimeSpan.FromSeconds(o.DocumentBudgetSeconds));
+        using var bound = budget.Bind();
         using var step = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
         foreach (var extractor in chain)
         {
-            if (budget.IsCancellationRequested)
+            if (budget.IsSpent)
             {
                 attempts.Add(new(extractor.Name, AttemptOutcome.Skipped, 0, BudgetSpent(o)));
                 continue;
@@ -94,7 +96,7 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
                 throw;
             }
             // Whatever the step threw once the budget ran out (a cancelled wait, a killed tool) is the budget's doing.
-            catch (Exception e) when (budget.IsCancellationRequested && e is not DocumentException)
+            catch (Exception e) when (budget.IsSpent && e is not DocumentException)
             {
                 attempts.Add(new(extractor.Name, AttemptOutcome.Timeout, sw.ElapsedMilliseconds, BudgetSpent(o)));
                 Log.ExtractionBudgetSpent(logger, extractor.Name, o.DocumentBudgetSeconds);
@@ -120,7 +122,7 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
                 attempts.Add(new(extractor.Name, AttemptOutcome.Failed, sw.ElapsedMilliseconds, Shorten(e.Message)));
             }
         }
-        if (budget.IsCancellationRequested)
+        if (budget.IsSpent)
             throw new ExtractionFailedException(ErrorCodes.ExtractionTimeout, BudgetSpent(o), attempts);
         throw new ExtractionFailedException(FailureCode(attempts, corruptDetail is not null), corruptDetail, attempts);
     }

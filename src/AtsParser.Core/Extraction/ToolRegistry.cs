@@ -49,18 +49,39 @@ public sealed class ToolRegistry
 
     public string PathOf(string name) => _status[name].Path ?? throw new ToolFailedException(name, $"{name} is not installed");
 
-    /// <summary>Waits for a slot under the tool's concurrency cap.</summary>
+    /// <summary>Waits for a slot under the tool's concurrency cap; the document's budget does not run while it only queues.</summary>
     public async Task<IDisposable> AcquireAsync(string name, CancellationToken ct)
     {
         var sem = _caps[name];
-        await sem.WaitAsync(ct);
-        return new Releaser(sem);
+        var budget = DocumentBudget.Current;
+        if (budget is null)
+        {
+            await sem.WaitAsync(ct);
+            return new Releaser(sem, null);
+        }
+        budget.WaitStarted();
+        bool acquired = false;
+        try
+        {
+            await sem.WaitAsync(ct);
+            acquired = true;
+        }
+        finally
+        {
+            budget.WaitEnded(acquired);
+        }
+        return new Releaser(sem, budget);
     }
 
-    sealed class Releaser(SemaphoreSlim s) : IDisposable
+    sealed class Releaser(SemaphoreSlim s, DocumentBudget? budget) : IDisposable
     {
         int _done;
-        public void Dispose() { if (Interlocked.Exchange(ref _done, 1) == 0) s.Release(); }
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) != 0) return;
+            s.Release();
+            budget?.Released();
+        }
     }
 
     /// <summary>Reads each available tool's version once at start-up (a few ms per tool).</summary>

@@ -71,6 +71,61 @@ public sealed class ExtractionBudgetTests : IDisposable
         File.ReadAllLines(Path.Combine(_bin, "pages.log")).Length.Should().BeLessThan(10);
     }
 
+    [Fact(Timeout = 20_000)]
+    public async Task A_document_queued_behind_other_documents_ocr_for_longer_than_its_budget_still_gets_its_whole_budget()
+    {
+        OnePageScan(tesseractSeconds: "1");
+        var sp = Services(new() { ["Extraction:DocumentBudgetSeconds"] = "2", ["Extraction:OcrConcurrency"] = "1" });
+        var tools = sp.GetRequiredService<ToolRegistry>();
+
+        // Another document holds OCR's only slot for 3 s, longer than this document's whole budget.
+        var other = await tools.AcquireAsync("tesseract", CancellationToken.None);
+        _ = Task.Delay(3000).ContinueWith(_ => other.Dispose());
+        var result = await sp.GetRequiredService<ChainRunner>().RunAsync([sp.GetRequiredService<PdfOcrExtractor>()], Pdf, CancellationToken.None);
+
+        result.FullText.Should().Contain("accountant");
+        result.Attempts.Should().ContainSingle(a => a.Outcome == AttemptOutcome.Success);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Queueing_for_a_tool_is_still_bounded_by_four_budgets_of_wall_time()
+    {
+        OnePageScan(tesseractSeconds: "0");
+        var sp = Services(new() { ["Extraction:DocumentBudgetSeconds"] = "1", ["Extraction:OcrConcurrency"] = "1" });
+        var tools = sp.GetRequiredService<ToolRegistry>();
+        using var other = await tools.AcquireAsync("tesseract", CancellationToken.None); // never given back
+
+        var act = () => sp.GetRequiredService<ChainRunner>().RunAsync([sp.GetRequiredService<PdfOcrExtractor>()], Pdf, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<ExtractionFailedException>()).Which.Code.Should().Be(ErrorCodes.ExtractionTimeout);
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task The_budget_clock_stops_only_while_the_document_waits_and_holds_no_tool()
+    {
+        using var budget = new DocumentBudget(TimeSpan.FromSeconds(10));
+        using var bound = budget.Bind();
+        await Task.Delay(200);
+        budget.WaitStarted();                // only waiting: stopped
+        var atWait = budget.Spent;
+        await Task.Delay(400);
+        budget.Spent.Should().Be(atWait);
+        budget.WaitEnded(acquired: true);    // holding: running
+        budget.WaitStarted();                // a second page waits while the first holds a slot: still running
+        await Task.Delay(300);
+        budget.Spent.Should().BeGreaterThan(atWait + TimeSpan.FromMilliseconds(250));
+        budget.WaitEnded(acquired: false);
+        budget.Released();
+        DocumentBudget.Current.Should().BeSameAs(budget);
+    }
+
+    void OnePageScan(string tesseractSeconds)
+    {
+        Tool("pdfinfo", "echo 'Pages:          1'");
+        Tool("pdftoppm", "for a in \"$@\"; do last=$a; done; printf 'P5 1 1 255 x' > \"$last.pgm\"");
+        Tool("tesseract", $"sleep {tesseractSeconds}; echo 'Experienced accountant with audit, tax and payroll work for many clients'");
+    }
+
     // A fraction no other process on the machine sleeps for, so a leftover is ours.
     string Suffix => ((uint)_marker.GetHashCode() % 1000).ToString("000");
 
