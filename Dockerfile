@@ -36,6 +36,7 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_EnableDiagnostics=0 \
     OMP_THREAD_LIMIT=1 \
+    MALLOC_ARENA_MAX=2 \
     TMPDIR=/tmp \
     HOME=/tmp \
     XDG_CACHE_HOME=/tmp/.cache \

@@ -9,5 +9,8 @@ bash scripts/install-deps.sh
 if [ -z "${DATABASE_URL:-}" ] && [ -z "${REDIS_URL:-}" ] && [ "${ATS_NO_SERVERS:-}" != 1 ]; then
   eval "$(bash scripts/dev-servers.sh start)"
 fi
+# Two glibc malloc arenas instead of 8 per core: native allocations (tools' pipes, Npgsql, zlib) stop spreading RSS
+# over arenas that are never returned (bench/RESULTS.md, "RSS flat"). The image sets the same.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 export MIGRATE_ON_STARTUP="${MIGRATE_ON_STARTUP:-true}"
 exec dotnet run --project src/AtsParser.Api -c Release --urls "${ATS_URLS:-http://127.0.0.1:5080}"

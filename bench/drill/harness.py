@@ -86,6 +86,7 @@ class Service:
         self.temp_base = work / "tmp"
         self.temp_base.mkdir(exist_ok=True)
         e = {**os.environ, "ASPNETCORE_ENVIRONMENT": "Production", "AUTH_DISABLED": "true", "OMP_THREAD_LIMIT": "1",
+             "MALLOC_ARENA_MAX": "2",  # as scripts/run.sh and the image
              "ASPNETCORE_HTTP_PORTS": "", "TEMP_ROOT": str(self.temp_base), "RATE_LIMIT_PER_MINUTE": "0", **env}
         self.log = open(work / "service.log", "ab")
         self.proc = subprocess.Popen(["dotnet", str(dll), "--urls", self.url], env=e, stdout=self.log, stderr=subprocess.STDOUT)
