@@ -57,10 +57,34 @@ def heap_mb(svc):
         return None
 
 
+def smaps(pid):
+    """RSS in MB by kind of mapping: anonymous (GC heap, malloc arenas, stacks), [heap] (brk), JIT code
+    (doublemapper/memfd), shared libraries, other files."""
+    kinds, kind = {}, None
+    for line in open(f"/proc/{pid}/smaps"):
+        head = line.split()
+        if "-" in head[0] and not line.startswith(("Rss", "Pss")) and len(head) >= 5 and ":" not in head[0]:
+            path = head[5] if len(head) > 5 else ""
+            kind = ("anon" if not path else "[heap]" if path == "[heap]" else "jit code" if "doublemapper" in path or "memfd" in path
+                    else "stack" if path.startswith("[stack") else ".so" if ".so" in path else "[other]" if path.startswith("[") else "files")
+        elif line.startswith("Rss:") and kind:
+            kinds[kind] = kinds.get(kind, 0) + int(head[1])
+    return {k: v // 1024 for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])}
+
+
+breakdown = {n: {} for n in services}
+
+
 def sampler():
     while not stop.wait(5):
         t = round(time.time() - t0)
         for n, s in services.items():
+            for mark in ("minute2", "last"):
+                if mark not in breakdown[n] and (t >= 115 if mark == "minute2" else t >= duration - 10):
+                    try:
+                        breakdown[n][mark] = smaps(s.pid)
+                    except OSError:
+                        pass
             try:
                 samples[n].append({"t": t, "rss": kb(s.pid, "status", "VmRSS") // 1024, "anon": kb(s.pid, "smaps_rollup", "Anonymous") // 1024,
                                    "heap": heap_mb(s), "threads": kb(s.pid, "status", "Threads")})
@@ -102,6 +126,7 @@ for n, s in services.items():
     for k in ("rss", "anon", "heap", "threads"):
         a, b = max((x[k] or 0) for x in m2), max((x[k] or 0) for x in last)
         row[k] = {"minute2_max": a, "last_minute_max": b, "ratio": round(b / a, 3) if a else None}
+    row["smaps_mb"] = breakdown[n]
     row["requests"] = answered[n]
     row["cpu_ms_per_request"] = round(cpu_seconds(s.pid) * 1000 / max(1, answered[n]), 1)
     result["variants"][n] = row

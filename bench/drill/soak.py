@@ -87,6 +87,7 @@ def worker():
             j = json.loads(data)
             rec["code"] = j.get("code")
             rec["extractedBy"] = (j.get("extraction") or {}).get("extractedBy")
+            rec["timedOut"] = [a.get("tool") for a in j.get("attempts") or [] if str(a.get("outcome", "")).lower() == "timeout"]
             if status == 200 and j.get("id"):
                 with lock:
                     stored_ids.append(j["id"])
@@ -242,8 +243,12 @@ ev = dict((n, t) for t, n in events)
 pg_down = (ev.get("postgresql stopped", 1e9), ev.get("postgresql started", 1e9) + 30)
 five = [r for r in records if r["status"] >= 500 or r["status"] == 0]
 designed = [r for r in five if r["status"] == 503 and r.get("code") == "storage_unavailable" and pg_down[0] <= r["t"] < pg_down[1]]
-# A hung tool is the server's fault: a request that reached the hang and answered 504 extraction_timeout is honest.
-hung = [r for r in five if r["status"] == 504 and r.get("code") == "extraction_timeout" and r["file"].startswith(hang_dir + "/")
+# A hung tool is the drill's doing: a request that reached the hang and answered 504 extraction_timeout is honest when
+# a step that runs the hung tool is one that timed out (a scanned PDF has no way round a hung tesseract), or when it
+# is a file of the format whose chain calls the tool first.
+hung_steps = {"pdftotext": ("pdftotext",), "tesseract": ("ocr", "tesseract"), "pandoc": ("pandoc",)}[tool]
+hung = [r for r in five if r["status"] == 504 and r.get("code") == "extraction_timeout"
+        and (r["file"].startswith(hang_dir + "/") or any(s in (t or "") for t in r.get("timedOut", []) for s in hung_steps))
         and hang_window[0] <= r["t"] + r["ms"] / 1000 and r["t"] < hang_window[1]]
 other5 = [r for r in five if r not in designed and r not in hung]
 
@@ -272,7 +277,8 @@ summary = {
     "hostile_requests": sum(r["kind"] == "hostile" for r in records), "store_requests": sum(r["kind"] == "store" for r in records),
     "status_counts": dict(sorted(status_counts.items())), "load_average_start": load_start, "load_average_end": load_end,
     "events": events, "5xx_total": len(five), "5xx_designed_storage_unavailable_while_pg_down": len(designed),
-    "5xx_other": [{k: r[k] for k in ("t", "status", "code", "file", "kind")} for r in other5][:40],
+    "5xx_other": [{k: r.get(k) for k in ("t", "ms", "status", "code", "file", "kind", "timedOut")} for r in other5][:40],
+    "5xx_hung": [{k: r.get(k) for k in ("t", "ms", "file", "timedOut")} for r in hung][:40],
     "rss_minute2_max_mb": max(minute2) if minute2 else None, "rss_last_minute_max_mb": max(last) if last else None,
     "rss_with_tools_peak_mb": max(t for _, _, t in rss) if rss else None,
     "recovery_seconds": {"redis_cache_hit_again": recover_redis, "postgres_store_200_again": recover_pg, f"{tool}_extracts_again": recover_tool},
