@@ -57,21 +57,6 @@ def heap_mb(svc):
         return None
 
 
-def smaps(pid):
-    """RSS in MB by kind of mapping: anonymous (GC heap, malloc arenas, stacks), [heap] (brk), JIT code
-    (doublemapper/memfd), shared libraries, other files."""
-    kinds, kind = {}, None
-    for line in open(f"/proc/{pid}/smaps"):
-        head = line.split()
-        if "-" in head[0] and not line.startswith(("Rss", "Pss")) and len(head) >= 5 and ":" not in head[0]:
-            path = head[5] if len(head) > 5 else ""
-            kind = ("anon" if not path else "[heap]" if path == "[heap]" else "jit code" if "doublemapper" in path or "memfd" in path
-                    else "stack" if path.startswith("[stack") else ".so" if ".so" in path else "[other]" if path.startswith("[") else "files")
-        elif line.startswith("Rss:") and kind:
-            kinds[kind] = kinds.get(kind, 0) + int(head[1])
-    return {k: v // 1024 for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])}
-
-
 breakdown = {n: {} for n in services}
 
 
@@ -82,7 +67,7 @@ def sampler():
             for mark in ("minute2", "last"):
                 if mark not in breakdown[n] and (t >= 115 if mark == "minute2" else t >= duration - 10):
                     try:
-                        breakdown[n][mark] = smaps(s.pid)
+                        breakdown[n][mark] = harness.smaps(s.pid)
                     except OSError:
                         pass
             try:

@@ -44,6 +44,7 @@ svc = harness.Service(dll, work, {"DATABASE_URL": pg.url, "REDIS_URL": redis.url
                                   "PATH": f"{shim}:{os.environ['PATH']}", "RETRY_DELAYS": "5,10,20"})
 lock = threading.Lock()
 records, stored_ids, jobs, rss, ready, events, heap = [], [], [], [], [], [], []
+smaps = {}  # RSS by kind of mapping at minute 2 and at the end (harness.smaps)
 t0 = time.time()
 stop = threading.Event()
 
@@ -111,6 +112,9 @@ def sampler():
     while not stop.is_set():
         try:
             rss.append((round(now(), 1), round(svc.rss_mb()), round(svc.tree_rss_mb())))
+            for mark, at in (("minute2", 115), ("last", duration - 10)):
+                if mark not in smaps and now() >= at:
+                    smaps[mark] = harness.smaps(svc.pid)
         except OSError:
             pass
         status, _, _ = call("GET", "/health/ready", timeout=10)
@@ -281,6 +285,8 @@ summary = {
     "5xx_hung": [{k: r.get(k) for k in ("t", "ms", "file", "timedOut")} for r in hung][:40],
     "rss_minute2_max_mb": max(minute2) if minute2 else None, "rss_last_minute_max_mb": max(last) if last else None,
     "rss_with_tools_peak_mb": max(t for _, _, t in rss) if rss else None,
+    "rss_per_minute_max_mb": [max([r for t, r, _ in rss if m * 60 <= t < (m + 1) * 60], default=None) for m in range(int(args.minutes) + 1)],
+    "rss_by_mapping_mb": smaps,
     "recovery_seconds": {"redis_cache_hit_again": recover_redis, "postgres_store_200_again": recover_pg, f"{tool}_extracts_again": recover_tool},
     "hang_tool": tool, "5xx_504_while_tool_hung": len(hung),
     "managed_heap_mb": {"minute2_max": max([m for t, m in heap if 60 <= t < 120], default=None),
