@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AtsParser.Api.Caching;
 using AtsParser.Core.Documents;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using Pgvector;
 using AtsParser.Core.Parsing;
@@ -32,10 +34,22 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
 
     /// <summary>By its id or an alias (ResumeAliasRow); the result carries the resume's own id.</summary>
     public async Task<ParseResult?> GetAsync(string tenant, Guid id, CancellationToken ct) =>
-        await ById(tenant, id).AsNoTracking().FirstOrDefaultAsync(ct) is { } row ? ToResult(row) : null;
+        await ById(db)(db, tenant, id, ct) is { } row ? ToResult(row.Id, row.Parsed) : null;
 
-    IQueryable<ResumeRow> ById(string tenant, Guid id) =>
-        db.Resumes.Where(r => r.Tenant == tenant && (r.Id == id || db.ResumeAliases.Any(a => a.Id == id && a.ResumeId == r.Id)));
+    // The alias is a scalar subquery, so both arms are lookups on the primary key. The earlier form, an EXISTS
+    // correlated with the row (`r.id = @id OR EXISTS (... a.resume_id = r.id)`), cannot use an index: PostgreSQL
+    // scanned the table for one id (10 ms at 20,000 rows against 0.04 ms). Compiled, since read-by-id is the hottest
+    // storage read, and only the columns the callers use. A compiled query serves one model only: one per model
+    // (a process can hold several, e.g. a test run's hosts).
+    static Func<AtsDb, string, Guid, CancellationToken, Task<StoredRow?>> ById(AtsDb db) => ByIdCompiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(
+        (AtsDb db, string tenant, Guid id, CancellationToken ct) => db.Resumes.AsNoTracking()
+            .Where(r => r.Tenant == tenant && (r.Id == id || r.Id == db.ResumeAliases.Where(a => a.Id == id).Select(a => (Guid?)a.ResumeId).FirstOrDefault()))
+            .Select(r => new StoredRow(r.Id, r.Sha256, r.Parsed))
+            .FirstOrDefault()));
+
+    static readonly ConditionalWeakTable<IModel, Func<AtsDb, string, Guid, CancellationToken, Task<StoredRow?>>> ByIdCompiled = new();
+
+    sealed record StoredRow(Guid Id, string Sha256, string Parsed);
 
     /// <summary>What SaveAsync keeps of a presented result: no id, text, cache or storage marker (those belong to one answer).</summary>
     public static ParseResult Normalize(ParseResult r)
@@ -116,7 +130,7 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
     /// <summary>Deletes the resume (by its id or an alias) with its text, embeddings and aliases (cascade). Returns its sha256, so the caller can erase the cache.</summary>
     public async Task<string?> DeleteAsync(string tenant, Guid id, CancellationToken ct)
     {
-        var row = await ById(tenant, id).Select(r => new { r.Id, r.Sha256 }).FirstOrDefaultAsync(ct);
+        var row = await ById(db)(db, tenant, id, ct);
         if (row is null) return null;
         await db.Resumes.Where(r => r.Tenant == tenant && r.Id == row.Id).ExecuteDeleteAsync(ct);
         return row.Sha256;
@@ -155,7 +169,9 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
     public Task<List<ResumeRow>> RowsAsync(string tenant, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         db.Resumes.AsNoTracking().Where(r => r.Tenant == tenant && ids.Contains(r.Id)).ToListAsync(ct);
 
-    ParseResult ToResult(ResumeRow row) => JsonSerializer.Deserialize<ParseResult>(row.Parsed, _json)! with { Id = row.Id };
+    ParseResult ToResult(ResumeRow row) => ToResult(row.Id, row.Parsed);
+
+    ParseResult ToResult(Guid id, string parsed) => JsonSerializer.Deserialize<ParseResult>(parsed, _json)! with { Id = id };
 
     static object ParserMeta(ParseResult r) => new
     {
