@@ -29,7 +29,6 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
         // then LibreOffice + OCR), not its time in a tool's queue (DocumentBudget).
         using var budget = new DocumentBudget(TimeSpan.FromSeconds(o.DocumentBudgetSeconds));
         using var bound = budget.Bind();
-        using var step = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
         foreach (var extractor in chain)
         {
             if (budget.IsSpent)
@@ -55,8 +54,8 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
             {
                 // A native step only waits on its tool: the document's parse slot goes back for that long (ToolWait).
                 var output = extractor.Tools.Count == 0
-                    ? await extractor.ExtractAsync(input, step.Token)
-                    : await ToolWait.WithoutSlotAsync(() => extractor.ExtractAsync(input, step.Token), ct);
+                    ? await extractor.ExtractAsync(input, ct)
+                    : await ToolWait.WithoutSlotAsync(() => extractor.ExtractAsync(input, budget.TokenFor(ct)), ct);
                 var (raw, cut) = Cap(output.Text, o.ReadCharLimit);
                 var text = TextQuality.Clean(raw);
                 var ms = sw.ElapsedMilliseconds;

@@ -19,26 +19,53 @@ public sealed class DocumentBudget : IDisposable
 
     readonly object _gate = new();
     readonly TimeSpan _total;
-    readonly CancellationTokenSource _work;
-    readonly CancellationTokenSource _wall;
-    readonly CancellationTokenSource _either;
+    readonly long _started = Stopwatch.GetTimestamp();
+    // Made when a native step first asks for the token: in-process readers take milliseconds and are not handed it,
+    // and most documents never reach a tool (for a plain-text read the timers and links were a tenth of the cost).
+    CancellationTokenSource? _work, _wall, _either, _request;
     TimeSpan _spent;
     long _since = Stopwatch.GetTimestamp();
     int _waiting, _holding;
     bool _paused, _disposed;
 
-    public DocumentBudget(TimeSpan total)
-    {
-        _total = total;
-        _work = new CancellationTokenSource(total);
-        _wall = new CancellationTokenSource(total * WallFactor);
-        _either = CancellationTokenSource.CreateLinkedTokenSource(_work.Token, _wall.Token);
-    }
+    public DocumentBudget(TimeSpan total) => _total = total;
 
     /// <summary>Cancelled once the document's own work time, or the wall-time bound, is spent.</summary>
-    public CancellationToken Token => _either.Token;
+    public CancellationToken Token
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (_either is null)
+                {
+                    _work = new CancellationTokenSource();
+                    if (!_paused) _work.CancelAfter(Left(_total - WorkTime()));
+                    _wall = new CancellationTokenSource(Left(_total * WallFactor - Stopwatch.GetElapsedTime(_started)));
+                    _either = CancellationTokenSource.CreateLinkedTokenSource(_work.Token, _wall.Token);
+                }
+                return _either.Token;
+            }
+        }
+    }
 
-    public bool IsSpent => _either.IsCancellationRequested;
+    /// <summary><see cref="Token"/> linked to the request's: what a native step is handed (one for the whole chain).</summary>
+    public CancellationToken TokenFor(CancellationToken request)
+    {
+        var budget = Token;
+        lock (_gate) return (_request ??= CancellationTokenSource.CreateLinkedTokenSource(request, budget)).Token;
+    }
+
+    public bool IsSpent
+    {
+        get
+        {
+            lock (_gate)
+                return _either?.IsCancellationRequested ?? (WorkTime() >= _total || Stopwatch.GetElapsedTime(_started) >= _total * WallFactor);
+        }
+    }
+
+    static TimeSpan Left(TimeSpan left) => left > TimeSpan.Zero ? left : TimeSpan.Zero;
 
     /// <summary>The budget of the extraction running in this async flow, if any (the chain binds it).</summary>
     public static DocumentBudget? Current => Ambient.Value;
@@ -56,9 +83,11 @@ public sealed class DocumentBudget : IDisposable
     {
         get
         {
-            lock (_gate) return _paused ? _spent : _spent + Stopwatch.GetElapsedTime(_since);
+            lock (_gate) return WorkTime();
         }
     }
+
+    TimeSpan WorkTime() => _paused ? _spent : _spent + Stopwatch.GetElapsedTime(_since);
 
     /// <summary>A step starts waiting for a tool slot.</summary>
     public void WaitStarted() => Change(waiting: +1, holding: 0);
@@ -75,20 +104,19 @@ public sealed class DocumentBudget : IDisposable
         {
             _waiting += waiting;
             _holding += holding;
-            if (_disposed || _work.IsCancellationRequested) return;
+            if (_disposed || _work?.IsCancellationRequested == true) return;
             bool pause = _waiting > 0 && _holding == 0;
             if (pause && !_paused)
             {
                 _spent += Stopwatch.GetElapsedTime(_since);
                 _paused = true;
-                _work.CancelAfter(Timeout.InfiniteTimeSpan);
+                _work?.CancelAfter(Timeout.InfiniteTimeSpan);
             }
             else if (!pause && _paused)
             {
                 _paused = false;
                 _since = Stopwatch.GetTimestamp();
-                var left = _total - _spent;
-                _work.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+                _work?.CancelAfter(Left(_total - _spent));
             }
         }
     }
@@ -100,9 +128,10 @@ public sealed class DocumentBudget : IDisposable
             if (_disposed) return;
             _disposed = true;
         }
-        _either.Dispose();
-        _work.Dispose();
-        _wall.Dispose();
+        _request?.Dispose();
+        _either?.Dispose();
+        _work?.Dispose();
+        _wall?.Dispose();
     }
 
     sealed class Callback(Action action) : IDisposable

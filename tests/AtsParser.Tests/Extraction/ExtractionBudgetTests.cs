@@ -126,6 +126,52 @@ public sealed class ExtractionBudgetTests : IDisposable
         Tool("tesseract", $"sleep {tesseractSeconds}; echo 'Experienced accountant with audit, tax and payroll work for many clients'");
     }
 
+    [Fact(Timeout = 20_000)]
+    public async Task A_native_step_after_slow_in_process_readers_gets_what_is_left_of_the_budget_counted_from_the_start()
+    {
+        Tool("antiword", "exit 1");
+        var sp = Services(new() { ["Extraction:DocumentBudgetSeconds"] = "3" });
+        var waiter = new Fake(["antiword"], TimeSpan.FromMinutes(1));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var act = () => sp.GetRequiredService<ChainRunner>().RunAsync([new Fake([], TimeSpan.FromSeconds(2)), waiter], Doc, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<ExtractionFailedException>()).Which.Code.Should().Be(ErrorCodes.ExtractionTimeout);
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4.5), "the native step had about 1 s of the 3 s left, not 3 s of its own");
+        waiter.Token.CanBeCanceled.Should().BeTrue();
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task An_in_process_reader_gets_the_request_token_and_a_budget_it_overran_skips_the_native_steps()
+    {
+        Tool("antiword", "exit 1");
+        var sp = Services(new() { ["Extraction:DocumentBudgetSeconds"] = "1" });
+        var reader = new Fake([], TimeSpan.FromSeconds(1.5));
+
+        var act = () => sp.GetRequiredService<ChainRunner>().RunAsync([reader, new Fake(["antiword"], TimeSpan.Zero)], Doc, CancellationToken.None);
+
+        var failure = (await act.Should().ThrowAsync<ExtractionFailedException>()).Which;
+        reader.Token.CanBeCanceled.Should().BeFalse("an in-process reader is not handed the budget's timer");
+        failure.Code.Should().Be(ErrorCodes.ExtractionTimeout);
+        failure.Attempts.Select(a => (a.Tool, a.Outcome)).Should().Equal(("fake", AttemptOutcome.TooLittleText), ("fake", AttemptOutcome.Skipped));
+    }
+
+    /// <summary>Waits (ignoring cancellation when it has no tools, as a busy reader would) and finds no text.</summary>
+    sealed class Fake(IReadOnlyList<string> tools, TimeSpan work) : IExtractor
+    {
+        public string Name => "fake";
+        public IReadOnlyList<string> Tools => tools;
+        public CancellationToken Token { get; private set; }
+
+        public async Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct)
+        {
+            Token = ct;
+            if (tools.Count == 0) Thread.Sleep(work);
+            else await Task.Delay(work, ct);
+            return new ExtractorOutput("");
+        }
+    }
+
     // A fraction no other process on the machine sleeps for, so a leftover is ours.
     string Suffix => ((uint)_marker.GetHashCode() % 1000).ToString("000");
 
