@@ -11,7 +11,7 @@ public static partial class LinePatterns
 
     public static bool HasDate(string line) => YearRegex().IsMatch(line) || NumericDateRegex().IsMatch(line) || MonthDateRegex().IsMatch(line) || PresentRegex().IsMatch(line);
 
-    public static bool IsPageNumber(string line) => PageNumberRegex().IsMatch(line);
+    public static bool IsPageNumber(ReadOnlySpan<char> line) => PageNumberRegex().IsMatch(line);
 
     public static bool IsBoilerplate(string line) => BoilerplateRegex().IsMatch(line);
 

@@ -30,7 +30,7 @@ public static partial class PageFurniture
 
     public static string Strip(string text)
     {
-        if (text.Length == 0) return text;
+        if (text.Length == 0 || IsOnePageWithoutFurniture(text)) return text;
         var pages = text.Split('\f').Select(p => (string?[])p.Split('\n')).ToArray();
         return Remove(pages).Total == 0 ? text : string.Join('\f', pages.Select(p => string.Join('\n', p)));
     }
@@ -78,6 +78,35 @@ public static partial class PageFurniture
             }
         }
         return removed;
+    }
+
+    /// <summary>
+    /// Most texts are one page (no form feed: DOCX, ODT, RTF, HTML, plain text) without furniture. There nothing can
+    /// repeat across pages, so only a page number among the outer lines or a navigation line would go; this looks for
+    /// those without splitting the text into lines, which was a tenth of a plain-text read.
+    /// </summary>
+    static bool IsOnePageWithoutFurniture(string text)
+    {
+        if (text.Contains('\f')) return false;
+        Span<Range> first = stackalloc Range[PageNumberLines], last = stackalloc Range[PageNumberLines];
+        int nonBlank = 0;
+        for (int start = 0; start <= text.Length;)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            var line = text.AsSpan(start, end - start);
+            if (line.Length < 20 && BackToTop().IsMatch(line)) return false;
+            if (!line.IsWhiteSpace())
+            {
+                if (nonBlank < PageNumberLines) first[nonBlank] = start..end;
+                last[nonBlank % PageNumberLines] = start..end;
+                nonBlank++;
+            }
+            start = end + 1;
+        }
+        for (int i = 0; i < Math.Min(nonBlank, PageNumberLines); i++)
+            if (LinePatterns.IsPageNumber(text.AsSpan()[first[i]]) || LinePatterns.IsPageNumber(text.AsSpan()[last[i]])) return false;
+        return true;
     }
 
     static bool IsTop(string?[] page, int i) => page.Take(i).Count(l => !string.IsNullOrWhiteSpace(l)) < RunningLines;
