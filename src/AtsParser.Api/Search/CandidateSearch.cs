@@ -2,6 +2,7 @@ using System.Text.Json;
 using AtsParser.Api.Storage;
 using AtsParser.Api.Parse;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using AtsParser.Core.Parsing;
 
@@ -19,6 +20,9 @@ public sealed class CandidateSearch(AtsDb db, ResumeStore store, IEmbedder embed
     /// <summary>With the query's vector already computed (the endpoint embeds first to refuse an empty query).</summary>
     public async Task<SearchResponse> SearchAsync(string tenant, SearchRequest request, float[] query, HybridWeights weights, CancellationToken ct)
     {
+        // One connection for both queries: left to EF, the vector query's transaction closes it and the row read opens
+        // another (a pool round trip and a session reset); the raw-SQL search this replaced held one too.
+        await db.Database.OpenConnectionAsync(ct);
         var hits = await VectorSearch.NearestAsync(db, tenant, embedder.Model, query, Math.Max(request.TopK * PoolFactor, MinPool),
             request.Filters ?? new ResumeFilters(), ct);
         var rows = (await store.RowsAsync(tenant, hits.Select(h => h.Id).ToList(), ct)).ToDictionary(r => r.Id);
