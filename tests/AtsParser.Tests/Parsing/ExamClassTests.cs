@@ -1,0 +1,279 @@
+using AtsParser.Core.Parsing;
+using AtsParser.Core.Parsing.Evaluation;
+using FluentAssertions;
+using Xunit;
+
+using static AtsParser.Tests.Parsing.TestParser;
+
+namespace AtsParser.Tests.Parsing;
+
+/// <summary>
+/// One case per class of layout or wording seen on resumes outside the corpus (issue 10). Every person, company and
+/// school here is invented; values are compared the way <c>eval</c> compares them (case, spacing and edge punctuation aside).
+/// </summary>
+public class ExamClassTests
+{
+    static string N(string? s) => Matching.Text(s);
+
+    // ---- names ----
+
+    [Theory]
+    [InlineData("MARGOT LISSANDRE\nmargot.l@example.org\n+1 415 555 0199\nSummary\nAnalyst.", "MARGOT LISSANDRE")]
+    [InlineData("Corwin Adebayo RHCE Certified\ncorwin@example.org\nExperience\nSysadmin at Pelt Hosting\n2019 - 2022", "Corwin Adebayo")]
+    [InlineData("Halvard Trent, MBA, PMP\nhtrent@example.org\nSummary\nProgramme lead.", "Halvard Trent")]
+    [InlineData("Ines Varga MBA PMP\nines.varga@example.org\nSummary\nOperations lead.", "Ines Varga")]
+    [InlineData("Orla.Kinsella\n+44 7700 900123\nProfile\nNurse.", "Orla Kinsella")]
+    [InlineData("PETRA NOVAKOVSKA, PhD\npetra@example.org\nResearch\nProteins.", "PETRA NOVAKOVSKA")]
+    [InlineData("Tobias Reinholt CPA, CFA\ntobias.r@example.org\nExperience", "Tobias Reinholt")]
+    [InlineData("Name: Vikram Sethuraman\nEmail: vikram.s@example.org\nObjective\nTo grow.", "Vikram Sethuraman")]
+    [InlineData("Kofi Mensah-Boateng | Data Engineer\nkofi@example.org\nSkills\nSQL", "Kofi Mensah-Boateng")]
+    [InlineData("CURRICULUM VITAE\nYUKIO TANAKAWA\nyukio@example.org\nEducation", "YUKIO TANAKAWA")]
+    [InlineData("LUCIEN DARMONT CISSP CISM\nlucien@example.org\nExperience", "LUCIEN DARMONT")]
+    [InlineData("Santiago.Ferreyra\nsantiago.ferreyra@example.org\nExperiencia", "Santiago Ferreyra")]
+    [InlineData("Greta Solberg, RN, BSN\ngreta@example.org\nExperience", "Greta Solberg")]
+    [InlineData("AMARA OKONKWO-BELL\nLagos, Nigeria | amara@example.org\nProfile", "AMARA OKONKWO-BELL")]
+    public void Names_come_without_credentials_capitals_kept_and_dots_as_spaces(string text, string name) =>
+        N(Parse(text).Candidate.Name?.Raw).Should().Be(N(name));
+
+    // ---- phones ----
+
+    [Theory]
+    [InlineData("Ada Quill\n(+44) 20 7946 0000\nada@example.org\nSummary", "+442079460000")]
+    [InlineData("Ada Quill\nTél. +33 6·12·34·56·78\nada@example.org\nProfil", "+33612345678")]
+    [InlineData("Ada Quill\nMobile: +91 98765 43210\nada@example.org\nSummary", "+919876543210")]
+    [InlineData("Ada Quill\n+86 138 0013 8000\nada@example.org\n工作经历", "+8613800138000")]
+    [InlineData("Ada Quill\nMobile: (+1) 415-555-0134\nada@example.org\nSummary", "+14155550134")]
+    [InlineData("Ada Quill\nTel: +49 (0) 30 1234 5678\nada@example.org\nProfil", "+493012345678")]
+    [InlineData("Ada Quill\nPhone: + 44 7700 900 456\nada@example.org\nSummary", "+447700900456")]
+    [InlineData("Ada Quill\n+972-54-123-4567\nada@example.org\nSummary", "+972541234567")]
+    [InlineData("Ada Quill\nTelefon: +46 (0)8 123 456 78\nada@example.org\nSummary", "+46812345678")]
+    [InlineData("Ada Quill\nPhone: +1 415 555\n0188\nada@example.org\nSummary", "+14155550188")]
+    [InlineData("Ada Quill\n(+351) 912 345 678 · ada@example.org\nResumo", "+351912345678")]
+    public void Phones_with_brackets_dots_and_spaces_give_their_number(string text, string e164) =>
+        Parse(text).Candidate.Phones.Select(p => p.E164).Should().Contain(e164);
+
+    // ---- job header lines ----
+
+    [Theory]
+    [InlineData("Worked as Warehouse Supervisor for Pellmore Distribution\n2016 - 2019", "Warehouse Supervisor", "Pellmore Distribution")]
+    [InlineData("Worked as a Claims Adjuster in Tessaly Insurance, Leeds\nMar 2015 - Jan 2018", "Claims Adjuster", "Tessaly Insurance")]
+    [InlineData("Worked as Sous Chef at Brambling House Hotel from June 2014 to May 2017", "Sous Chef", "Brambling House Hotel")]
+    [InlineData("Dental Hygienist at Brightcove Smiles (Portland, OR)\n2019 - Present", "Dental Hygienist", "Brightcove Smiles")]
+    [InlineData("Site Reliability Engineer at Pontaro Labs, Berlin\n05/2021 - Present", "Site Reliability Engineer", "Pontaro Labs")]
+    [InlineData("Ravenholt Foods — Line Cook\n2018 - 2020", "Line Cook", "Ravenholt Foods")]
+    [InlineData("Quintara Robotics – Firmware Engineer\nJan 2020 – Dec 2023", "Firmware Engineer", "Quintara Robotics")]
+    [InlineData("Payroll Specialist, Quarrytown Mills, Dayton, OH\n2017 – 2021", "Payroll Specialist", "Quarrytown Mills")]
+    [InlineData("Registered Nurse, Saint Aldric Hospital, Cork\n2012 – 2016", "Registered Nurse", "Saint Aldric Hospital")]
+    [InlineData("Electrician – Bramwell Contractors, Bristol\n2012 - 2018", "Electrician", "Bramwell Contractors")]
+    [InlineData("Ostrava Freight Ltd (Manchester, UK)\nLogistics Planner\nJan 2019 – Present", "Logistics Planner", "Ostrava Freight Ltd")]
+    [InlineData("Fennick Solar, Tucson\nInstallation Technician\n2020 – 2022", "Installation Technician", "Fennick Solar")]
+    [InlineData("Merrow Dynamics Inc., Columbus, OH\nQuality Engineer\nMay 2015 – Jul 2019", "Quality Engineer", "Merrow Dynamics Inc.")]
+    [InlineData("Hallix Pharma AG (Basel, Switzerland)\nRegulatory Affairs Officer\n2018 – 2021", "Regulatory Affairs Officer", "Hallix Pharma AG")]
+    [InlineData("Auditor at Wexford Brannagh LLP, Dublin\n2014 - 2018", "Auditor", "Wexford Brannagh LLP")]
+    [InlineData("Marketing Coordinator (2 years 3 months)\nPelham & Rowe\n2019 - 2021", "Marketing Coordinator", "Pelham & Rowe")]
+    [InlineData("Account Manager @ Sorrel Media\n2016 - 2018", "Account Manager", "Sorrel Media")]
+    [InlineData("Jan 2019 – Present    Customer Success Manager, Tallow Cloud", "Customer Success Manager", "Tallow Cloud")]
+    [InlineData("Store Manager, Hadley Outfitters (Leeds)\n2010 – 2014", "Store Manager", "Hadley Outfitters")]
+    [InlineData("Brennick Civil Pty Ltd, Perth, WA\nSite Engineer\n2013 – 2017", "Site Engineer", "Brennick Civil Pty Ltd")]
+    public void English_job_lines_split_into_title_and_employer_without_the_place(string lines, string title, string employer)
+    {
+        var job = Parse("Rowan Ashby\nrowan@example.org\nExperience\n" + lines + "\n- Did the work well.\nEducation\nBSc Biology, University of Kestwick, 2009").WorkExperience.Should().ContainSingle().Subject;
+        (N(job.Title), N(job.Employer)).Should().Be((N(title), N(employer)));
+    }
+
+    [Theory]
+    [InlineData("Experiencia\nCoordinadora de Logística en Transportes Alcavera S.A. de C.V.\nEnero 2018 - Actual", "Coordinadora de Logística", "Transportes Alcavera S.A. de C.V.")]
+    [InlineData("Experiencia\nGrupo Ferrandiz S.A. de C.V., Monterrey\nGerente de Ventas\n2015 - 2019", "Gerente de Ventas", "Grupo Ferrandiz S.A. de C.V.")]
+    [InlineData("Experiencia Profesional\nContador en Servicios Olmeda S.R.L. (Córdoba)\n2012 - 2016", "Contador", "Servicios Olmeda S.R.L.")]
+    [InlineData("Berufserfahrung\nFachinformatiker bei Kellwald Systemhaus GmbH, Kassel\n04/2019 – heute", "Fachinformatiker", "Kellwald Systemhaus GmbH")]
+    [InlineData("Berufserfahrung\nLindqvist Maschinenbau GmbH & Co. KG, Ulm\nKonstrukteur\n2017 – 2022", "Konstrukteur", "Lindqvist Maschinenbau GmbH & Co. KG")]
+    [InlineData("Expérience professionnelle\nComptable chez Valbrune SARL (Nantes)\n2016 - 2020", "Comptable", "Valbrune SARL")]
+    [InlineData("Expérience\nOrvanne Industries SAS, Grenoble\nIngénieur qualité\n2014 - 2018", "Ingénieur qualité", "Orvanne Industries SAS")]
+    [InlineData("Experiência Profissional\nEnfermeira – Clínica Solmar Ltda., Recife\n2015 - 2019", "Enfermeira", "Clínica Solmar Ltda.")]
+    [InlineData("Experiência\nTrabalhei como Analista Financeiro na Cervana Investimentos S.A.\n2017 - 2020", "Analista Financeiro", "Cervana Investimentos S.A.")]
+    [InlineData("ניסיון תעסוקתי\nמהנדסת תוכנה\nסייברון מערכות בע\"מ, חיפה\n2019 - היום", "מהנדסת תוכנה", "סייברון מערכות בע\"מ")]
+    [InlineData("ניסיון תעסוקתי\n2015 - 2018\nאחות מוסמכת, מרכז רפואי גבעת אלון, נתניה", "אחות מוסמכת", "מרכז רפואי גבעת אלון")]
+    [InlineData("工作经历\n2018.03 - 2021.06  杭州云帆网络科技有限公司，杭州\n产品经理", "产品经理", "杭州云帆网络科技有限公司")]
+    [InlineData("工作经历\n北京蓝鲸数据有限公司  数据分析师  2020.09 -\n至今", "数据分析师", "北京蓝鲸数据有限公司")]
+    [InlineData("工作经历\n2016.07-2019.08\n深圳恒星电子股份有限公司（深圳）\n硬件工程师", "硬件工程师", "深圳恒星电子股份有限公司")]
+    public void Job_lines_in_other_languages_keep_legal_forms_and_drop_the_city(string section, string title, string employer)
+    {
+        var job = Parse("Alex Morrow\nalex@example.org\n" + section).WorkExperience.Should().ContainSingle().Subject;
+        (N(job.Title), N(job.Employer)).Should().Be((N(title), N(employer)));
+    }
+
+    // ---- several roles, bullets, date columns ----
+
+    static List<(string, string)> Roles(string text) => JobRoles(Parse(text)).Select(j => (N(j.Title), N(j.Employer))).ToList();
+
+    static (string, string) R(string title, string employer) => (N(title), N(employer));
+
+    [Fact]
+    public void An_employer_line_over_two_dated_roles_gives_both_roles_that_employer()
+    {
+        Roles("Mina Falk\nExperience\nCorriden Bank\nBranch Manager\n2019 - 2022\nAssistant Branch Manager\n2016 - 2019\nSkills\nLending")
+            .Should().Equal(R("Branch Manager", "Corriden Bank"), R("Assistant Branch Manager", "Corriden Bank"));
+    }
+
+    [Fact]
+    public void An_employer_line_over_roles_with_their_dates_on_the_same_line_gives_each_role_the_employer()
+    {
+        Roles("Mina Falk\nExperience\nHarrowgate Logistics Ltd, Leeds\nOperations Manager, 2020 – Present\nShift Supervisor, 2017 – 2020\n- Ran the night shift.\nSkills\nLean")
+            .Should().Equal(R("Operations Manager", "Harrowgate Logistics Ltd"), R("Shift Supervisor", "Harrowgate Logistics Ltd"));
+    }
+
+    [Fact]
+    public void An_employer_with_roles_and_bulleted_duties_keeps_the_employer_for_the_later_role()
+    {
+        Roles("Mina Falk\nExperience\nVelloria Health Systems\nClinical Data Manager\nMar 2020 – Present\n• Led the data team.\n• Built reports.\nClinical Data Analyst\nJun 2017 – Feb 2020\n• Cleaned trial data.\nEducation\nBSc Statistics, Kestwick University, 2017")
+            .Should().Equal(R("Clinical Data Manager", "Velloria Health Systems"), R("Clinical Data Analyst", "Velloria Health Systems"));
+    }
+
+    [Fact]
+    public void A_bulleted_list_of_jobs_gives_one_job_per_bullet()
+    {
+        Roles("Pia Lund\nWork History\n• Barista, Hollin Coffee Roasters (2015 - 2016)\n• Shift Lead, Hollin Coffee Roasters (2016 - 2018)\n• Cafe Manager, Dunmore Bakehouse (2018 - 2021)\nSkills\nLatte art")
+            .Should().Equal(R("Barista", "Hollin Coffee Roasters"), R("Shift Lead", "Hollin Coffee Roasters"), R("Cafe Manager", "Dunmore Bakehouse"));
+    }
+
+    [Fact]
+    public void A_bulleted_list_of_jobs_with_at_gives_one_job_per_bullet()
+    {
+        Roles("Pia Lund\nExperience\n- 2019 - 2022: Tutor at Lakemont Learning Centre\n- 2016 - 2019: Teaching Assistant at Fernhill Academy\nEducation\nBA English, University of Kestwick, 2016")
+            .Should().Equal(R("Tutor", "Lakemont Learning Centre"), R("Teaching Assistant", "Fernhill Academy"));
+    }
+
+    [Fact]
+    public void A_Hebrew_bulleted_list_of_jobs_gives_one_job_per_bullet()
+    {
+        Roles("נועה ברק\nניסיון תעסוקתי\n• 2018 - 2021: מנהלת משמרת, קפה הגפן בע\"מ\n• 2021 - היום: מנהלת סניף, רשת אופק בע\"מ")
+            .Should().Equal(R("מנהלת משמרת", "קפה הגפן בע\"מ"), R("מנהלת סניף", "רשת אופק בע\"מ"));
+    }
+
+    [Fact]
+    public void A_date_column_on_the_left_read_apart_from_the_text_gives_each_job_its_dates()
+    {
+        var r = Parse("Ola Brink\nExperience\n2019 – Present\n2015 – 2019\nCustomer Success Manager, Tallow Cloud\n- Kept clients.\nAccount Executive, Brenning Media\n- Sold ads.\nEducation\nBA Economics, Kestwick University, 2015");
+        JobRoles(r).Select(j => (N(j.Title), N(j.Employer))).Should().Equal(R("Customer Success Manager", "Tallow Cloud"), R("Account Executive", "Brenning Media"));
+        r.WorkExperience.Select(j => j.Start?.Iso).Should().Equal("2019", "2015");
+    }
+
+    [Fact]
+    public void A_date_column_on_the_right_read_after_the_text_gives_each_job_its_dates()
+    {
+        var r = Parse("Ola Brink\nExperience\nCustomer Success Manager, Tallow Cloud\nAccount Executive, Brenning Media\n2019 – Present\n2015 – 2019\nEducation\nBA Economics, Kestwick University, 2015");
+        JobRoles(r).Select(j => (N(j.Title), N(j.Employer))).Should().Equal(R("Customer Success Manager", "Tallow Cloud"), R("Account Executive", "Brenning Media"));
+        r.WorkExperience.Select(j => j.Start?.Iso).Should().Equal("2019", "2015");
+    }
+
+    [Fact]
+    public void A_Chinese_date_column_read_apart_gives_each_job_its_dates()
+    {
+        var r = Parse("李明\n工作经历\n2019.07 - 至今\n2016.07 - 2019.06\n上海星澜科技有限公司  软件工程师\n南京远航信息技术有限公司  测试工程师\n教育背景\n2012.09 - 2016.06  江临大学  计算机科学与技术  本科");
+        JobRoles(r).Select(j => (N(j.Title), N(j.Employer))).Should().Equal(R("软件工程师", "上海星澜科技有限公司"), R("测试工程师", "南京远航信息技术有限公司"));
+        r.WorkExperience.Select(j => j.Start?.Iso).Should().Equal("2019-07", "2016-07");
+    }
+
+    [Fact]
+    public void A_wrapped_Chinese_present_date_keeps_the_job_current()
+    {
+        var job = Parse("王芳\n工作经历\n2021.03 -\n至今\n广州明远贸易有限公司\n销售经理").WorkExperience.Should().ContainSingle().Subject;
+        (N(job.Title), N(job.Employer), job.IsCurrent).Should().Be((N("销售经理"), N("广州明远贸易有限公司"), true));
+    }
+
+    [Fact]
+    public void A_Spanish_job_table_read_column_by_column_gives_each_row()
+    {
+        Roles("Lucía Reyes\nExperiencia Laboral\nEmpresa\nDistribuidora Olmedo S.A.\nConstructora Baeza Ltda.\nCargo\nJefe de Almacén\nAnalista de Compras\nPeríodo\n2017 - 2021\n2014 - 2017\nEducación\nLicenciatura en Administración, Universidad de Valcarce, 2013")
+            .Should().Equal(R("Jefe de Almacén", "Distribuidora Olmedo S.A."), R("Analista de Compras", "Constructora Baeza Ltda."));
+    }
+
+    [Fact]
+    public void A_job_table_read_row_by_row_with_labels_gives_each_row()
+    {
+        Roles("Lucía Reyes\nExperience\nCompany | Position | Period\nOrmsby Textiles Ltd | Production Planner | 2018 - 2022\nCaldera Foods plc | Buyer | 2014 - 2018\nSkills\nSAP")
+            .Should().Equal(R("Production Planner", "Ormsby Textiles Ltd"), R("Buyer", "Caldera Foods plc"));
+    }
+
+    [Fact]
+    public void One_role_listed_with_two_date_ranges_is_the_same_role_and_employer()
+    {
+        Roles("Sol Adair\nExperience\nSeasonal Ranger, Glenvarra National Park\nMay 2019 – Sep 2019\nMay 2020 – Sep 2020\nSkills\nFirst aid")
+            .Distinct().Should().Equal(R("Seasonal Ranger", "Glenvarra National Park"));
+    }
+
+    // ---- education ----
+
+    static List<(string, string)> Schools(string text) =>
+        Parse(text).Education.Select(e => (N(e.Degree), N(e.Institution))).ToList();
+
+    [Theory]
+    [InlineData("BSc Computer Science, University of Glenmore, Aberdeen, 2018, 2:1", "BSc Computer Science", "University of Glenmore")]
+    [InlineData("MSc Data Science – Harrowfield University, Leeds, 2020 (Distinction)", "MSc Data Science", "Harrowfield University")]
+    [InlineData("B.S. Mechanical Engineering, Tallis State University, Boise, ID, 2015, GPA 3.8", "B.S. Mechanical Engineering", "Tallis State University")]
+    [InlineData("Bachelor of Commerce | Kelvinside College | 2012 | GPA 3.6/4.0", "Bachelor of Commerce", "Kelvinside College")]
+    [InlineData("2014 – 2018 BA (Hons) History, University of Penrose, 2:1", "BA (Hons) History", "University of Penrose")]
+    [InlineData("University of Penrose\nBA (Hons) History, 2:1\n2014 – 2018", "BA (Hons) History", "University of Penrose")]
+    [InlineData("MBA, Westmarch Business School, London, 2019, Merit", "MBA", "Westmarch Business School")]
+    [InlineData("Ph.D. in Chemistry, Oakhaven Institute of Technology, 2011", "Ph.D. in Chemistry", "Oakhaven Institute of Technology")]
+    [InlineData("Associate of Applied Science in Nursing\nRiverbend Community College, Tulsa, OK\nMay 2013", "Associate of Applied Science in Nursing", "Riverbend Community College")]
+    [InlineData("High School Diploma – Maple Grove High School, 2008", "High School Diploma", "Maple Grove High School")]
+    public void English_education_lines_split_degree_and_school_and_keep_year_and_grade_out(string lines, string degree, string school) =>
+        Schools("Kit Marlow\nEducation\n" + lines + "\nSkills\nExcel").Should().Equal(R(degree, school));
+
+    [Theory]
+    [InlineData("Ausbildung\nBachelor of Science\nWirtschaftsinformatik\nHochschule Tannried, 2016", "Bachelor of Science Wirtschaftsinformatik", "Hochschule Tannried")]
+    [InlineData("Ausbildung\nMaster of Arts\nKulturwissenschaften\nUniversität Kelbach\n2014 – 2016", "Master of Arts Kulturwissenschaften", "Universität Kelbach")]
+    [InlineData("Formación Académica\nIngeniería Industrial, Universidad de Valcarce, Sevilla, 2010", "Ingeniería Industrial", "Universidad de Valcarce")]
+    [InlineData("Formation\nMaster Finance, Université de Bréval, Lille, 2017, mention Bien", "Master Finance", "Université de Bréval")]
+    [InlineData("Formação Acadêmica\nBacharelado em Direito – Faculdade Serra Azul, Belo Horizonte, 2011", "Bacharelado em Direito", "Faculdade Serra Azul")]
+    [InlineData("השכלה\n2012 - 2015: תואר ראשון בכלכלה, המכללה האקדמית עמק הירדן", "תואר ראשון בכלכלה", "המכללה האקדמית עמק הירדן")]
+    [InlineData("השכלה\nתואר ראשון במדעי המחשב\nהמכללה האקדמית להנדסה גבעת שקד\n2010 - 2014", "תואר ראשון במדעי המחשב", "המכללה האקדמית להנדסה גבעת שקד")]
+    [InlineData("教育背景\n2012.09 - 2016.06  江临大学  计算机科学与技术  本科", "本科", "江临大学")]
+    public void Education_in_other_languages_splits_degree_and_school(string section, string degree, string school) =>
+        Schools("Kit Marlow\n" + section).Should().Equal(R(degree, school));
+
+    [Fact]
+    public void An_education_table_read_column_by_column_gives_each_row()
+    {
+        Schools("Kit Marlow\nEducation\nDegree\nMSc Finance\nBSc Economics\nInstitution\nHarrowfield University\nUniversity of Glenmore\nYear\n2016\n2014\nSkills\nExcel")
+            .Should().Equal(R("MSc Finance", "Harrowfield University"), R("BSc Economics", "University of Glenmore"));
+    }
+
+    [Fact]
+    public void An_education_table_read_row_by_row_gives_each_row()
+    {
+        Schools("Kit Marlow\nEducation\nDegree | Institution | Year | Grade\nMSc Finance | Harrowfield University | 2016 | Merit\nBSc Economics | University of Glenmore | 2014 | 2:1\nSkills\nExcel")
+            .Should().Equal(R("MSc Finance", "Harrowfield University"), R("BSc Economics", "University of Glenmore"));
+    }
+
+    [Fact]
+    public void Schools_in_a_date_column_read_apart_keep_their_degrees()
+    {
+        Schools("Kit Marlow\nEducation\n2014 – 2016\n2010 – 2014\nMSc Finance, Harrowfield University\nBSc Economics, University of Glenmore\nSkills\nExcel")
+            .Should().Equal(R("MSc Finance", "Harrowfield University"), R("BSc Economics", "University of Glenmore"));
+    }
+
+    // ---- skills ----
+
+    static List<string> SectionSkills(string section) =>
+        Parse("Eli Marsh\neli@example.org\n" + section).Skills.Where(s => s.Sources.Contains("skills")).Select(s => N(s.Raw)).ToList();
+
+    [Theory]
+    [InlineData("Skills\nPython (Advanced), SQL (Intermediate), Tableau (Beginner)", "Python|SQL|Tableau")]
+    [InlineData("Skills\nJava - 5 years\nSpring Boot - 3 years\nDocker - 2 years", "Java|Spring Boot|Docker")]
+    [InlineData("Skills\nExpert: Excel, PowerPoint\nProficient: Tableau", "Excel|PowerPoint|Tableau")]
+    [InlineData("Skills\nLanguages: Go, Rust\nTools: Git, Jenkins\nCloud: AWS, Azure", "Go|Rust|Git|Jenkins|AWS|Azure")]
+    [InlineData("Technical Skills\nHTML/CSS/JavaScript\nNode.js & Express", "HTML|CSS|JavaScript|Node.js|Express")]
+    [InlineData("Skills\nBookkeeping and Payroll\nInventory control & Purchasing", "Bookkeeping|Payroll|Inventory control|Purchasing")]
+    [InlineData("Skills\n• Photoshop – Expert\n• Illustrator – Advanced\n• InDesign – Intermediate", "Photoshop|Illustrator|InDesign")]
+    [InlineData("Core Competencies\nBudgeting | Forecasting | Vendor Management", "Budgeting|Forecasting|Vendor Management")]
+    [InlineData("Skills\nFrameworks:\nReact\nAngular\nDatabases:\nMySQL\nRedis", "React|Angular|MySQL|Redis")]
+    [InlineData("Kenntnisse\nSAP (sehr gut), MS Office (gut), AutoCAD (Grundkenntnisse)", "SAP|MS Office|AutoCAD")]
+    [InlineData("Compétences\nOutils : Jira, Confluence\nMéthodes : Scrum, Kanban", "Jira|Confluence|Scrum|Kanban")]
+    [InlineData("Habilidades\nExcel avanzado, Power BI y SQL", "Excel|Power BI|SQL")]
+    [InlineData("Skills\nC/C++, CI/CD, TCP/IP", "C/C++|CI/CD|TCP/IP")]
+    [InlineData("Skills\nResearch & Development, Profit & Loss", "Research & Development|Profit & Loss")]
+    public void Skills_come_without_levels_durations_or_category_labels(string section, string expected) =>
+        SectionSkills(section + "\nEducation\nBSc Biology, University of Kestwick, 2009").Should().BeEquivalentTo(expected.Split('|').Select(N));
+}
