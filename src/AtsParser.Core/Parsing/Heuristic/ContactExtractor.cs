@@ -120,7 +120,9 @@ static partial class ContactExtractor
         while (i < line.Length)
         {
             char c = line[i];
-            bool starts = char.IsAsciiDigit(c) || ((c is '+' or '(') && i + 1 < line.Length && (char.IsAsciiDigit(line[i + 1]) || line[i + 1] == '+'));
+            bool starts = char.IsAsciiDigit(c) || ((c is '+' or '(') && i + 1 < line.Length && (char.IsAsciiDigit(line[i + 1]) || line[i + 1] == '+'))
+                // "+ 44 7700 900 456": a plus set apart from the country code.
+                || (c == '+' && i + 2 < line.Length && line[i + 1] == ' ' && char.IsAsciiDigit(line[i + 2]));
             if (!starts || (i > 0 && (char.IsLetter(line[i - 1]) || line[i - 1] is '/' or '@' or '.' or '_'))) { i++; continue; }
             int j = i, spaces = 0;
             while (j < line.Length)

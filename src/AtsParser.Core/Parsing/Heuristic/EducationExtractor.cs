@@ -217,7 +217,8 @@ static partial class EducationExtractor
         if (!line.Any(c => c is >= '\u05D0' and <= '\u05EA')) return line;
         var t = HebrewGraduate().Replace(line, "$1");
         var m = HebrewSchoolWord().Match(t);
-        return m.Success && m.Index > 0 ? t[..m.Index].TrimEnd() + " | " + t[(m.Index + m.Groups["b"].Length)..].TrimEnd('.', ' ') : t;
+        // "המכללה האקדמית להנדסה …": a line that opens with a school word is the school's whole name, not a degree before it.
+        return m.Success && m.Index > 0 && !HebrewSchoolWord().IsMatch(" " + t[..m.Index].Trim()) ? t[..m.Index].TrimEnd() + " | " + t[(m.Index + m.Groups["b"].Length)..].TrimEnd('.', ' ') : t;
     }
 
     /// <summary>Prose, not a degree: four or more words ending in a full stop after a plain word ("משך הקורס 318 שעות.").</summary>
@@ -287,10 +288,11 @@ static partial class EducationExtractor
     [GeneratedRegex(@"^(?:UG|PG|SSC|HSC|Doctorate|Graduation|Post Graduation)\s*:\s*")]
     private static partial Regex LevelPrefix();
 
-    [GeneratedRegex(@"(?i)\b(?:c?gpa|grade|note|nota|moyenne|percentage|score|cum laude|magna|summa|honou?rs|distinction|first class)\b|^\s*\d{1,3}(?:\.\d+)?\s*%|\d\.\d{1,2}\s*/\s*\d")]
+    [GeneratedRegex(@"(?i)\b(?:c?gpa|grade|note|nota|moyenne|percentage|score|cum laude|magna|summa|honou?rs|distinction|first class)\b|^\s*\d{1,3}(?:\.\d+)?\s*%|\d\.\d{1,2}\s*/\s*\d|^\s*[12]:[12]\s*$")]
     private static partial Regex Grade();
 
-    [GeneratedRegex(@"(?<!\d)\s*[-–,]\s*(?:c?gpa|grade)?\s*:?\s*\d(?:[.,]\d+)?\s*(?:/\s*\d+(?:\.\d+)?)?\s*(?:c?gpa)?\s*$", RegexOptions.IgnoreCase)]
+    // "- 3.6", ", GPA 3.8/4.0", and the British classes ", 2:1", ", First Class Honours", ", Merit".
+    [GeneratedRegex(@"(?<!\d)\s*[-–,]\s*(?:c?gpa|grade)?\s*:?\s*\d(?:[.,]\d+)?\s*(?:/\s*\d+(?:\.\d+)?)?\s*(?:c?gpa)?\s*$|\s*[-–,]\s*(?:[12]:[12]|2:ii?|first(?:\s+class)?(?:\s+honou?rs)?|upper\s+second(?:\s+class)?|lower\s+second(?:\s+class)?|merit|distinction)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex GradeSuffix();
 
     [GeneratedRegex(@"\s+with\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?(?<g>\d{1,3}(?:[.,]\d+)?\s*%|(?:c?gpa|cpi|sgpa)\s*(?:of\s*)?\d{1,2}(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?|\d{1,2}(?:[.,]\d+)?\s*(?:c?gpa|cpi))(?:\s*(?:marks|aggregate))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AtsParser.Core.Parsing.RegexGuard.Milliseconds)]

@@ -25,13 +25,13 @@ public static partial class EntrySegmenter
     {
         var runs = new List<(List<int> Header, List<int> Body)>();
         List<int>? header = null, body = null;
-        var lines = section.LineIndexes.Where(i => doc.Lines[i].Trim().Trim(Bullets).Trim().Length > 0).ToList();
+        var lines = InterleaveDateColumn(doc, section.LineIndexes.Where(i => doc.Lines[i].Trim().Trim(Bullets).Trim().Length > 0).ToList());
         for (int k = 0; k < lines.Count; k++)
         {
             int i = lines[k];
             var t = doc.Lines[i].Trim();
             bool continuation = body is { Count: > 0 } && body[^1] == (k > 0 ? lines[k - 1] : -1) && IsContinuation(doc, lines, k);
-            if (continuation || IsBody(t))
+            if (continuation || IsBody(t) && !(section.Kind == SectionKinds.Experience && DatedBulletEntry(t)))
             {
                 if (header is null) { header = []; body = []; runs.Add((header, body)); }
                 body!.Add(i);
@@ -86,7 +86,8 @@ public static partial class EntrySegmenter
         foreach (var i in lines)
         {
             var t = doc.Lines[i].Trim();
-            bool continues = open || result.Count > 0 && (StartsWithLegalForm(t) || LoneConnective().IsMatch(t) || LoneSchoolWord(t) && !DegreeLevelClassifier.IsInstitution(result[^1].Text));
+            bool continues = open || result.Count > 0 && (StartsWithLegalForm(t) || LoneConnective().IsMatch(t) || LoneSchoolWord(t) && !DegreeLevelClassifier.IsInstitution(result[^1].Text)
+                || BareDegree().IsMatch(result[^1].Text.Trim()) && FieldLine(t));
             if (continues && i != dateLine && last == i - 1 && t.Length > 0 && !IsBullet(t))
                 result[^1] = (result[^1].Text.TrimEnd() + " " + t, result[^1].Index);
             else result.Add((doc.Lines[i], i));
@@ -96,6 +97,18 @@ public static partial class EntrySegmenter
         }
         return result;
     }
+
+    /// <summary>"Wirtschaftsinformatik" under "Bachelor of Science": a short name with no school, degree, date or place in it is the field.</summary>
+    static bool FieldLine(string t)
+    {
+        var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= 4 && char.IsUpper(t[0]) && !t.Any(char.IsDigit) && !t.Contains(',') && !t.Contains('|')
+            && !DegreeLevelClassifier.IsInstitution(t) && !DegreeLevelClassifier.IsDegree(t) && !LocationExtractor.IsPlace(t) && Geo.CountryNamed(t) is null;
+    }
+
+    // A degree's name without its field: "Bachelor of Science", "Master of Arts", "Diplom", "Licence".
+    [GeneratedRegex(@"(?i)^(?:(?:bachelor|master|doctor)\s+of\s+(?:science|arts|engineering|laws|education|commerce|fine\s+arts|business\s+administration|technology|philosophy)|diplom|licence|magister|bachelor|master)$")]
+    private static partial Regex BareDegree();
 
     /// <summary>"S.A. de C.V., Querétaro" under "Jefe de datos clínicos, Lumello Energía": the legal form wrapped.</summary>
     static bool StartsWithLegalForm(string t)
@@ -131,6 +144,25 @@ public static partial class EntrySegmenter
 
     [GeneratedRegex(@"\s[—–|]\s+(?<w>[A-ZÀ-Þ][\p{L}]+)$")]
     private static partial Regex LastPiece();
+
+    /// <summary>
+    /// "• Barista, Hollin Coffee Roasters (2015 - 2016)", "- 2019 - 2022: Tutor at Lakemont": a bulleted list of jobs. A
+    /// bullet whose date range stands at its start or end, around a short name-like rest, opens an entry; a duty bullet
+    /// that mentions years ("• Led the 2019 - 2020 migration") has the dates inside its sentence.
+    /// </summary>
+    public static bool DatedBulletEntry(string t)
+    {
+        if (!IsBullet(t)) return false;
+        var body = t.TrimStart(Bullets).Trim();
+        var ranges = DateParser.FindRanges(body);
+        if (ranges.Count != 1) return false;
+        var r = ranges[0];
+        var before = body[..r.Index].Trim(' ', '(', '[', ':', ',', '|', '-', '–', '—');
+        var after = body[(r.Index + r.Length)..].Trim(' ', ')', ']', ':', ',', '|', '-', '–', '—');
+        var rest = before.Length == 0 ? after : after.Length == 0 ? before : null;
+        if (rest is null || rest.Length < 3 || rest.EndsWith('.')) return false;
+        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10 && RoleSplitter.StartsName(rest);
+    }
 
     public static bool IsBullet(string t) => t.Length > 1 && Bullets.Contains(t[0]) && (char.IsWhiteSpace(t[1]) || t[0] is '•' or '●' or '▪' or '➢' or '►');
 

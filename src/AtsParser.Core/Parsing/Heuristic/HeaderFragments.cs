@@ -25,7 +25,7 @@ public static partial class HeaderFragments
         if (cut is not null && cut.Index + cut.Length <= t.Length) t = CutDates(t, cut.Index, cut.Length);
         t = RoleSplitter.Clean(t);
         // CJK rows set their cells apart with two spaces.
-        if (t.Any(NameExtractor.IsCjk)) t = CjkGap().Replace(t, " | ");
+        if (t.Any(NameExtractor.IsCjk)) t = CjkComma().Replace(CjkGap().Replace(t, " | "), ", ");
         t = DateLabels().Replace(t, " ");
         t = UrlInText().Replace(t, " ");
         t = t.Trim().Trim(['•', '●', '▪', '*', '|', '-', '–', ':', ',', ' ']).Trim();
@@ -119,13 +119,32 @@ public static partial class HeaderFragments
     static bool IsParenthesisedPlace(string before, string inside)
     {
         if (LocationExtractor.IsPlace(inside) || Remote().IsMatch(inside) || Geo.CountryNamed(inside) is not null) return true;
-        if (inside.Contains(' ') || inside.Any(char.IsDigit) || inside.All(c => char.IsUpper(c) || c == '.')) return false;
-        // A brand in CamelCase ("QuillPay") is an alias; a plain capitalised word is a place.
-        return !inside.Skip(1).Any(char.IsUpper) && JobTitles.TitleScore(before) == 0;
+        if (inside.Contains(' ') || inside.Any(char.IsDigit) || inside.All(c => char.IsUpper(c) || c == '.') || EmploymentKind().IsMatch(inside)) return false;
+        // A brand in CamelCase ("QuillPay") is an alias; a plain capitalised word is a place. What it follows decides the
+        // rest: an organisation's name ("Hadley Outfitters", "Valbrune SARL"), not a title ("Engineer (Backend)").
+        var named = NamePart().Match(before).Groups["n"].Value;
+        return !inside.Skip(1).Any(char.IsUpper) && (JobTitles.TitleScore(named) == 0 || OpenVocabulary.EndsWithLegalForm(before));
     }
+
+    // The last name in "Store Manager, Hadley Outfitters" or "Comptable chez Valbrune SARL".
+    [GeneratedRegex(@"(?:^|,\s|\s(?:at|@|chez|bei|en|em|na|no|for|in)\s)(?<n>[^,]*)$")]
+    private static partial Regex NamePart();
+
+    // "(Contract)", "(Freelance)", "(Teilzeit)": the kind of employment, not a place.
+    [GeneratedRegex(@"(?i)^(?:contract|contractor|freelance|freelancer|temporary|temp|part[- ]time|full[- ]time|volunteer|seasonal|internship|permanent|interim|teilzeit|vollzeit|befristet|werkstudent|praktikum|cdd|cdi|stage|alternance|estágio|pasantía|prácticas|autónomo|autonomo|pj|clt)$")]
+    private static partial Regex EmploymentKind();
 
     static IEnumerable<Fragment> SplitAroundPlace(string p, int index)
     {
+        // "Ostrava Freight Ltd (Manchester, UK)", "Store Manager, Hadley Outfitters (Leeds)": the bracketed place goes
+        // first, so its comma does not cut the name; what is before it is read on its own.
+        var paren = TrailingPlace().Match(p);
+        if (paren.Success && paren.Groups["c"].Value.Trim() is { Length: > 0 } named && IsParenthesisedPlace(named, paren.Groups["p"].Value.Trim()))
+        {
+            foreach (var f in SplitAroundPlace(named, index)) yield return f;
+            yield return new Fragment(paren.Groups["p"].Value.Trim(), LocationLabel, index);
+            yield break;
+        }
         var parts = p.Split(", ");
         for (int k = 1; k < parts.Length; k++)
         {
@@ -147,13 +166,6 @@ public static partial class HeaderFragments
             }
         }
         if (LocationExtractor.IsPlace(p) || Remote().IsMatch(p)) { yield return new Fragment(p, LocationLabel, index); yield break; }
-        var paren = TrailingPlace().Match(p);
-        if (paren.Success && paren.Groups["c"].Value.Trim().Length > 0 && IsParenthesisedPlace(paren.Groups["c"].Value.Trim(), paren.Groups["p"].Value.Trim()))
-        {
-            yield return new Fragment(paren.Groups["c"].Value.Trim(), null, index);
-            yield return new Fragment(paren.Groups["p"].Value.Trim(), LocationLabel, index);
-            yield break;
-        }
         yield return new Fragment(p, null, index);
     }
 
@@ -165,6 +177,10 @@ public static partial class HeaderFragments
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex CjkGap();
+
+    // A full-width comma (NFKC makes it ",") between two CJK words: "杭州云帆网络科技有限公司，杭州".
+    [GeneratedRegex(@"(?<=[\u3400-\u9FFF]),\s*(?=[\u3400-\u9FFF])")]
+    private static partial Regex CjkComma();
 
     [GeneratedRegex(@"^(?<c>.{2,80}?)\s+as\s+(?:an?\s+)?(?<t>.{2,80})$")]
     private static partial Regex AsTitle();

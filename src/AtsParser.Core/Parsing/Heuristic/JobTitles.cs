@@ -26,7 +26,21 @@ public static partial class JobTitles
     public static int CompanyScore(string fragment) => Words(fragment).Count(w => CompanyWords.Contains(w) || CompanyWords.Contains(w.TrimEnd('.')))
         + (fragment.Contains('"') || fragment.Contains('“') ? 1 : 0)
         + Math.Max(OpenVocabulary.LegalFormStrength(fragment), OpenVocabulary.IsUniversity(fragment) ? 2 : 0)
-        + (FirmAmpersand().IsMatch(fragment) ? 2 : 0);
+        + (FirmAmpersand().IsMatch(fragment) ? 2 : 0) + CjkCompany(fragment);
+
+    /// <summary>Chinese writes no spaces: "杭州云帆网络科技有限公司" ends in its legal form (2), "…研究所" holds a company word (1).</summary>
+    static int CjkCompany(string fragment)
+    {
+        var t = fragment.Trim().TrimEnd(')', '）');
+        if (!t.Any(NameExtractor.IsCjk)) return 0;
+        int best = 0;
+        foreach (var w in CjkCompanyWords)
+            if (t.EndsWith(w, StringComparison.Ordinal) && t.Length > w.Length) return 2;
+            else if (t.Contains(w, StringComparison.Ordinal)) best = 1;
+        return best;
+    }
+
+    static readonly string[] CjkCompanyWords = [.. CompanyWords.Where(w => w.Any(NameExtractor.IsCjk))];
 
     // "Brandt & Partner", "Meyer & Söhne", "Dupont & Cie", "Smith & Associates": a firm's name, and "Partner" in it is no title.
     [GeneratedRegex(@"&\s*(?:Partner|Partners|Partnerin|Co\.?|Cie\.?|Söhne|Sons|Associates|Associés|Asociados)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AtsParser.Core.Parsing.RegexGuard.Milliseconds)]
@@ -34,7 +48,9 @@ public static partial class JobTitles
 
     // German compounds end in their head: "Softwareentwickler", "Vertriebsleiterin", "Finanzbuchhalter".
     static readonly string[] GermanHeads = ["entwickler", "leiter", "ingenieur", "berater", "manager", "administrator", "techniker", "kaufmann", "kauffrau",
-        "referent", "assistent", "buchhalter", "verkaufer", "mitarbeiter", "spezialist", "koordinator", "architekt", "designer", "analyst", "trainer"];
+        "referent", "assistent", "buchhalter", "verkaufer", "mitarbeiter", "spezialist", "koordinator", "architekt", "designer", "analyst", "trainer",
+        "informatiker", "elektroniker", "mechaniker", "mechatroniker", "planer", "pfleger", "erzieher", "lehrer", "bearbeiter", "betreuer", "disponent",
+        "controller", "konstrukteur", "fachkraft", "kaufleute", "wirt", "arbeiter", "meister", "helfer", "gestalter", "fuhrer"];
 
     static bool IsGermanCompoundTitle(string w)
     {

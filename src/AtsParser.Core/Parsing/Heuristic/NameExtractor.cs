@@ -142,6 +142,10 @@ static partial class NameExtractor
         var t = ContactPatterns.GluedLabel().Replace(line.Trim(), " ");
         t = ContactPatterns.PortalSuffix().Replace(t, "");
         t = Whitespace().Replace(t, " ").Trim(' ', ',', ';', '|', '-', '–', '•', '·');
+        // "Kofi Mensah-Boateng | Data Engineer", "Ana Ruiz — ana@example.org": the name before a headline or contact data.
+        var headed = NameThenMore().Match(t);
+        if (headed.Success && (NamesAJob(headed.Groups["r"].Value) || headed.Groups["r"].Value.Any(c => char.IsDigit(c) || c == '@')))
+            t = headed.Groups["n"].Value.Trim();
         // "Jane Doe RHCE Certified", "Priya Nair, PMP", "Max Muster, M.Sc.": credentials after a name are not the name.
         var cut = CredentialTail().Replace(t, "");
         if (cut.Length >= 3 && cut.Contains(' ')) t = cut;
@@ -214,4 +218,7 @@ static partial class NameExtractor
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(?<n>[^|–—•·,]{3,50}?)\s+[|–—•·]\s+(?<r>.+)$")]
+    private static partial Regex NameThenMore();
 }

@@ -13,7 +13,7 @@ public sealed class ResumeDocument
 
     public ResumeDocument(string text)
     {
-        Lines = TextNormalizer.Lines(text);
+        Lines = ColumnTables.Repair(TextNormalizer.Lines(text));
         RightToLeft = IsRightToLeft(text);
         Sections = SectionDetector.Detect(Lines);
         _kindOf = new string[Lines.Length];

@@ -13,8 +13,11 @@ public static partial class RoleSplitter
     public static string Clean(string line)
     {
         var t = Duration().Replace(line, " ");
-        t = WorkedAs().Replace(t, "");
-        return t;
+        var worked = WorkedAs().Match(t);
+        if (!worked.Success) return t;
+        t = t[(worked.Index + worked.Length)..];
+        // "Worked as Claims Adjuster in Tessaly Insurance", "… for Pellmore Distribution": after "worked as", these mean "at".
+        return AtWord().IsMatch(t) ? t : WorkedFor().Replace(t, " at ", 1);
     }
 
     public static IEnumerable<Fragment> Split(string p, int index)
@@ -46,7 +49,8 @@ public static partial class RoleSplitter
             // A name starts with a capital or a digit, or is a brand in camel case ("iG", "eBay").
             if (!StartsName(right) && !char.IsDigit(right[0]) && word != "@" && !right.Split(' ')[0].Skip(1).Any(char.IsUpper)) continue;
             int leftTitle = JobTitles.TitleScore(left), leftCompany = JobTitles.CompanyScore(left);
-            int rightTitle = JobTitles.TitleScore(right), rightCompany = JobTitles.CompanyScore(right);
+            // "Kellwald Systemhaus GmbH, Kassel": the legal form is the name's end, before the city.
+            int rightTitle = JobTitles.TitleScore(right), rightCompany = Math.Max(JobTitles.CompanyScore(right), JobTitles.CompanyScore(WithoutCity(right)));
             bool leftIsTitle = leftTitle > leftCompany || leftCompany == 0 && rightCompany >= 2 && char.IsUpper(left[0]);
             // After "at", "bei", "chez" the right side is whoever the work was for, even when it reads like a role
             // ("Web Developer at Weekend Community Developer", a freelance line in profile exports).
@@ -112,6 +116,12 @@ public static partial class RoleSplitter
         }
     }
 
+    static string WithoutCity(string right)
+    {
+        int comma = right.LastIndexOf(", ", StringComparison.Ordinal);
+        return comma > 0 && IsCityLike(right[(comma + 2)..].Trim()) ? right[..comma] : right;
+    }
+
     /// <summary>"Corvell Networks, Inc." is one name: a part that is only a legal form joins the part before it.</summary>
     static string[] JoinLegalForms(string[] parts)
     {
@@ -165,8 +175,11 @@ public static partial class RoleSplitter
     [GeneratedRegex(@"\s+(?<w>at|@|chez|bei|presso|en|em|na|no|בחברת)\s+")]
     private static partial Regex AtWord();
 
-    [GeneratedRegex(@"(?i)^\s*(?:worked|working|served|serving|employed|work(?:ing)?\s+experience)\s+as\s+(?:an?\s+)?")]
+    [GeneratedRegex(@"(?i)^\s*(?:(?:worked|working|served|serving|employed|work(?:ing)?\s+experience)\s+as|trabalhei\s+como|atuei\s+como|trabajé\s+como|me\s+desempeñé\s+como|(?:j'ai\s+)?travaillé\s+(?:comme|en\s+tant\s+que)|tätig\s+als|arbeitete\s+als)\s+(?:an?\s+|um\s+|uma\s+|una?\s+|une\s+)?")]
     private static partial Regex WorkedAs();
+
+    [GeneratedRegex(@"\s+(?:for|in|with)\s+(?=\p{Lu}|\d)")]
+    private static partial Regex WorkedFor();
 
     // "(1 year 9 months)", "· 2 yrs 3 mos", "(8 Monate)", "(3 ans)", "(2 años)", "- 18 months".
     [GeneratedRegex(@"(?i)\(\s*less\s+than\s+a\s+(?:year|month)\s*\)|[(\[·•\-–]?\s*\b\d{1,2}(?:[.,]\d)?\+?\s+(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|ans?|mois|años?|meses|anos?|שנים|חודשים)\b(?:\s*(?:and|und|et|y|e)?\s*\d{1,2}\s+(?:months?|mos?|monate?n?|mois|meses|חודשים)\b)?\s*[)\]]?")]

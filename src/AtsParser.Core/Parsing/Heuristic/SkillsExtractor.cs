@@ -19,7 +19,7 @@ static partial class SkillsExtractor
             {
                 var items = ListItems.Split(ListItems.StripPrefix(line));
                 if (items.Count == 0 || IsSpokenLanguageLine(items)) continue;
-                foreach (var item in items)
+                foreach (var item in items.Select(WithoutLevel).SelectMany(i => SkillPairs.Split(i, dictionary)))
                 {
                     if (item.EndsWith(':') || !item.Any(char.IsLetter) || NotSkill(item)) continue;
                     // "Proficient in Windows and Mac OS", "Developed the Controllers and Models": a sentence, not a skill;
@@ -87,6 +87,31 @@ static partial class SkillsExtractor
         "avanzado", "intermedio", "básico", "experto", "alto", "medio", "bajo", "avançado", "intermediário", "básica", "fluente", "精通", "熟练", "熟悉", "了解", "掌握", "良好", "一般",
         "מתקדם", "בסיסי", "טוב", "טוב מאוד",
     }.Select(TextNormalizer.Fold).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Python (Advanced)", "Java - 5 years", "Photoshop – Expert", "SAP (sehr gut)": the level or the time set apart after a
+    /// skill is not part of its name. A level that is part of the phrase ("Advanced Excel", "Excel avanzado") stays.
+    /// </summary>
+    static string WithoutLevel(string item)
+    {
+        var t = item.Trim();
+        var m = TrailingLevel().Match(t);
+        if (m.Success && m.Index > 0)
+        {
+            var level = m.Groups["l"].Value.Trim();
+            if (Levels.Contains(TextNormalizer.Fold(level)) || CountOrDuration().IsMatch(level) || Rating().IsMatch(level) || LevelWithYears().IsMatch(level))
+                return t[..m.Index].Trim();
+        }
+        return t;
+    }
+
+    // "(Advanced)", "- 5 years", "– Expert", ": 3 yrs" at the end of an item.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*(?:\((?<l>[^()]{1,30})\)|\s[-–—:]\s*(?<l>[^-–—:()]{1,30}))$")]
+    private static partial System.Text.RegularExpressions.Regex TrailingLevel();
+
+    // "5+ years", "3 yrs experience", "Advanced, 4 years".
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^(?:\w+,\s*)?\d+(?:[.,]\d)?\+?\s*(?:years?|yrs?|months?|jahre?|ans?|años|anos|年)(?:\s+(?:of\s+)?(?:experience|exp\.?))?$")]
+    private static partial System.Text.RegularExpressions.Regex LevelWithYears();
 
     static bool NotSkill(string item)
     {

@@ -54,7 +54,9 @@ public static partial class TableColumns
         : DatesHeading().IsMatch(cell) ? DatesRole
         : null;
 
-    static string? EducationRoleOf(string cell) =>
+    public static string? JobRoleOf(string cell) => RoleOf(cell);
+
+    public static string? EducationRoleOf(string cell) =>
         DegreeHeading().IsMatch(cell) ? FieldLabels.Degree
         : InstitutionHeading().IsMatch(cell) ? FieldLabels.Institution
         : FieldHeading().IsMatch(cell) ? FieldLabels.Field

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using AtsParser.Core.Parsing.Dates;
+
+namespace AtsParser.Core.Parsing.Heuristic;
+
+/// <summary>
+/// Layout repairs on the document's lines before sections are found: a table read column by column ("Empresa" and its
+/// cells, then "Cargo" and its cells, then "Período" …) is put back in rows under a header row, which TableColumns then
+/// reads by column role; a date range wrapped after its dash ("2021.03 -" / "至今") is put back on one line.
+/// </summary>
+public static partial class ColumnTables
+{
+    public static string[] Repair(string[] lines) => Rows(JoinWrappedRanges(lines));
+
+    static string[] JoinWrappedRanges(string[] lines)
+    {
+        var result = new List<string>(lines.Length);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var t = lines[i].TrimEnd();
+            if (i + 1 < lines.Length && OpenRange().IsMatch(t) && lines[i + 1].Trim() is { Length: > 0 } next)
+            {
+                var joined = t + " " + next;
+                if (DateParser.FindRanges(joined).Any(r => r.Index + r.Length > t.Length))
+                {
+                    result.Add(joined);
+                    i++;
+                    continue;
+                }
+            }
+            result.Add(lines[i]);
+        }
+        return [.. result];
+    }
+
+    // A date, then a dash with nothing after it: "2020.09 -", "03/2019 –", "2016年7月 至".
+    [GeneratedRegex(@"\d\s*[.年/月]?\s*[-–—~至到]\s*$")]
+    private static partial Regex OpenRange();
+
+    static string[] Rows(string[] lines)
+    {
+        List<string>? result = null;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var table = Table(lines, i, TableColumns.JobRoleOf, HeaderFragments.TitleLabel, HeaderFragments.EmployerLabel)
+                ?? Table(lines, i, TableColumns.EducationRoleOf, FieldLabels.Degree, FieldLabels.Institution);
+            if (table is not { } found) { result?.Add(lines[i]); continue; }
+            result ??= [.. lines[..i]];
+            result.Add(string.Join(" | ", found.Columns.Select(c => c.Label)));
+            for (int r = 0; r < found.Columns[0].Cells.Count; r++) result.Add(string.Join(" | ", found.Columns.Select(c => c.Cells[r])));
+            i += found.Consumed - 1;
+        }
+        return result is null ? lines : [.. result];
+    }
+
+    /// <summary>Two or more column labels of one kind, each followed by the same number (1–12) of cells, one of them a key column.</summary>
+    static (List<(string Label, List<string> Cells)> Columns, int Consumed)? Table(string[] lines, int at, Func<string, string?> roleOf, string key1, string key2)
+    {
+        var columns = new List<(string Label, List<string> Cells)>();
+        var roles = new List<string>();
+        int pos = at, rows = -1;
+        while (pos < lines.Length && Label(lines[pos], roleOf) is { } role)
+        {
+            var cells = new List<string>();
+            int p = pos + 1;
+            while (p < lines.Length && (rows < 0 || cells.Count < rows) && IsCell(lines[p], roleOf)) cells.Add(lines[p++].Trim());
+            if (cells.Count == 0 || cells.Count > 12 || rows >= 0 && cells.Count != rows) break;
+            rows = cells.Count;
+            columns.Add((lines[pos].Trim().TrimEnd(':', '：').Trim(), cells));
+            roles.Add(role);
+            pos = p;
+        }
+        if (columns.Count < 2 || !roles.Any(r => r == key1 || r == key2) || roles.Distinct().Count() != roles.Count) return null;
+        return (columns, pos - at);
+    }
+
+    static string? Label(string line, Func<string, string?> roleOf)
+    {
+        var t = line.Trim().TrimEnd(':', '：').Trim();
+        return t.Length is 0 or > 40 || SectionDetector.Heading(t) is not null ? null : roleOf(t);
+    }
+
+    static bool IsCell(string line, Func<string, string?> roleOf)
+    {
+        var t = line.Trim();
+        return t.Length > 0 && !t.Contains(" | ") && roleOf(t.TrimEnd(':', '：').Trim()) is null && SectionDetector.Heading(t) is null;
+    }
+}
