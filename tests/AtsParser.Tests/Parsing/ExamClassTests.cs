@@ -32,6 +32,10 @@ public class ExamClassTests
     [InlineData("Santiago.Ferreyra\nsantiago.ferreyra@example.org\nExperiencia", "Santiago Ferreyra")]
     [InlineData("Greta Solberg, RN, BSN\ngreta@example.org\nExperience", "Greta Solberg")]
     [InlineData("AMARA OKONKWO-BELL\nLagos, Nigeria | amara@example.org\nProfile", "AMARA OKONKWO-BELL")]
+    [InlineData("Jane Q. Public, CPA\njane@example.org\nSummary\nAuditor.", "Jane Q. Public")]
+    [InlineData("ANNA-LENA KRÜGER\nanna@example.org\nProfil\nEinkauf.", "ANNA-LENA KRÜGER")]
+    [InlineData("Rafael Gomes – Engenheiro Civil\nrafael@example.org\nResumo\nObras.", "Rafael Gomes")]
+    [InlineData("SOFIA MARTINEZ | sofia@example.org | +34 612 34 56 78\nPerfil\nVentas.", "SOFIA MARTINEZ")]
     public void Names_come_without_credentials_capitals_kept_and_dots_as_spaces(string text, string name) =>
         N(Parse(text).Candidate.Name?.Raw).Should().Be(N(name));
 
@@ -49,6 +53,11 @@ public class ExamClassTests
     [InlineData("Ada Quill\nTelefon: +46 (0)8 123 456 78\nada@example.org\nSummary", "+46812345678")]
     [InlineData("Ada Quill\nPhone: +1 415 555\n0188\nada@example.org\nSummary", "+14155550188")]
     [InlineData("Ada Quill\n(+351) 912 345 678 · ada@example.org\nResumo", "+351912345678")]
+    [InlineData("Ada Quill\n+33 (0)6 12 34 56 78\nada@example.org\nProfil", "+33612345678")]
+    [InlineData("Ada Quill\n+1.415.555.0134\nada@example.org\nSummary", "+14155550134")]
+    [InlineData("Ada Quill\n(+86) 138-0013-8000\nada@example.org\n工作经历", "+8613800138000")]
+    [InlineData("Ada Quill\nCelular: +55 (11) 98765-4321\nada@example.org\nResumo", "+5511987654321")]
+    [InlineData("Ada Quill\n0044 20 7946 0958\nada@example.org\nSummary", "+442079460958")]
     public void Phones_with_brackets_dots_and_spaces_give_their_number(string text, string e164) =>
         Parse(text).Candidate.Phones.Select(p => p.E164).Should().Contain(e164);
 
@@ -75,6 +84,20 @@ public class ExamClassTests
     [InlineData("Jan 2019 – Present    Customer Success Manager, Tallow Cloud", "Customer Success Manager", "Tallow Cloud")]
     [InlineData("Store Manager, Hadley Outfitters (Leeds)\n2010 – 2014", "Store Manager", "Hadley Outfitters")]
     [InlineData("Brennick Civil Pty Ltd, Perth, WA\nSite Engineer\n2013 – 2017", "Site Engineer", "Brennick Civil Pty Ltd")]
+    [InlineData("Senior Accountant – Harlow & Finch LLP – Bristol\n2015 - 2019", "Senior Accountant", "Harlow & Finch LLP")]
+    [InlineData("Bramble Foods | Production Supervisor | Leeds | 2016 - 2020", "Production Supervisor", "Bramble Foods")]
+    [InlineData("Product Designer (Quarrel Studio)\n2019 - 2021", "Product Designer", "Quarrel Studio")]
+    [InlineData("Served as Treasurer for Oakridge Rotary Club\n2014 - 2016", "Treasurer", "Oakridge Rotary Club")]
+    [InlineData("Working as Data Engineer in Velt Analytics since 2021", "Data Engineer", "Velt Analytics")]
+    [InlineData("Nurse – Saint Aldric Hospital (Cork, Ireland)\n2012 - 2016", "Nurse", "Saint Aldric Hospital")]
+    [InlineData("Teacher, Greenfield Primary School, Leeds, UK\n2012 - 2016", "Teacher", "Greenfield Primary School")]
+    [InlineData("Data Engineer @ Velt Analytics (Remote)\n2021 - Present", "Data Engineer", "Velt Analytics")]
+    [InlineData("Talvo Sp. z o.o., Kraków\nJava Developer\n2018 - 2020", "Java Developer", "Talvo Sp. z o.o.")]
+    [InlineData("June 2019 – Present | Barista | Hollin Coffee", "Barista", "Hollin Coffee")]
+    [InlineData("HALVERN MEDIA LTD\nContent Producer\n2019 - 2021", "Content Producer", "HALVERN MEDIA LTD")]
+    [InlineData("Intern at Brightwater Labs (Summer 2019)\nJun 2019 - Aug 2019", "Intern", "Brightwater Labs")]
+    [InlineData("Kellwald AG · Full-time\nProduct Owner\nJan 2020 - Present · 6 yrs", "Product Owner", "Kellwald AG")]
+    [InlineData("ORVEL BANK — SENIOR ANALYST\n2019 - 2021", "SENIOR ANALYST", "ORVEL BANK")]
     public void English_job_lines_split_into_title_and_employer_without_the_place(string lines, string title, string employer)
     {
         var job = Parse("Rowan Ashby\nrowan@example.org\nExperience\n" + lines + "\n- Did the work well.\nEducation\nBSc Biology, University of Kestwick, 2009").WorkExperience.Should().ContainSingle().Subject;
@@ -96,6 +119,13 @@ public class ExamClassTests
     [InlineData("工作经历\n2018.03 - 2021.06  杭州云帆网络科技有限公司，杭州\n产品经理", "产品经理", "杭州云帆网络科技有限公司")]
     [InlineData("工作经历\n北京蓝鲸数据有限公司  数据分析师  2020.09 -\n至今", "数据分析师", "北京蓝鲸数据有限公司")]
     [InlineData("工作经历\n2016.07-2019.08\n深圳恒星电子股份有限公司（深圳）\n硬件工程师", "硬件工程师", "深圳恒星电子股份有限公司")]
+    [InlineData("Expérience\nResponsable logistique – Transports Mervel SA, Rouen\n2015 - 2019", "Responsable logistique", "Transports Mervel SA")]
+    [InlineData("Experiencia\nAnalista de Datos | Grupo Terrano S.A. de C.V. | CDMX\n2015 - 2019", "Analista de Datos", "Grupo Terrano S.A. de C.V.")]
+    [InlineData("Experiência\nEngenheiro Civil na Construtora Alvorada Ltda. (São Paulo)\n2015 - 2019", "Engenheiro Civil", "Construtora Alvorada Ltda.")]
+    [InlineData("Berufserfahrung\nVertriebsleiter | Haldorf Logistik GmbH | Hamburg\n2015 - 2019", "Vertriebsleiter", "Haldorf Logistik GmbH")]
+    [InlineData("Berufserfahrung\n03/2016 - 12/2019\nHaldorf Logistik GmbH, Hamburg\nSachbearbeiterin Einkauf", "Sachbearbeiterin Einkauf", "Haldorf Logistik GmbH")]
+    [InlineData("ניסיון תעסוקתי\n2016 - 2019: מנהל מוצר בחברת נובה טק בע\"מ", "מנהל מוצר", "נובה טק בע\"מ")]
+    [InlineData("工作经历\n2017.07 - 2019.12  产品经理  杭州云帆网络科技有限公司", "产品经理", "杭州云帆网络科技有限公司")]
     public void Job_lines_in_other_languages_keep_legal_forms_and_drop_the_city(string section, string title, string employer)
     {
         var job = Parse("Alex Morrow\nalex@example.org\n" + section).WorkExperience.Should().ContainSingle().Subject;
@@ -189,6 +219,34 @@ public class ExamClassTests
     }
 
     [Fact]
+    public void Roles_with_their_dates_in_brackets_under_an_employer_with_a_place_share_the_employer()
+    {
+        Roles("Mina Falk\nExperience\nMarlowe Consulting (Leeds)\nBusiness Analyst (2019 – Present)\nJunior Analyst (2016 – 2019)\nSkills\nSQL")
+            .Should().Equal(R("Business Analyst", "Marlowe Consulting"), R("Junior Analyst", "Marlowe Consulting"));
+    }
+
+    [Fact]
+    public void Dates_first_then_title_then_employer_and_city_repeat_per_job()
+    {
+        Roles("Mina Falk\nWork Experience\nJan 2018 - Present\nOperations Manager\nKestrel Logistics Ltd, Bristol\nJun 2014 - Dec 2017\nWarehouse Supervisor\nPellmore Distribution, Leeds")
+            .Should().Equal(R("Operations Manager", "Kestrel Logistics Ltd"), R("Warehouse Supervisor", "Pellmore Distribution"));
+    }
+
+    [Fact]
+    public void A_profile_export_employer_with_its_tenure_over_two_roles_gives_both_the_employer()
+    {
+        Roles("Mina Falk\nExperience\nOrvel Bank\n5 yrs 2 mos\nSenior Analyst\nJan 2022 - Present\nAnalyst\nJan 2019 - Dec 2021")
+            .Should().Equal(R("Senior Analyst", "Orvel Bank"), R("Analyst", "Orvel Bank"));
+    }
+
+    [Fact]
+    public void Dates_above_title_and_employer_with_bullets_give_each_job()
+    {
+        Roles("Mina Falk\nExperience\n2019 - 2021\nSenior Analyst\nOrvel Bank plc\n• Built models.\n2016 - 2019\nAnalyst\nMarrow Insurance Group\n• Priced risks.")
+            .Should().Equal(R("Senior Analyst", "Orvel Bank plc"), R("Analyst", "Marrow Insurance Group"));
+    }
+
+    [Fact]
     public void A_job_table_read_row_by_row_with_labels_gives_each_row()
     {
         Roles("Lucía Reyes\nExperience\nCompany | Position | Period\nOrmsby Textiles Ltd | Production Planner | 2018 - 2022\nCaldera Foods plc | Buyer | 2014 - 2018\nSkills\nSAP")
@@ -218,6 +276,14 @@ public class ExamClassTests
     [InlineData("Ph.D. in Chemistry, Oakhaven Institute of Technology, 2011", "Ph.D. in Chemistry", "Oakhaven Institute of Technology")]
     [InlineData("Associate of Applied Science in Nursing\nRiverbend Community College, Tulsa, OK\nMay 2013", "Associate of Applied Science in Nursing", "Riverbend Community College")]
     [InlineData("High School Diploma – Maple Grove High School, 2008", "High School Diploma", "Maple Grove High School")]
+    [InlineData("Bachelor of Engineering (Civil), Dunmore Institute of Technology, 2012 – First Class", "Bachelor of Engineering (Civil)", "Dunmore Institute of Technology")]
+    [InlineData("Harrowfield University, MSc Computer Science, 2018", "MSc Computer Science", "Harrowfield University")]
+    [InlineData("2010 - 2014 | BSc Economics | University of Glenmore | GPA 3.7", "BSc Economics", "University of Glenmore")]
+    [InlineData("Master of Science in Data Analytics | Westmarch University | Dec 2021 | GPA: 3.9/4.0", "Master of Science in Data Analytics", "Westmarch University")]
+    [InlineData("B.Tech in Mechanical Engineering from Kelbach Institute of Technology with 8.2 CGPA (2016)", "B.Tech in Mechanical Engineering", "Kelbach Institute of Technology")]
+    [InlineData("Diploma in Nursing — Riverbend College — 2011", "Diploma in Nursing", "Riverbend College")]
+    [InlineData("University of Glenmore — Aberdeen, UK\nBSc (Hons) Marine Biology — First Class\n2011 – 2015", "BSc (Hons) Marine Biology", "University of Glenmore")]
+    [InlineData("Master's Degree in Public Health, Kelvinside University, 2017", "Master's Degree in Public Health", "Kelvinside University")]
     public void English_education_lines_split_degree_and_school_and_keep_year_and_grade_out(string lines, string degree, string school) =>
         Schools("Kit Marlow\nEducation\n" + lines + "\nSkills\nExcel").Should().Equal(R(degree, school));
 
@@ -230,6 +296,13 @@ public class ExamClassTests
     [InlineData("השכלה\n2012 - 2015: תואר ראשון בכלכלה, המכללה האקדמית עמק הירדן", "תואר ראשון בכלכלה", "המכללה האקדמית עמק הירדן")]
     [InlineData("השכלה\nתואר ראשון במדעי המחשב\nהמכללה האקדמית להנדסה גבעת שקד\n2010 - 2014", "תואר ראשון במדעי המחשב", "המכללה האקדמית להנדסה גבעת שקד")]
     [InlineData("教育背景\n2012.09 - 2016.06  江临大学  计算机科学与技术  本科", "本科", "江临大学")]
+    [InlineData("Ausbildung\nM.Sc. Maschinenbau, Technische Universität Kelbach, Note: 1,3", "M.Sc. Maschinenbau", "Technische Universität Kelbach")]
+    [InlineData("Formation\nLicence Économie – Université de Bréval (2015)", "Licence Économie", "Université de Bréval")]
+    [InlineData("Formación\nGrado en Derecho. Universidad de Valcarce (2012 - 2016)", "Grado en Derecho", "Universidad de Valcarce")]
+    [InlineData("教育背景\n江临大学 | 计算机科学与技术 | 硕士 | 2016.09-2019.06", "硕士", "江临大学")]
+    [InlineData("Ausbildung\n2012 – 2016  Bachelor of Arts Soziologie  Universität Kelbach", "Bachelor of Arts Soziologie", "Universität Kelbach")]
+    [InlineData("Formação\nUniversidade Serra Azul — Bacharelado em Administração (2010–2014)", "Bacharelado em Administração", "Universidade Serra Azul")]
+    [InlineData("השכלה\nהנדסאי אלקטרוניקה, מכללת אורט גבעת אלון, 2008", "הנדסאי אלקטרוניקה", "מכללת אורט גבעת אלון")]
     public void Education_in_other_languages_splits_degree_and_school(string section, string degree, string school) =>
         Schools("Kit Marlow\n" + section).Should().Equal(R(degree, school));
 
@@ -237,6 +310,13 @@ public class ExamClassTests
     public void An_education_table_read_column_by_column_gives_each_row()
     {
         Schools("Kit Marlow\nEducation\nDegree\nMSc Finance\nBSc Economics\nInstitution\nHarrowfield University\nUniversity of Glenmore\nYear\n2016\n2014\nSkills\nExcel")
+            .Should().Equal(R("MSc Finance", "Harrowfield University"), R("BSc Economics", "University of Glenmore"));
+    }
+
+    [Fact]
+    public void Stacked_degree_school_place_and_dates_give_one_school_each()
+    {
+        Schools("Kit Marlow\nEducation\nMSc Finance\nHarrowfield University, London\n2015 - 2016\nBSc Economics\nUniversity of Glenmore, Aberdeen\n2012 - 2015")
             .Should().Equal(R("MSc Finance", "Harrowfield University"), R("BSc Economics", "University of Glenmore"));
     }
 
@@ -274,6 +354,11 @@ public class ExamClassTests
     [InlineData("Habilidades\nExcel avanzado, Power BI y SQL", "Excel avanzado|Power BI|SQL")]
     [InlineData("Skills\nC/C++, CI/CD, TCP/IP", "C/C++|CI/CD|TCP/IP")]
     [InlineData("Skills\nResearch & Development, Profit & Loss", "Research & Development|Profit & Loss")]
+    [InlineData("Skills\nJava (5 yrs), Python (3 yrs)\nTools & Technologies:\nGit, Docker", "Java|Python|Git|Docker")]
+    [InlineData("Skills\nAdvanced: Excel | Intermediate: SQL", "Excel|SQL")]
+    [InlineData("Skills\nProgramming: Java and Kotlin\nAWS / Azure / GCP", "Java|Kotlin|AWS|Azure|GCP")]
+    [InlineData("Skills\nSkill | Level | Years\nPython | Expert | 5\nSQL | Advanced | 3", "Python|SQL")]
+    [InlineData("Skills\nPython ●●●●○\nExcel ●●●○○\nSoft skills: Excellent communication and interpersonal skills.", "Python|Excel")]
     public void Skills_come_without_levels_durations_or_category_labels(string section, string expected) =>
         SectionSkills(section + "\nEducation\nBSc Biology, University of Kestwick, 2009").Should().BeEquivalentTo(expected.Split('|').Select(N));
 }

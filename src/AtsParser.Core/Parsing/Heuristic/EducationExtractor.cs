@@ -166,6 +166,18 @@ static partial class EducationExtractor
                 && dashed.Any(d => DegreeLevelClassifier.IsDegree(d) && !DegreeLevelClassifier.IsInstitution(d)))
                 f = f with { Text = string.Join(", ", dashed) };
         }
+        // "Grado en Derecho. Universidad de Valcarce", "Bachelor of Arts Soziologie  Universität Kelbach": a full stop or a
+        // wide gap between a degree and a school cuts like a comma.
+        foreach (var stopMark in new[] { ". ", "  " })
+        {
+            if (f.Label is not null || f.Text.Contains(", ") || !f.Text.Contains(stopMark)) continue;
+            int stop = f.Text.LastIndexOf(stopMark, StringComparison.Ordinal);
+            string degreePart = f.Text[..stop].Trim(), schoolPart = f.Text[(stop + stopMark.Length)..].Trim();
+            // A full stop ends a sentence only after a word ("Derecho."), never after an abbreviation ("B.Tech/B.E. (Computers)").
+            if (stopMark == ". " && (!LastWord().IsMatch(degreePart) || !char.IsUpper(schoolPart[0]))) continue;
+            if (DegreeLevelClassifier.IsInstitution(schoolPart) && DegreeLevelClassifier.IsDegree(degreePart) && !DegreeLevelClassifier.IsInstitution(degreePart))
+                f = f with { Text = degreePart + ", " + schoolPart };
+        }
         if (f.Label is not null || !f.Text.Contains(", ")) return [f];
         var parts = f.Text.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         int school = Array.FindIndex(parts, DegreeLevelClassifier.IsInstitution);
@@ -274,6 +286,9 @@ static partial class EducationExtractor
     // A school word, bare or with the prefix ב ("in"): אוניברסיטת, מכללת, תיכון, מרכז, הטכניון, בית ספר.
     [GeneratedRegex(@"(?<=\s)(?<b>ב)?(?=(?:ה)?(?:אוניברסיט|מכלל|תיכון|מרכז|טכניון|בית\s+ספר|בי""ס|סמינר|ישיבת|אקדמי))")]
     private static partial Regex HebrewSchoolWord();
+
+    [GeneratedRegex(@"(?:^|\s)\p{Lu}?\p{Ll}{3,}$")]
+    private static partial Regex LastWord();
 
     [GeneratedRegex(@"^[\d\s./\-–—]*$")]
     private static partial Regex DatesOnly();

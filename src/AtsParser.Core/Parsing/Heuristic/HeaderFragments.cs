@@ -68,7 +68,7 @@ public static partial class HeaderFragments
 
     static IEnumerable<Fragment> Piece(string part, int index, bool experience)
     {
-        var p = part.Trim().Trim('|', '-', '–', ',', ':', '·', '•', '/', ' ').Trim();
+        var p = part.Trim().Trim('|', '-', '–', '—', ',', ':', '·', '•', '/', ' ').Trim();
         if (p.EndsWith('.') && !CompanyAbbreviation().IsMatch(p)) p = p.TrimEnd('.');
         if (p.Length == 0 || p.Equals("Link", StringComparison.OrdinalIgnoreCase)) yield break;
         if (FieldLabels.Match(p) is { Kind: FieldLabels.Employer } employer && EmployerThenPlace(employer.Value) is var (company, place))
@@ -96,7 +96,7 @@ public static partial class HeaderFragments
             yield return new Fragment(asMatch.Groups["t"].Value.Trim(), TitleLabel, index);
             yield break;
         }
-        foreach (var f in SplitAroundPlace(p, index))
+        foreach (var f in SplitAroundPlace(p, index, experience))
             if (experience && f.Label is null) foreach (var r in RoleSplitter.Split(f.Text, index)) yield return r;
             else yield return f;
     }
@@ -119,11 +119,23 @@ public static partial class HeaderFragments
     static bool IsParenthesisedPlace(string before, string inside)
     {
         if (LocationExtractor.IsPlace(inside) || Remote().IsMatch(inside) || Geo.CountryNamed(inside) is not null) return true;
+        // "Construtora Alvorada Ltda. (São Paulo)": after a legal form, a short capitalised name is the place.
+        // A brand in CamelCase ("Quillon Pay Inc. (QuillPay)") stays part of the name.
+        if (OpenVocabulary.EndsWithLegalForm(before) && RoleSplitter.IsCityLike(inside) && JobTitles.CompanyScore(inside) == 0 && !EmploymentKind().IsMatch(inside)
+            && inside.Split(' ').All(w => !w.Skip(1).Any(char.IsUpper))) return true;
         if (inside.Contains(' ') || inside.Any(char.IsDigit) || inside.All(c => char.IsUpper(c) || c == '.') || EmploymentKind().IsMatch(inside)) return false;
         // A brand in CamelCase ("QuillPay") is an alias; a plain capitalised word is a place. What it follows decides the
         // rest: an organisation's name ("Hadley Outfitters", "Valbrune SARL"), not a title ("Engineer (Backend)").
         var named = NamePart().Match(before).Groups["n"].Value;
         return !inside.Skip(1).Any(char.IsUpper) && (JobTitles.TitleScore(named) == 0 || OpenVocabulary.EndsWithLegalForm(before));
+    }
+
+    static bool BracketedEmployer(string before, string inside)
+    {
+        if (before.Contains(',') || JobTitles.TitleScore(before) <= JobTitles.CompanyScore(before) || JobTitles.TitleScore(inside) > 0) return false;
+        // Company evidence inside, not just capitals: "(Compulsory Military Service)" or "SME( Computer Science )" name no employer.
+        var words = inside.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return JobTitles.CompanyScore(inside) > 0 && words.Length is >= 2 and <= 6 && RoleSplitter.StartsName(inside);
     }
 
     // The last name in "Store Manager, Hadley Outfitters" or "Comptable chez Valbrune SARL".
@@ -134,15 +146,22 @@ public static partial class HeaderFragments
     [GeneratedRegex(@"(?i)^(?:contract|contractor|freelance|freelancer|temporary|temp|part[- ]time|full[- ]time|volunteer|seasonal|internship|permanent|interim|teilzeit|vollzeit|befristet|werkstudent|praktikum|cdd|cdi|stage|alternance|estágio|pasantía|prácticas|autónomo|autonomo|pj|clt)$")]
     private static partial Regex EmploymentKind();
 
-    static IEnumerable<Fragment> SplitAroundPlace(string p, int index)
+    static IEnumerable<Fragment> SplitAroundPlace(string p, int index, bool experience)
     {
         // "Ostrava Freight Ltd (Manchester, UK)", "Store Manager, Hadley Outfitters (Leeds)": the bracketed place goes
         // first, so its comma does not cut the name; what is before it is read on its own.
         var paren = TrailingPlace().Match(p);
         if (paren.Success && paren.Groups["c"].Value.Trim() is { Length: > 0 } named && IsParenthesisedPlace(named, paren.Groups["p"].Value.Trim()))
         {
-            foreach (var f in SplitAroundPlace(named, index)) yield return f;
+            foreach (var f in SplitAroundPlace(named, index, experience)) yield return f;
             yield return new Fragment(paren.Groups["p"].Value.Trim(), LocationLabel, index);
+            yield break;
+        }
+        // "Product Designer (Quarrel Studio)": a title, then the organisation in brackets.
+        if (experience && paren.Success && paren.Groups["c"].Value.Trim() is { Length: > 0 } title && BracketedEmployer(title, paren.Groups["p"].Value.Trim()))
+        {
+            yield return new Fragment(title, TitleLabel, index);
+            yield return new Fragment(paren.Groups["p"].Value.Trim(), EmployerLabel, index);
             yield break;
         }
         var parts = p.Split(", ");

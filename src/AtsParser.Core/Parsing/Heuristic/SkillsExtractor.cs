@@ -95,6 +95,9 @@ static partial class SkillsExtractor
     static string WithoutLevel(string item)
     {
         var t = item.Trim();
+        // "Advanced: Excel | Intermediate: SQL": a level as the label of the item.
+        int colon = t.IndexOf(':');
+        if (colon > 0 && Levels.Contains(TextNormalizer.Fold(t[..colon].Trim())) && t[(colon + 1)..].Trim().Length > 0) t = t[(colon + 1)..].Trim();
         var m = TrailingLevel().Match(t);
         if (m.Success && m.Index > 0)
         {
