@@ -98,6 +98,7 @@ public class ExamClassTests
     [InlineData("Intern at Brightwater Labs (Summer 2019)\nJun 2019 - Aug 2019", "Intern", "Brightwater Labs")]
     [InlineData("Kellwald AG · Full-time\nProduct Owner\nJan 2020 - Present · 6 yrs", "Product Owner", "Kellwald AG")]
     [InlineData("ORVEL BANK — SENIOR ANALYST\n2019 - 2021", "SENIOR ANALYST", "ORVEL BANK")]
+    [InlineData("Senior Engineer, Payments — Orvel Bank\n2019 - 2021", "Senior Engineer, Payments", "Orvel Bank")]
     public void English_job_lines_split_into_title_and_employer_without_the_place(string lines, string title, string employer)
     {
         var job = Parse("Rowan Ashby\nrowan@example.org\nExperience\n" + lines + "\n- Did the work well.\nEducation\nBSc Biology, University of Kestwick, 2009").WorkExperience.Should().ContainSingle().Subject;

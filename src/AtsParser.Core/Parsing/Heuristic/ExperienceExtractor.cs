@@ -142,6 +142,14 @@ static class ExperienceExtractor
             location = place.Text;
             free.Remove(place);
         }
+        // "Senior Engineer, Payments" with the employer found elsewhere: the part left after the title's comma is its function.
+        foreach (var f in free.ToList())
+            if (title is not null && f.Line >= 0 && f.Line < doc.Lines.Length && doc.Lines[f.Line].Contains(title + ", " + f.Text, StringComparison.Ordinal)
+                && !LocationExtractor.IsPlace(f.Text) && JobTitles.CompanyScore(f.Text) == 0)
+            {
+                title += ", " + f.Text;
+                free.Remove(f);
+            }
         extra.AddRange(free.Select(f => f.Text));
         var body = block.Body.Select(i => doc.Lines[i].Trim()).ToList();
         var highlights = body.Where(EntrySegmenter.IsBullet).Select(b => b.TrimStart('•', '●', '▪', '◦', '■', '➢', '►', '✓', '✔', '*', '-', '–', '·', '❖', '○', '♦', '>').Trim()).ToList();

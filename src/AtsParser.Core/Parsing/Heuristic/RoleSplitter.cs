@@ -106,6 +106,9 @@ public static partial class RoleSplitter
                 : employers > 0 ? PartRole.Title
                 : PartRole.Unknown;
             if (afterTitle && role == PartRole.Title) role = PartRole.Employer;
+            // A role left by elimination stays free ("Senior Engineer, Payments — Orvel Bank"): an organisation elsewhere on
+            // the entry's lines, with evidence of its own, may be the employer; with none, the entry gives it the role anyway.
+            if (roles[k] == PartRole.Unknown && !afterTitle) role = PartRole.Unknown;
             yield return new Fragment(parts[k], role switch
             {
                 PartRole.Title => HeaderFragments.TitleLabel,
