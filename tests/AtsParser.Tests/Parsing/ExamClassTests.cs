@@ -127,6 +127,9 @@ public class ExamClassTests
     [InlineData("Berufserfahrung\n03/2016 - 12/2019\nHaldorf Logistik GmbH, Hamburg\nSachbearbeiterin Einkauf", "Sachbearbeiterin Einkauf", "Haldorf Logistik GmbH")]
     [InlineData("ניסיון תעסוקתי\n2016 - 2019: מנהל מוצר בחברת נובה טק בע\"מ", "מנהל מוצר", "נובה טק בע\"מ")]
     [InlineData("工作经历\n2017.07 - 2019.12  产品经理  杭州云帆网络科技有限公司", "产品经理", "杭州云帆网络科技有限公司")]
+    [InlineData("Beruflicher Werdegang\nseit 04/2020   Teamleiter Kundenservice, Haldorf Logistik GmbH, Hamburg", "Teamleiter Kundenservice", "Haldorf Logistik GmbH")]
+    [InlineData("ניסיון תעסוקתי\n2017-2020 מנהלת חשבונות, חברת גלבוע סחר בע\"מ, חיפה", "מנהלת חשבונות", "חברת גלבוע סחר בע\"מ")]
+    [InlineData("Experiencia\nEmpresa: Distribuidora Olmedo S.A.\nCargo: Jefe de Almacén\nPeríodo: 2017 - 2021", "Jefe de Almacén", "Distribuidora Olmedo S.A.")]
     public void Job_lines_in_other_languages_keep_legal_forms_and_drop_the_city(string section, string title, string employer)
     {
         var job = Parse("Alex Morrow\nalex@example.org\n" + section).WorkExperience.Should().ContainSingle().Subject;
@@ -301,6 +304,8 @@ public class ExamClassTests
     [InlineData("Formation\nLicence Économie – Université de Bréval (2015)", "Licence Économie", "Université de Bréval")]
     [InlineData("Formación\nGrado en Derecho. Universidad de Valcarce (2012 - 2016)", "Grado en Derecho", "Universidad de Valcarce")]
     [InlineData("教育背景\n江临大学 | 计算机科学与技术 | 硕士 | 2016.09-2019.06", "硕士", "江临大学")]
+    [InlineData("教育经历\n2013.09-2017.06 江临大学 软件工程 学士", "学士", "江临大学")]
+    [InlineData("Formation\n2014 – 2017 : Licence Économie-Gestion, Université de Bréval, Lille – mention Assez bien", "Licence Économie-Gestion", "Université de Bréval")]
     [InlineData("Ausbildung\n2012 – 2016  Bachelor of Arts Soziologie  Universität Kelbach", "Bachelor of Arts Soziologie", "Universität Kelbach")]
     [InlineData("Formação\nUniversidade Serra Azul — Bacharelado em Administração (2010–2014)", "Bacharelado em Administração", "Universidade Serra Azul")]
     [InlineData("השכלה\nהנדסאי אלקטרוניקה, מכללת אורט גבעת אלון, 2008", "הנדסאי אלקטרוניקה", "מכללת אורט גבעת אלון")]

@@ -178,6 +178,13 @@ static partial class EducationExtractor
             if (DegreeLevelClassifier.IsInstitution(schoolPart) && DegreeLevelClassifier.IsDegree(degreePart) && !DegreeLevelClassifier.IsInstitution(degreePart))
                 f = f with { Text = degreePart + ", " + schoolPart };
         }
+        // "江临大学 软件工程 学士": Chinese sets no space inside a name, so single spaces between a school and a degree are cells.
+        if (f.Label is null && !f.Text.Contains(", ") && f.Text.Contains(' ') && f.Text.All(c => NameExtractor.IsCjk(c) || c == ' '))
+        {
+            var cells = f.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            int at = Array.FindIndex(cells, DegreeLevelClassifier.IsInstitution);
+            if (at >= 0 && cells.Where((c, k) => k != at).Any(DegreeLevelClassifier.IsDegree)) f = f with { Text = string.Join(", ", cells) };
+        }
         if (f.Label is not null || !f.Text.Contains(", ")) return [f];
         var parts = f.Text.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         int school = Array.FindIndex(parts, DegreeLevelClassifier.IsInstitution);

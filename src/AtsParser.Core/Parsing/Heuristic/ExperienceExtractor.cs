@@ -142,9 +142,12 @@ static class ExperienceExtractor
             location = place.Text;
             free.Remove(place);
         }
-        // "Senior Engineer, Payments" with the employer found elsewhere: the part left after the title's comma is its function.
+        // "Senior Engineer, Payments — Orvel Bank": with the employer found on the same line, the part left after the title's
+        // comma is its function. On a line of its own it may be an employer's name wrapped onto the next line ("…, Verano" /
+        // "Energía S.A. de C.V.") and stays out.
+        int employerLine = fragments.FirstOrDefault(x => x.Text == employer)?.Line ?? -1;
         foreach (var f in free.ToList())
-            if (title is not null && f.Line >= 0 && f.Line < doc.Lines.Length && doc.Lines[f.Line].Contains(title + ", " + f.Text, StringComparison.Ordinal)
+            if (title is not null && f.Line == employerLine && f.Line >= 0 && f.Line < doc.Lines.Length && doc.Lines[f.Line].Contains(title + ", " + f.Text, StringComparison.Ordinal)
                 && !LocationExtractor.IsPlace(f.Text) && JobTitles.CompanyScore(f.Text) == 0)
             {
                 title += ", " + f.Text;
