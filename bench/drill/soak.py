@@ -6,7 +6,7 @@ a job with three files (store=true) every 20 s. During the run: Redis killed (-9
 and restarted, a tool the chains call first made to hang (pdftotext by default: a shim on the service's PATH). Then:
 every stored result and job read back. Every 5 s the service's managed heap (dotnet_total_memory_bytes from /metrics)
 is sampled next to its RSS, so RSS growth can be told apart from managed-heap growth.
-    python3 bench/drill/soak.py [--minutes 10] [--concurrency 8] [--hostile 0.01] [--hang-tool pdftotext] [--json out.json]
+    python3 bench/drill/soak.py [--minutes 10] [--concurrency 8] [--hostile 0.01] [--hang-tool pdftotext] [--cycles 1] [--json out.json]
 Criteria (printed PASS/FAIL each): no 5xx (designed 503 storage_unavailable while PostgreSQL is down reported apart),
 RSS flat (last minute's max within 10% of the second minute's), no tool process or temp entry left, recovery from
 each fault without a restart, no stored result or job lost."""
@@ -19,6 +19,9 @@ ap.add_argument("--concurrency", type=int, default=8)
 ap.add_argument("--hostile", type=float, default=0.01)
 ap.add_argument("--hang-tool", default="pdftotext", choices=["pdftotext", "tesseract", "pandoc"],
                 help="the tool made to hang; it must be one the chains call first for some format of the corpus")
+ap.add_argument("--cycles", type=int, default=1,
+                help="run the fault plan this many times, each in its own equal share of the run: RSS that grows only in "
+                     "the first cycle is code and buffers used for the first time, RSS that grows in every cycle is a leak")
 ap.add_argument("--json")
 args = ap.parse_args()
 corpus = pathlib.Path(os.environ.get("ATS_CORPUS_DIR", harness.REPO.parent / "shared/corpus"))
@@ -143,8 +146,8 @@ def probe(name, ok, until):
     while now() < until and not stop.is_set():
         try:
             if ok():
-                recovery[name] = round(now() - start, 1)
-                print(f"{now():6.1f}s recovered: {name} after {recovery[name]} s", flush=True)
+                recovery.setdefault(name, []).append(round(now() - start, 1))
+                print(f"{now():6.1f}s recovered: {name} after {recovery[name][-1]} s", flush=True)
                 return
         except (ValueError, KeyError):
             pass
@@ -178,13 +181,16 @@ def faults():
     plan = [(0.25, "redis killed (-9)", redis.kill, None), (0.30, "redis restarted", redis.start, ("redis", cache_hit)),
             (0.45, "postgresql stopped", pg.stop, None), (0.525, "postgresql started", pg.start, ("postgresql", store_ok)),
             (0.65, f"{tool} hangs", hang_flag.touch, None), (0.75, f"{tool} answers again", lambda: hang_flag.unlink(), (tool, tool_ok))]
-    for i, (share, name, action, check) in enumerate(plan):
-        while now() < share * duration:
-            if stop.wait(0.5):
-                return
-        event(name, action)
-        if check:
-            probe(check[0], check[1], (plan[i + 1][0] if i + 1 < len(plan) else 1.0) * duration + (120 if i + 1 == len(plan) else 0))
+    cycle = duration / args.cycles
+    for c in range(args.cycles):
+        for i, (share, name, action, check) in enumerate(plan):
+            while now() < c * cycle + share * cycle:
+                if stop.wait(0.5):
+                    return
+            event(name, action)
+            if check:
+                last_one = i + 1 == len(plan)
+                probe(check[0], check[1], c * cycle + (1.0 if last_one else plan[i + 1][0]) * cycle + (120 if last_one and c + 1 == args.cycles else 0))
 
 
 threads = [threading.Thread(target=worker) for _ in range(args.concurrency)] + \
@@ -243,17 +249,28 @@ def window(a, b):
     return [r for r in records if a <= r["t"] < b]
 
 
-ev = dict((n, t) for t, n in events)
-pg_down = (ev.get("postgresql stopped", 1e9), ev.get("postgresql started", 1e9) + 30)
+def windows(start, end, grace=0):
+    """(start, end) of each cycle's fault; an end that never came is open."""
+    a = [t for t, n in events if n == start]
+    b = [t for t, n in events if n == end]
+    return [(x, (b[i] if i < len(b) else 1e9) + grace) for i, x in enumerate(a)]
+
+
+def inside(ws, a, b):
+    return any(w0 <= b and a < w1 for w0, w1 in ws)
+
+
+pg_down = windows("postgresql stopped", "postgresql started", 30)
+hang_windows = windows(f"{tool} hangs", f"{tool} answers again")
 five = [r for r in records if r["status"] >= 500 or r["status"] == 0]
-designed = [r for r in five if r["status"] == 503 and r.get("code") == "storage_unavailable" and pg_down[0] <= r["t"] < pg_down[1]]
+designed = [r for r in five if r["status"] == 503 and r.get("code") == "storage_unavailable" and inside(pg_down, r["t"], r["t"])]
 # A hung tool is the drill's doing: a request that reached the hang and answered 504 extraction_timeout is honest when
 # a step that runs the hung tool is one that timed out (a scanned PDF has no way round a hung tesseract), or when it
 # is a file of the format whose chain calls the tool first.
 hung_steps = {"pdftotext": ("pdftotext",), "tesseract": ("ocr", "tesseract"), "pandoc": ("pandoc",)}[tool]
 hung = [r for r in five if r["status"] == 504 and r.get("code") == "extraction_timeout"
         and (r["file"].startswith(hang_dir + "/") or any(s in (t or "") for t in r.get("timedOut", []) for s in hung_steps))
-        and hang_window[0] <= r["t"] + r["ms"] / 1000 and r["t"] < hang_window[1]]
+        and inside(hang_windows, r["t"], r["t"] + r["ms"] / 1000)]
 other5 = [r for r in five if r not in designed and r not in hung]
 
 
@@ -265,9 +282,9 @@ def first_after(t, pred):
 minute2 = [m for t, m, _ in rss if 60 <= t < 120]
 last = [m for t, m, _ in rss if duration - 60 <= t < duration]
 rss_ok = bool(minute2 and last) and max(last) <= 1.10 * max(minute2)
-recover_redis, recover_pg, recover_tool = recovery.get("redis"), recovery.get("postgresql"), recovery.get(tool)
-hang_window = (ev.get(f"{tool} hangs", 1e9), ev.get(f"{tool} answers again", 1e9))
-during_hang = [r for r in window(*hang_window) if r["file"].startswith(hang_dir + "/")]
+recover_redis, recover_pg, recover_tool = (recovery.get(n, [None])[0] for n in ("redis", "postgresql", tool))
+recovered_every_cycle = {n: len(recovery.get(n, [])) == args.cycles for n in ("redis", "postgresql", tool)}
+during_hang = [r for w in hang_windows for r in window(*w) if r["file"].startswith(hang_dir + "/")]
 jobs_done = [s for s in job_state.values() if "counts" in s and s["counts"]["queued"] + s["counts"]["running"] == 0]
 job_items = sum(s.get("total", 0) for s in jobs_done)
 job_ok = sum(s["counts"]["succeeded"] for s in jobs_done)
@@ -287,6 +304,10 @@ summary = {
     "rss_with_tools_peak_mb": max(t for _, _, t in rss) if rss else None,
     "rss_per_minute_max_mb": [max([r for t, r, _ in rss if m * 60 <= t < (m + 1) * 60], default=None) for m in range(int(args.minutes) + 1)],
     "rss_by_mapping_mb": smaps,
+    "cycles": args.cycles,
+    "rss_max_per_cycle_mb": [max([r for t, r, _ in rss if c * duration / args.cycles <= t < (c + 1) * duration / args.cycles], default=None)
+                             for c in range(args.cycles)],
+    "recovery_seconds_per_cycle": recovery,
     "recovery_seconds": {"redis_cache_hit_again": recover_redis, "postgres_store_200_again": recover_pg, f"{tool}_extracts_again": recover_tool},
     "hang_tool": tool, "5xx_504_while_tool_hung": len(hung),
     "managed_heap_mb": {"minute2_max": max([m for t, m in heap if 60 <= t < 120], default=None),
@@ -307,9 +328,9 @@ criteria = {
     "RSS flat (last minute max <= 1.1 x second minute max)": rss_ok,
     "no leftover tool processes": not left_processes,
     "no leftover temp entries": not left_temp,
-    "recovered from Redis kill without restart": recover_redis is not None,
-    "recovered from PostgreSQL stop without restart": recover_pg is not None,
-    "recovered from hung tool without restart": recover_tool is not None,
+    "recovered from Redis kill without restart": recovered_every_cycle["redis"],
+    "recovered from PostgreSQL stop without restart": recovered_every_cycle["postgresql"],
+    "recovered from hung tool without restart": recovered_every_cycle[tool],
     "no stored result lost": not missing and len(stored_ids) > 0,
     "no job lost (all accepted jobs finished, readable)": len(jobs_done) == len(job_ids) and len(job_ids) > 0,
 }
