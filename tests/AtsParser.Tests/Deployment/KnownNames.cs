@@ -8,7 +8,7 @@ public static class KnownNames
 {
     /// <summary>Read by ASP.NET Core, the .NET runtime or the native tools rather than by our table.</summary>
     static readonly string[] Platform =
-        ["ASPNETCORE_ENVIRONMENT", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "DOTNET_EnableDiagnostics", "OMP_THREAD_LIMIT"];
+        ["ASPNETCORE_ENVIRONMENT", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "DOTNET_EnableDiagnostics", "OMP_THREAD_LIMIT", "MALLOC_ARENA_MAX", "DOTNET_gcServer"];
 
     public static IReadOnlySet<string> EnvironmentNames { get; } =
         WellKnownEnvironment.Names.Concat(Platform).ToHashSet(StringComparer.Ordinal);
