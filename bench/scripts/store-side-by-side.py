@@ -35,6 +35,10 @@ def main():
     ap.add_argument("--block", type=int, default=100)
     ap.add_argument("--warm", type=int, default=300)
     ap.add_argument("--no-search", action="store_true")
+    ap.add_argument("--store", action="store_true",
+                    help="also POST /api/v1/parse?store=true of the first FILE: again (the stored result, deduped by sha256) "
+                         "and with force=true (parsed and written again: row, text and vector upserts in one transaction)")
+    ap.add_argument("--only", default="", help="comma-separated substrings: keep only the paths whose label has one (GET /health stays)")
     ap.add_argument("services", nargs="+")
     a, files = ap.parse_known_args()
     services = []
@@ -62,11 +66,13 @@ def main():
 
     # Every service stores the same files; each answers with its own ids.
     ids = {s[0]: {} for s in services}
+    uploads = {}
     for f in files:
         blob = open(f, "rb").read()
         name = f.rsplit("/", 1)[-1]
         body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
                 f'Content-Type: application/octet-stream\r\n\r\n').encode() + blob + f"\r\n--{boundary}--\r\n".encode()
+        uploads[name] = body
         for svc, _, _ in services:
             _, data = call(svc, "POST", "/api/v1/parse?store=true", body, {"Content-Type": f"multipart/form-data; boundary={boundary}"})
             ids[svc][name] = json.loads(data)["id"]
@@ -77,6 +83,14 @@ def main():
     paths.append(("GET /api/v1/resumes (page of 20)", lambda svc: ("GET", "/api/v1/resumes?pageSize=20", None, None)))
     if not a.no_search:
         paths.append(("POST /api/v1/search (top 10)", lambda svc: ("POST", "/api/v1/search", search, {"Content-Type": "application/json"})))
+    if a.store:
+        first, body = next(iter(uploads.items()))
+        form = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        paths.append((f"POST /api/v1/parse?store=true {first} (stored: dedupe)", lambda svc: ("POST", "/api/v1/parse?store=true", body, form)))
+        paths.append((f"POST /api/v1/parse?store=true&force=true {first}", lambda svc: ("POST", "/api/v1/parse?store=true&force=true", body, form)))
+    if a.only:
+        keep = [k for k in a.only.split(",") if k]
+        paths = [p for p in paths if p[0] == "GET /health" or any(k in p[0] for k in keep)]
 
     for svc, _, _ in services:
         for _, req in paths:

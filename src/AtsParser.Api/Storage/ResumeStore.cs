@@ -166,8 +166,18 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
         return q;
     }
 
-    public Task<List<ResumeRow>> RowsAsync(string tenant, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        db.Resumes.AsNoTracking().Where(r => r.Tenant == tenant && ids.Contains(r.Id)).ToListAsync(ct);
+    /// <summary>The tenant's rows among `ids` (search reads its hits with this), compiled once per model like ById.</summary>
+    public async Task<List<ResumeRow>> RowsAsync(string tenant, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var rows = new List<ResumeRow>(ids.Count);
+        await foreach (var row in RowsOf(db)(db, tenant, ids as Guid[] ?? ids.ToArray()).WithCancellation(ct)) rows.Add(row);
+        return rows;
+    }
+
+    static Func<AtsDb, string, Guid[], IAsyncEnumerable<ResumeRow>> RowsOf(AtsDb db) => RowsCompiled.GetValue(db.Model, _ => EF.CompileAsyncQuery(
+        (AtsDb db, string tenant, Guid[] ids) => db.Resumes.AsNoTracking().Where(r => r.Tenant == tenant && ids.Contains(r.Id))));
+
+    static readonly ConditionalWeakTable<IModel, Func<AtsDb, string, Guid[], IAsyncEnumerable<ResumeRow>>> RowsCompiled = new();
 
     ParseResult ToResult(ResumeRow row) => ToResult(row.Id, row.Parsed);
 
