@@ -1,3 +1,4 @@
+using System.Text;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AtsParser.Api.Caching;
@@ -108,21 +109,29 @@ public sealed class ResumeStore(AtsDb db, IEmbedder embedder, IOptions<StorageOp
             return id;
         }
 
-        // STORE_TEXT off also removes text kept by an earlier, differently configured upload of the same file.
-        await db.ResumeTexts.Where(t => t.ResumeId == id).ExecuteDeleteAsync(ct);
+        // The text and the vector in one command (two statements, one round trip): the text is an upsert, or a delete when
+        // it is not kept (STORE_TEXT off also removes text kept by an earlier, differently configured upload of the same
+        // file); the vector is an upsert (a delete-then-add through the change tracker measured 27% slower per store).
+        // Before, the text's delete, its insert through SaveChanges and the vector were a round trip each.
+        var sql = new StringBuilder();
+        var args = new List<object> { id };
         if (text is not null)
         {
-            db.ResumeTexts.Add(new ResumeTextRow { ResumeId = id, Text = text });
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            args.Add(text);
+            sql.Append("INSERT INTO resume_texts (resume_id, text) VALUES ({0}, {1}) ON CONFLICT (resume_id) DO UPDATE SET text = excluded.text;");
         }
-        // An upsert again, in one round trip: a delete-then-add through the change tracker measured 27% slower per store.
+        else sql.Append("DELETE FROM resume_texts WHERE resume_id = {0};");
         if (embedding is not null)
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO resume_embeddings (resume_id, model, dimensions, embedding)
-                VALUES ({id}, {model}, {embedding.Length}, {new Vector(EmbeddingSpace.Fit(embedding, model))})
-                ON CONFLICT (resume_id, model) DO UPDATE SET dimensions = excluded.dimensions, embedding = excluded.embedding, created_at = now()
-                """, ct);
+        {
+            var at = args.Count;
+            args.AddRange([model, embedding.Length, new Vector(EmbeddingSpace.Fit(embedding, model))]);
+            sql.Append($$"""
+
+                INSERT INTO resume_embeddings (resume_id, model, dimensions, embedding) VALUES ({0}, {{{at}}}, {{{at + 1}}}, {{{at + 2}}})
+                ON CONFLICT (resume_id, model) DO UPDATE SET dimensions = excluded.dimensions, embedding = excluded.embedding, created_at = now();
+                """);
+        }
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
         await tx.CommitAsync(ct);
         return id;
     }
