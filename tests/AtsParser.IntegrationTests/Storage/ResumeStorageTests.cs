@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FluentAssertions;
 using Npgsql;
+using AtsParser.IntegrationTests.Support;
 
 namespace AtsParser.IntegrationTests.Storage;
 
@@ -77,6 +78,44 @@ public sealed class ResumeStorageTests(StorageFixture fx) : IClassFixture<Storag
             (await redis.GetDatabase().KeyExistsAsync($"{fx.Api.KeyPrefix}:parse:{sha}")).Should().BeFalse();
         (await fx.Client.ParseAsync(bytes)).Response.CacheHeader().Should().Be("miss");
         (await fx.Client.DeleteAsync($"/api/v1/resumes/{id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Kept_text_is_replaced_by_a_forced_store_and_removed_by_a_service_that_does_not_keep_text()
+    {
+        await using var keeping = await StorageApiFactory.CreateAsync(settings: ("Storage:StoreText", "true"));
+        using var keepingClient = keeping.CreateClient();
+        var bytes = SampleResumes.Nurse();
+        var id = (await keepingClient.ParseAsync(bytes, "?store=true")).Body.GetProperty("id").GetGuid();
+        (await Texts(keeping.DatabaseConnectionString, id)).Should().ContainSingle().Which.Should().Contain("Registered Nurse");
+
+        var forced = await keepingClient.ParseAsync(bytes, "?store=true&force=true");
+        forced.Body.GetProperty("id").GetGuid().Should().Be(id);
+        (await Texts(keeping.DatabaseConnectionString, id)).Should().ContainSingle().Which.Should().Contain("Registered Nurse");
+
+        // The same database, a service that does not keep text: a forced store removes the text and keeps the vector.
+        await using var plain = await StorageApiFactory.CreateAsync(settings: ("Storage:StoreText", "false"));
+        plain.Set("Storage:ConnectionString", keeping.DatabaseConnectionString);
+        using var plainClient = plain.CreateClient();
+        (await plainClient.ParseAsync(bytes, "?store=true&force=true")).Body.GetProperty("id").GetGuid().Should().Be(id);
+        (await Texts(keeping.DatabaseConnectionString, id)).Should().BeEmpty();
+        await using var conn = new NpgsqlConnection(keeping.DatabaseConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM resume_embeddings WHERE resume_id = @id", conn);
+        cmd.Parameters.AddWithValue("id", id);
+        ((long)(await cmd.ExecuteScalarAsync())!).Should().Be(1);
+    }
+
+    static async Task<List<string>> Texts(string connectionString, Guid id)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT text FROM resume_texts WHERE resume_id = @id", conn);
+        cmd.Parameters.AddWithValue("id", id);
+        var texts = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) texts.Add(reader.GetString(0));
+        return texts;
     }
 
     async Task<long> Count(string sql, object value)
