@@ -12,11 +12,7 @@ import sys
 import time
 import uuid
 
-
-def cpu_ms(pid):
-    s = open(f"/proc/{pid}/stat").read()
-    x = s[s.rfind(")") + 2:].split()
-    return (int(x[11]) + int(x[12])) * 10.0
+from sbs_common import cpu_ms, services_and_files
 
 
 def main():
@@ -26,16 +22,7 @@ def main():
     ap.add_argument("--warm", type=int, default=500)
     ap.add_argument("services", nargs="+")
     a, files = ap.parse_known_args()
-    services = []
-    for s in a.services:
-        if s == "--":
-            continue
-        if "=" not in s:
-            files.append(s)
-            continue
-        name, rest = s.split("=", 1)
-        port, pid = rest.split(":")
-        services.append((name, int(port), int(pid)))
+    services = services_and_files(a.services, files)
     boundary = uuid.uuid4().hex
     paths = [("GET /health", "GET", "/health", None, None)]
     for f in files:

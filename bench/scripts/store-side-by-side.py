@@ -17,11 +17,7 @@ import statistics
 import time
 import uuid
 
-
-def cpu_ms(pid):
-    s = open(f"/proc/{pid}/stat").read()
-    x = s[s.rfind(")") + 2:].split()
-    return (int(x[11]) + int(x[12])) * 10.0
+from sbs_common import cpu_ms, services_and_files
 
 
 def load():
@@ -41,16 +37,7 @@ def main():
     ap.add_argument("--only", default="", help="comma-separated substrings: keep only the paths whose label has one (GET /health stays)")
     ap.add_argument("services", nargs="+")
     a, files = ap.parse_known_args()
-    services = []
-    for s in a.services:
-        if s == "--":
-            continue
-        if "=" not in s:
-            files.append(s)
-            continue
-        name, rest = s.split("=", 1)
-        port, pid = rest.split(":")
-        services.append((name, int(port), int(pid)))
+    services = services_and_files(a.services, files)
     conns = {s[0]: http.client.HTTPConnection("127.0.0.1", s[1], timeout=300) for s in services}
     boundary = uuid.uuid4().hex
 
