@@ -36,6 +36,16 @@ public class ExamClassTests
     [InlineData("ANNA-LENA KRÜGER\nanna@example.org\nProfil\nEinkauf.", "ANNA-LENA KRÜGER")]
     [InlineData("Rafael Gomes – Engenheiro Civil\nrafael@example.org\nResumo\nObras.", "Rafael Gomes")]
     [InlineData("SOFIA MARTINEZ | sofia@example.org | +34 612 34 56 78\nPerfil\nVentas.", "SOFIA MARTINEZ")]
+    [InlineData("Marisol de la Fuente\nmarisol@example.org\nPerfil\nVentas.", "Marisol de la Fuente")]
+    [InlineData("Pieter van der Berghe\npieter@example.org\nProfile\nPlanner.", "Pieter van der Berghe")]
+    [InlineData("Ahmad Faiz bin Rahman\nfaiz@example.org\nSummary\nEngineer.", "Ahmad Faiz bin Rahman")]
+    [InlineData("Holloway, Maren\nmaren@example.org\nSummary\nPlanner.", "Maren Holloway")]
+    [InlineData("HOLLOWAY, MAREN\nmaren@example.org\nSummary\nPlanner.", "MAREN HOLLOWAY")]
+    [InlineData("Jordan Ellery (she/her)\njordan@example.org\nSummary\nDesigner.", "Jordan Ellery")]
+    [InlineData("Sam Okafor-Reyes (they/them)\nsam@example.org\nSummary\nResearcher.", "Sam Okafor-Reyes")]
+    [InlineData("Zoë Åkerström-Núñez\nzoe@example.org\nProfil\nDesign.", "Zoë Åkerström-Núñez")]
+    [InlineData("JEAN-BAPTISTE DE LA CROIX\njb@example.org\nProfil\nJuriste.", "JEAN-BAPTISTE DE LA CROIX")]
+    [InlineData("Siobhán O'Donnell\nsiobhan@example.org\nProfile\nNurse.", "Siobhán O'Donnell")]
     public void Names_come_without_credentials_capitals_kept_and_dots_as_spaces(string text, string name) =>
         N(Parse(text).Candidate.Name?.Raw).Should().Be(N(name));
 
@@ -58,6 +68,16 @@ public class ExamClassTests
     [InlineData("Ada Quill\n(+86) 138-0013-8000\nada@example.org\n工作经历", "+8613800138000")]
     [InlineData("Ada Quill\nCelular: +55 (11) 98765-4321\nada@example.org\nResumo", "+5511987654321")]
     [InlineData("Ada Quill\n0044 20 7946 0958\nada@example.org\nSummary", "+442079460958")]
+    [InlineData("Ada Quill\nMobile: +91 98765 43210 | ada@example.org\nSummary", "+919876543210")]
+    [InlineData("Ada Quill\n+46 70-123 45 67\nada@example.org\nSammanfattning", "+46701234567")]
+    [InlineData("Ada Quill\n上海\n138 0013 8000\nada@example.org\n工作经历", "+8613800138000")]
+    [InlineData("陈晓雯\n电话：13800138000\nada@example.org\n工作经历", "+8613800138000")]
+    [InlineData("Ada Quill\nParis, France\n06 12 34 56 78\nada@example.org\nProfil", "+33612345678")]
+    [InlineData("Camille Dorvaux\nTél. : 06 12 34 56 78\nada@example.org\nExpérience professionnelle", "+33612345678")]
+    [InlineData("Ada Quill\nMumbai, India\n098765 43210\nada@example.org\nSummary", "+919876543210")]
+    [InlineData("Ada Quill\nStockholm, Sweden\n070-123 45 67\nada@example.org\nSummary", "+46701234567")]
+    [InlineData("Ada Quill\nPhone: +33 6 12\n34 56 78\nada@example.org\nProfil", "+33612345678")]
+    [InlineData("Ada Quill\nBerlin\nMobil: 0151 23456789\nada@example.org\nBerufserfahrung", "+4915123456789")]
     public void Phones_with_brackets_dots_and_spaces_give_their_number(string text, string e164) =>
         Parse(text).Candidate.Phones.Select(p => p.E164).Should().Contain(e164);
 
@@ -309,6 +329,8 @@ public class ExamClassTests
     [InlineData("Ausbildung\n2012 – 2016  Bachelor of Arts Soziologie  Universität Kelbach", "Bachelor of Arts Soziologie", "Universität Kelbach")]
     [InlineData("Formação\nUniversidade Serra Azul — Bacharelado em Administração (2010–2014)", "Bacharelado em Administração", "Universidade Serra Azul")]
     [InlineData("השכלה\nהנדסאי אלקטרוניקה, מכללת אורט גבעת אלון, 2008", "הנדסאי אלקטרוניקה", "מכללת אורט גבעת אלון")]
+    [InlineData("Ausbildung\nStudium der BWL, Universität Kelbach (Abschluss: Bachelor of Science)\n2010 – 2014", "Bachelor of Science", "Universität Kelbach")]
+    [InlineData("Ausbildung\n2008 – 2013 Studium der Informatik, Hochschule Arnstadt (Abschluss: Diplom-Informatiker)", "Diplom-Informatiker", "Hochschule Arnstadt")]
     public void Education_in_other_languages_splits_degree_and_school(string section, string degree, string school) =>
         Schools("Kit Marlow\n" + section).Should().Equal(R(degree, school));
 
@@ -367,4 +389,30 @@ public class ExamClassTests
     [InlineData("Skills\nPython ●●●●○\nExcel ●●●○○\nSoft skills: Excellent communication and interpersonal skills.", "Python|Excel")]
     public void Skills_come_without_levels_durations_or_category_labels(string section, string expected) =>
         SectionSkills(section + "\nEducation\nBSc Biology, University of Kestwick, 2009").Should().BeEquivalentTo(expected.Split('|').Select(N));
+
+    // ---- clients and sidebars (parser14) ----
+
+    [Theory]
+    [InlineData("Client: Orvel Bank (via Tessaly Consulting)\nSenior Java Developer\n2019 - 2022\n- Built the ledger.", "Senior Java Developer", "Tessaly Consulting")]
+    [InlineData("Client: Marrow Insurance Group (through Pontaro Labs Ltd)\nBusiness Analyst\nJan 2017 – Dec 2018\n- Wrote specs.", "Business Analyst", "Pontaro Labs Ltd")]
+    [InlineData("Tessaly Consulting (client: Orvel Bank)\nSenior Java Developer\n2019 - 2022\n- Built the ledger.", "Senior Java Developer", "Tessaly Consulting")]
+    public void A_client_line_with_the_employer_in_brackets_gives_that_employer(string lines, string title, string employer)
+    {
+        var job = Parse("Rowan Ashby\nrowan@example.org\nExperience\n" + lines + "\nEducation\nBSc Biology, University of Kestwick, 2009").WorkExperience.Should().ContainSingle().Subject;
+        (N(job.Title), N(job.Employer)).Should().Be((N(title), N(employer)));
+    }
+
+    [Fact]
+    public void Skills_listed_in_a_sidebar_without_a_heading_are_found()
+    {
+        var r = Parse("Rowan Ashby\nrowan@example.org\nPython\nDocker\nKubernetes\nPostgreSQL\nExperience\nBackend Engineer, Pontaro Labs\n2019 - 2022\n- Built APIs.\nEducation\nBSc Computing, University of Kestwick, 2018");
+        r.Skills.Select(s => N(s.Raw)).Should().Contain(new[] { "Python", "Docker", "Kubernetes", "PostgreSQL" }.Select(N));
+    }
+
+    [Fact]
+    public void Skills_in_a_second_column_read_after_the_main_text_are_found()
+    {
+        var r = Parse("Rowan Ashby\nrowan@example.org\nExperience\nBackend Engineer, Pontaro Labs\n2019 - 2022\n- Built APIs.\nEducation\nBSc Computing, University of Kestwick, 2018\nPython · Docker · Kubernetes · Terraform\nEnglish, German");
+        r.Skills.Select(s => N(s.Raw)).Should().Contain(new[] { "Python", "Docker", "Kubernetes", "Terraform" }.Select(N));
+    }
 }
