@@ -23,7 +23,7 @@ public class ExamLanguageTests
     {
         { "en", """
             Maren Holloway
-            maren.holloway@example.org | +44 7700 900456 | Leeds, UK
+            maren.holloway@example.org | +44 7911 123456 | Leeds, UK
             Work Experience
             Logistics Coordinator, Brindle Freight Ltd, Leeds
             Mar 2021 – Present
@@ -156,7 +156,7 @@ public class ExamLanguageTests
 
     static readonly Dictionary<string, Expected> Keys = new()
     {
-        ["en"] = new("Maren Holloway", "+447700900456",
+        ["en"] = new("Maren Holloway", "+447911123456",
             [("Logistics Coordinator", "Brindle Freight Ltd", "2021-03", true), ("Warehouse Assistant", "Copperfield Stores", "2017-06", false)],
             [("BSc Business Management", "University of Harrowfield")], ["Excel", "SAP", "Forklift operation"], ["en", "fr"],
             ["Certified Supply Chain Professional (CSCP)"]),

@@ -157,6 +157,14 @@ static partial class EducationExtractor
     /// </summary>
     static IEnumerable<Fragment> Parts(Fragment f)
     {
+        // "Studium der BWL, Universität Kelbach (Abschluss: Bachelor of Science)": the bracketed, labelled degree is the
+        // degree; "Studium der X" before it names only the field.
+        if (f.Label is null && BracketedDegree().Match(f.Text) is { Success: true } bd)
+        {
+            var rest = bd.Groups["rest"].Value.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(p => !StudyOf().IsMatch(p));
+            f = f with { Text = string.Join(", ", rest.Prepend(bd.Groups["d"].Value.Trim())) };
+        }
         // "Master Communication digitale - Université de Nantes": a spaced hyphen between a degree and a school cuts
         // like a comma (only then: "Software Engineering - Backend" or "Bachelor of Science - BS" stay whole).
         if (f.Label is null && !f.Text.Contains(", ") && f.Text.Contains(" - "))
@@ -322,4 +330,10 @@ static partial class EducationExtractor
 
     [GeneratedRegex(@"(?:\s+in\s+|,\s+|\s+-\s+|\s+en\s+|\s+em\s+|\s+of\s+science\s+in\s+)(?<f>[^,()]{3,80})$", RegexOptions.IgnoreCase)]
     private static partial Regex FieldOfStudy();
+
+    [GeneratedRegex(@"^(?<rest>.+?)\s*[(\[]\s*(?:Abschluss|Degree|Diplôme|Diplome|Diploma|Título|Titulo|Titel|Grau|Grado|Qualification)\s*:\s*(?<d>[^)\]]{2,80})[)\]]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BracketedDegree();
+
+    [GeneratedRegex(@"^(?:Studium|Studiengang|Study of|Studies in|Estudios de|Études de|Estudos de)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StudyOf();
 }

@@ -19,10 +19,22 @@ public static partial class HeaderFragments
 {
     public const string TitleLabel = "title", EmployerLabel = "employer", LocationLabel = "location", QuotedLabel = "quoted";
 
+    public static bool IsClientVia(string line) => ClientVia().IsMatch(line);
+
+    [GeneratedRegex(@"(?i)^[\W_]*(?:end\s+)?(?:clients?|kunde|cliente)\s*[:：\-–]\s*[^()]+?\s*\(\s*(?:via|through|thru|by|über|über die|a través de|através da|através de|par|pour)\s+(?<e>[^()]{2,80})\)\s*$")]
+    private static partial Regex ClientVia();
+
+    [GeneratedRegex(@"(?i)\s*\(\s*(?:end\s+)?(?:clients?|kunde|cliente)\s*[:：\-–]?\s*[^()]{2,80}\)")]
+    private static partial Regex ClientAside();
+
     public static List<Fragment> From(string line, int index, Dates.DateRange? cut, bool experience = false)
     {
         var t = line;
         if (cut is not null && cut.Index + cut.Length <= t.Length) t = CutDates(t, cut.Index, cut.Length);
+        // Contractors: "Client: Orvel Bank (via Tessaly Consulting)" names the employer in brackets;
+        // "Tessaly Consulting (client: Orvel Bank)" names it before them. The client is not the employer.
+        if (experience && ClientVia().Match(t) is { Success: true } via) return [new Fragment(via.Groups["e"].Value.Trim(), EmployerLabel, index)];
+        t = ClientAside().Replace(t, " ");
         t = RoleSplitter.Clean(t);
         // CJK rows set their cells apart with two spaces.
         if (t.Any(NameExtractor.IsCjk)) t = CjkComma().Replace(CjkGap().Replace(t, " | "), ", ");

@@ -6,10 +6,10 @@ public static class LanguageDetector
     static readonly (string Code, string[] Words)[] StopWords =
     [
         ("en", ["the", "and", "of", "to", "in", "for", "with", "on", "at", "as", "experience", "skills", "education"]),
-        ("de", ["und", "der", "die", "das", "mit", "für", "von", "im", "bei", "ausbildung", "kenntnisse", "berufserfahrung", "seit"]),
-        ("fr", ["et", "le", "la", "les", "des", "du", "pour", "avec", "dans", "expérience", "compétences", "formation"]),
-        ("es", ["y", "el", "la", "los", "las", "del", "para", "con", "en", "experiencia", "educación", "habilidades", "de"]),
-        ("pt", ["e", "o", "os", "as", "do", "da", "dos", "das", "para", "com", "em", "experiência", "formação", "não"]),
+        ("de", ["und", "der", "die", "das", "mit", "für", "von", "im", "bei", "ausbildung", "kenntnisse", "berufserfahrung", "seit", "beruflicher", "werdegang", "sprachen", "heute"]),
+        ("fr", ["et", "le", "la", "les", "des", "du", "pour", "avec", "dans", "expérience", "compétences", "formation", "professionnelle", "langues", "aujourd'hui", "au", "sur"]),
+        ("es", ["y", "el", "la", "los", "las", "del", "para", "con", "en", "experiencia", "educación", "habilidades", "de", "laboral", "desde", "actualidad"]),
+        ("pt", ["e", "o", "os", "as", "do", "da", "dos", "das", "para", "com", "em", "experiência", "formação", "não", "profissional", "acadêmica", "atualmente", "competências"]),
     ];
 
     static readonly Dictionary<string, string[]> CodesByWord = StopWords

@@ -45,6 +45,10 @@ static partial class NameExtractor
             var candidate = Clean(lines[i]);
             if (candidate is null) continue;
             if (LooksLikeName(candidate, allowSingle: false)) return (Split(candidate), i);
+            // "Holloway, Maren" / "HOLLOWAY, MAREN": the family name first, as forms and exports print it.
+            if (seen == 1 && FamilyFirst().Match(candidate) is { Success: true } ff && !LocationExtractor.IsPlace(candidate)
+                && ff.Groups["f"].Value + " " + ff.Groups["l"].Value is var swapped && LooksLikeName(swapped, allowSingle: false))
+                return (new PersonName(swapped, ff.Groups["f"].Value, ff.Groups["l"].Value), i);
             if (seen == 1 && LowerCaseName(candidate) && (EmailNames(emails, candidate) || HeadlineAt(doc, NextNonEmpty(lines, i))))
                 return (Split(candidate), i);
             // A name printed over two lines ("CHRISTIAN" / "LARICO DEPAZ").
@@ -140,6 +144,8 @@ static partial class NameExtractor
     static string? Clean(string line)
     {
         var t = ContactPatterns.GluedLabel().Replace(line.Trim(), " ");
+        // "Jordan Ellery (she/her)": pronouns printed after the name are not part of it.
+        t = Pronouns().Replace(t, " ");
         t = ContactPatterns.PortalSuffix().Replace(t, "");
         t = Whitespace().Replace(t, " ").Trim(' ', ',', ';', '|', '-', '–', '•', '·');
         // "Kofi Mensah-Boateng | Data Engineer", "Ana Ruiz — ana@example.org": the name before a headline or contact data.
@@ -218,6 +224,12 @@ static partial class NameExtractor
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"[\(\[]\s*(?:she|he|they|ze|xe|ela|ele|elle|il|ella|él|sie|er)\s*/\s*\p{L}+(?:\s*/\s*\p{L}+)?\s*[\)\]]", RegexOptions.IgnoreCase)]
+    private static partial Regex Pronouns();
+
+    [GeneratedRegex(@"^(?<l>(?:\p{L}+\s){0,2}[\p{L}'’-]{2,}),\s*(?<f>[\p{L}'’-]{2,}(?:\s[\p{L}'’-]+\.?)?)$")]
+    private static partial Regex FamilyFirst();
 
     [GeneratedRegex(@"^(?<n>[^|–—•·,]{3,50}?)\s+[|–—•·]\s+(?<r>.+)$")]
     private static partial Regex NameThenMore();
