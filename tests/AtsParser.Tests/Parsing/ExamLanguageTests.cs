@@ -218,4 +218,37 @@ public class ExamLanguageTests
     [Theory, MemberData(nameof(Resumes))]
     public void The_certification_comes_out_in_every_language(string lang, string text) =>
         Of(text).Certifications.Select(c => N(c.Name)).Should().BeEquivalentTo(Keys[lang].Certifications.Select(N));
+
+    // ---- the same languages in a second layout: employer first, date words inside the line, right-to-left ranges ----
+
+    [Theory]
+    [InlineData("Berufserfahrung\nBrennwald Bau GmbH, Leipzig\nProjektleiter | seit März 2020\n- Baustellen geleitet.\nSteinfurt Planung AG\nBauingenieur | Sept. 2016 – Feb. 2020\nAusbildung\nDiplom-Ingenieur (FH), Hochschule Elsterbrück, 2016",
+        "Projektleiter|Brennwald Bau GmbH|2020-03|True;Bauingenieur|Steinfurt Planung AG|2016-09|False")]
+    [InlineData("Expérience professionnelle\nLumiane SAS — Chargée de communication\nDepuis septembre 2019\nVerdelle SARL — Assistante marketing\nDe janvier 2016 à août 2019\nFormation\nLicence Information-Communication, Université de Valmorin, 2015",
+        "Chargée de communication|Lumiane SAS|2019-09|True;Assistante marketing|Verdelle SARL|2016-01|False")]
+    [InlineData("Experiencia profesional\nOlmedo Seguros S.A. | Analista de Datos | mar. 2020 – actualidad\nRedes Baeza S.L. | Técnico de Soporte | ene. 2017 – feb. 2020\nFormación académica\nGrado en Estadística, Universidad de Valcarce, 2016",
+        "Analista de Datos|Olmedo Seguros S.A.|2020-03|True;Técnico de Soporte|Redes Baeza S.L.|2017-01|False")]
+    [InlineData("Experiência Profissional\nConstrutora Ipanema Ltda. – Gerente de Projetos\n04/2019 – o momento\nTavares Engenharia S.A. – Engenheiro Civil\n02/2015 – 03/2019\nFormação Acadêmica\nBacharelado em Engenharia Civil, Universidade Federal de Serra Alta, 2014",
+        "Gerente de Projetos|Construtora Ipanema Ltda.|2019-04|True;Engenheiro Civil|Tavares Engenharia S.A.|2015-02|False")]
+    [InlineData("ניסיון תעסוקתי\nהיום - 03/2020\nמנהלת מוצר, אופק מערכות בע\"מ\n02/2020 - 01/2017\nאנליסטית נתונים, גפן תקשורת בע\"מ\nהשכלה\nתואר ראשון במדעי המחשב, אוניברסיטת הגליל המערבי, 2016",
+        "מנהלת מוצר|אופק מערכות בע\"מ|2020-03|True;אנליסטית נתונים|גפן תקשורת בע\"מ|2017-01|False")]
+    [InlineData("工作经历\n上海星澜科技有限公司\n产品经理  2020年3月 - 至今\n南京远航信息技术有限公司\n测试工程师  2016年7月 - 2020年2月\n教育背景\n江临大学  计算机科学与技术  本科  2012 - 2016",
+        "产品经理|上海星澜科技有限公司|2020-03|True;测试工程师|南京远航信息技术有限公司|2016-07|False")]
+    [InlineData("Experience\nBrindle Freight Ltd — Leeds, UK\nLogistics Coordinator · Mar 2021 – Present\nCopperfield Stores — York, UK\nWarehouse Assistant · Jun 2017 – Feb 2021\nEducation\nBSc Business Management, University of Harrowfield, 2017",
+        "Logistics Coordinator|Brindle Freight Ltd|2021-03|True;Warehouse Assistant|Copperfield Stores|2017-06|False")]
+    public void Employer_first_layouts_with_date_words_give_both_jobs(string section, string expected) =>
+        Parse("Alex Morrow\nalex@example.org\n" + section).WorkExperience.Select(j => $"{N(j.Title)}|{N(j.Employer)}|{j.Start?.Iso}|{j.IsCurrent}")
+            .Should().Equal(expected.Split(';').Select(e => e.Split('|')).Select(e => $"{N(e[0])}|{N(e[1])}|{e[2]}|{e[3]}"));
+
+    [Theory]
+    [InlineData("ניסיון תעסוקתי\nמנהלת מוצר, אופק מערכות בע\"מ\nמרץ 2020 - היום\nאנליסטית נתונים, גפן תקשורת בע\"מ\nינואר 2017 - פברואר 2020", "2020-03|;2017-01|2020-02")]
+    [InlineData("ניסיון תעסוקתי\nמנהלת מוצר, אופק מערכות בע\"מ\nספטמבר 2019 – נובמבר 2021\nאנליסטית נתונים, גפן תקשורת בע\"מ\nאוגוסט 2016 – יולי 2019", "2019-09|2021-11;2016-08|2019-07")]
+    [InlineData("Berufserfahrung\nProjektleiter, Brennwald Bau GmbH\nseit 03/2020\nBauingenieur, Steinfurt Planung AG\n09/2016 – 02/2020", "2020-03|;2016-09|2020-02")]
+    [InlineData("Experiencia\nAnalista de Datos, Olmedo Seguros S.A.\ndesde 2020\nTécnico de Soporte, Redes Baeza S.L.\n2017 – 2020", "2020|;2017|2020")]
+    [InlineData("Experiência\nGerente de Projetos, Construtora Ipanema Ltda.\nabr/2019 – atualmente\nEngenheiro Civil, Tavares Engenharia S.A.\nfev/2015 – mar/2019", "2019-04|;2015-02|2019-03")]
+    [InlineData("Expérience\nChargée de communication, Lumiane SAS\nsept. 2019 – aujourd'hui\nAssistante marketing, Verdelle SARL\njanv. 2016 – août 2019", "2019-09|;2016-01|2019-08")]
+    [InlineData("工作经历\n产品经理, 上海星澜科技有限公司\n2020年03月 - 至今\n测试工程师, 南京远航信息技术有限公司\n2016年07月 - 2020年02月", "2020-03|;2016-07|2020-02")]
+    public void Date_words_give_start_and_open_end_in_every_language(string section, string expected) =>
+        Parse("Alex Morrow\nalex@example.org\n" + section).WorkExperience.Select(j => $"{j.Start?.Iso}|{(j.IsCurrent ? "" : j.End?.Iso)}")
+            .Should().Equal(expected.Split(';'));
 }
