@@ -251,4 +251,38 @@ public class ExamLanguageTests
     public void Date_words_give_start_and_open_end_in_every_language(string section, string expected) =>
         Parse("Alex Morrow\nalex@example.org\n" + section).WorkExperience.Select(j => $"{j.Start?.Iso}|{(j.IsCurrent ? "" : j.End?.Iso)}")
             .Should().Equal(expected.Split(';'));
+
+    // ---- other heading words for languages, certifications and skills ----
+
+    [Theory]
+    [InlineData("Sprachkenntnisse\nDeutsch – Muttersprache\nEnglisch – verhandlungssicher\nFranzösisch – Grundkenntnisse", "de|en|fr")]
+    [InlineData("Compétences linguistiques\nFrançais : langue maternelle\nAnglais : courant\nEspagnol : notions", "fr|en|es")]
+    [InlineData("Idiomas\nEspañol: nativo\nInglés: avanzado (C1)\nPortugués: intermedio", "es|en|pt")]
+    [InlineData("Idiomas\nPortuguês – Nativo\nInglês – Fluente\nEspanhol – Intermediário", "pt|en|es")]
+    [InlineData("שפות\nעברית – שפת אם\nאנגלית – רמה גבוהה\nרוסית – בסיסית", "he|en|ru")]
+    [InlineData("语言能力\n普通话：母语\n英语：流利（雅思 7.5）\n日语：基础", "zh|en|ja")]
+    [InlineData("Languages\nEnglish – Native | Spanish – Fluent | Mandarin – Conversational", "en|es|zh")]
+    public void Language_sections_give_their_languages(string section, string codes) =>
+        Parse("Alex Morrow\nalex@example.org\n" + section + "\nSkills\nExcel").Languages.Select(l => l.Code).Should().BeEquivalentTo(codes.Split('|'));
+
+    [Theory]
+    [InlineData("Weiterbildungen & Zertifikate\n2021 – ITIL 4 Foundation\n2019 – Scrum Master (PSM I)", "ITIL 4 Foundation|Scrum Master (PSM I)")]
+    [InlineData("Certificados\nAWS Certified Solutions Architect – Associate (2022)\nCertificado Profesional en Análisis de Datos (2020)", "AWS Certified Solutions Architect – Associate|Certificado Profesional en Análisis de Datos")]
+    [InlineData("Cursos e Certificações\nPMP – Project Management Professional (2020)\nLean Six Sigma Green Belt (2018)", "PMP – Project Management Professional|Lean Six Sigma Green Belt")]
+    [InlineData("תעודות והסמכות\nCCNA, 2019\nקורס ניהול פרויקטים, 2017", "CCNA|קורס ניהול פרויקטים")]
+    [InlineData("资格证书\n2019  PMP项目管理专业人士资格认证\n2017  注册会计师（CPA）", "PMP项目管理专业人士资格认证|注册会计师（CPA）")]
+    [InlineData("Certifications\n• Certified Kubernetes Administrator (CKA), The Linux Foundation, 2023\n• Microsoft Certified: Azure Fundamentals, 2021", "Certified Kubernetes Administrator (CKA)|Microsoft Certified: Azure Fundamentals")]
+    public void Certification_sections_give_their_certifications(string section, string names) =>
+        Parse("Alex Morrow\nalex@example.org\n" + section + "\nSkills\nExcel").Certifications.Select(c => N(c.Name)).Should().BeEquivalentTo(names.Split('|').Select(N));
+
+    [Theory]
+    [InlineData("IT-Kenntnisse\nSAP S/4HANA, MS Excel, Power BI", "SAP S/4HANA|MS Excel|Power BI")]
+    [InlineData("Compétences techniques\nLogiciels : Photoshop, Illustrator, InDesign", "Photoshop|Illustrator|InDesign")]
+    [InlineData("Conocimientos informáticos\nPython · SQL · Tableau", "Python|SQL|Tableau")]
+    [InlineData("Habilidades Técnicas\nExcel; SAP; AutoCAD", "Excel|SAP|AutoCAD")]
+    [InlineData("מיומנויות טכניות\nPython, SQL, Excel", "Python|SQL|Excel")]
+    [InlineData("技能\nJava、MySQL、Redis", "Java|MySQL|Redis")]
+    public void Skill_headings_in_every_language_give_their_skills(string section, string skills) =>
+        Parse("Alex Morrow\nalex@example.org\n" + section + "\nEducation\nBSc Biology, University of Kestwick, 2009").Skills.Where(s => s.Sources.Contains("skills"))
+            .Select(s => N(s.Raw)).Should().BeEquivalentTo(skills.Split('|').Select(N));
 }
