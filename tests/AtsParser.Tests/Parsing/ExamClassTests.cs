@@ -46,6 +46,16 @@ public class ExamClassTests
     [InlineData("Zoë Åkerström-Núñez\nzoe@example.org\nProfil\nDesign.", "Zoë Åkerström-Núñez")]
     [InlineData("JEAN-BAPTISTE DE LA CROIX\njb@example.org\nProfil\nJuriste.", "JEAN-BAPTISTE DE LA CROIX")]
     [InlineData("Siobhán O'Donnell\nsiobhan@example.org\nProfile\nNurse.", "Siobhán O'Donnell")]
+    [InlineData("Dr. Helena Marquardt\nhelena@example.org\nProfil\nForschung.", "Helena Marquardt")]
+    [InlineData("María José García-Fernández\nmaria@example.org\nPerfil\nVentas.", "María José García-Fernández")]
+    [InlineData("João da Silva Santos\njoao@example.org\nResumo\nObras.", "João da Silva Santos")]
+    [InlineData("VAN DER BERGHE, Pieter\npieter@example.org\nProfile\nPlanner.", "Pieter VAN DER BERGHE")]
+    [InlineData("Priya Raghunathan, she/her\npriya@example.org\nSummary\nDesigner.", "Priya Raghunathan")]
+    [InlineData("Léa Dubois-Martin (elle/elle)\nlea@example.org\nProfil\nJuriste.", "Léa Dubois-Martin")]
+    [InlineData("Nguyễn Thị Minh Anh\nminhanh@example.org\nSummary\nAnalyst.", "Nguyễn Thị Minh Anh")]
+    [InlineData("D'Souza, Karen\nkaren@example.org\nSummary\nNurse.", "Karen D'Souza")]
+    [InlineData("Conor McAllister\nconor@example.org\nSummary\nChef.", "Conor McAllister")]
+    [InlineData("RESUME OF\nTHABO NKOSI\nthabo@example.org\nSummary\nMiner.", "THABO NKOSI")]
     public void Names_come_without_credentials_capitals_kept_and_dots_as_spaces(string text, string name) =>
         N(Parse(text).Candidate.Name?.Raw).Should().Be(N(name));
 
@@ -78,6 +88,19 @@ public class ExamClassTests
     [InlineData("Ada Quill\nStockholm, Sweden\n070-123 45 67\nada@example.org\nSummary", "+46701234567")]
     [InlineData("Ada Quill\nPhone: +33 6 12\n34 56 78\nada@example.org\nProfil", "+33612345678")]
     [InlineData("Ada Quill\nBerlin\nMobil: 0151 23456789\nada@example.org\nBerufserfahrung", "+4915123456789")]
+    [InlineData("Ada Quill\nTel.: +91\n98765 43210\nada@example.org\nSummary", "+919876543210")]
+    [InlineData("Ada Quill\nMob: +91-98765-43210\nada@example.org\nSummary", "+919876543210")]
+    [InlineData("Ada Quill\n+91 9876543210\nada@example.org\nSummary", "+919876543210")]
+    [InlineData("Ada Quill\nPhone: +46 (0)70-123 45 67\nada@example.org\nSummary", "+46701234567")]
+    [InlineData("Ada Quill\nGöteborg, Sverige\n0701234567\nada@example.org\nErfarenhet", "+46701234567")]
+    [InlineData("Ada Quill\n手机：+86 13800138000\nada@example.org\n工作经历", "+8613800138000")]
+    [InlineData("Ada Quill\n手机：138-0013-8000\n邮箱：ada@example.org\n工作经历", "+8613800138000")]
+    [InlineData("Ada Quill\nBengaluru, Karnataka, India\n98765 43210\nada@example.org\nSummary", "+919876543210")]
+    [InlineData("Ada Quill\n+33 6 12 34 56 78 | ada@example.org | Lyon, France\nProfil", "+33612345678")]
+    [InlineData("Ada Quill\nLyon\nTéléphone : 06.12.34.56.78\nada@example.org\nExpérience professionnelle\nChargée de projet, Lumiane SAS, depuis 2019", "+33612345678")]
+    [InlineData("Ada Quill\nMadrid, España\n612 34 56 78\nada@example.org\nExperiencia", "+34612345678")]
+    [InlineData("Ada Quill\nSão Paulo, Brasil\n(11) 98765-4321\nada@example.org\nExperiência", "+5511987654321")]
+    [InlineData("נועה ברק\nטלפון: 052-5551234\nada@example.org\nניסיון תעסוקתי", "+972525551234")]
     public void Phones_with_brackets_dots_and_spaces_give_their_number(string text, string e164) =>
         Parse(text).Candidate.Phones.Select(p => p.E164).Should().Contain(e164);
 

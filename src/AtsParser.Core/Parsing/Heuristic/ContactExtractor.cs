@@ -88,9 +88,11 @@ static partial class ContactExtractor
     static string ContinuedOnNextLine(string raw, string next)
     {
         var t = next.Trim();
-        if (t.Length is < 2 or > 12 || !t.All(c => char.IsAsciiDigit(c) || c is ' ' or '-') || !char.IsAsciiDigit(t[0])) return "";
+        if (t.Length is < 2 or > 16 || !t.All(c => char.IsAsciiDigit(c) || c is ' ' or '-') || !char.IsAsciiDigit(t[0])) return "";
         int have = PhoneNormalizer.Digits(raw).Length, more = PhoneNormalizer.Digits(t).Length;
-        return have < 9 && more is >= 2 and <= 8 && have + more is >= 9 and <= 15 ? " " + t : "";
+        // "+91" then "98765 43210": a country code alone at the line's end takes a whole national number.
+        bool codeOnly = raw.TrimStart().StartsWith('+') && have <= 3;
+        return have < 9 && more >= 2 && more <= (codeOnly ? 12 : 8) && have + more is >= 9 and <= 15 ? " " + t : "";
     }
 
     /// <summary>Runs of digits and phone punctuation; two numbers printed in one run ("+49 151 … / +49 30 …") are two.</summary>

@@ -14,7 +14,7 @@ static partial class NameExtractor
     static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
     {
         "curriculum vitae", "curriculum", "resume", "cv", "lebenslauf", "hoja de vida", "curriculo", "biodata", "bio data",
-        "קורות חיים", "简历", "个人简历", "履历", "profile", "contact", "page",
+        "resume of", "curriculum vitae of", "cv of", "biodata of", "profile of", "קורות חיים", "简历", "个人简历", "履历", "profile", "contact", "page",
         // Link and contact labels printed alone on a line of the header (the link's target is the address).
         "linkedin", "github", "gitlab", "xing", "twitter", "portfolio", "website", "homepage", "blog", "behance", "dribbble",
         "stackoverflow", "email", "e-mail", "phone", "mobile", "whatsapp", "skype",
@@ -146,6 +146,9 @@ static partial class NameExtractor
         var t = ContactPatterns.GluedLabel().Replace(line.Trim(), " ");
         // "Jordan Ellery (she/her)": pronouns printed after the name are not part of it.
         t = Pronouns().Replace(t, " ");
+        // "Dr. Helena Marquardt", "Prof. Dr. Jan Roth": a title of address before the name is not part of it.
+        var addressed = Honorific().Replace(t, "");
+        if (addressed.Contains(' ')) t = addressed;
         t = ContactPatterns.PortalSuffix().Replace(t, "");
         t = Whitespace().Replace(t, " ").Trim(' ', ',', ';', '|', '-', '–', '•', '·');
         // "Kofi Mensah-Boateng | Data Engineer", "Ana Ruiz — ana@example.org": the name before a headline or contact data.
@@ -225,8 +228,11 @@ static partial class NameExtractor
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"[\(\[]\s*(?:she|he|they|ze|xe|ela|ele|elle|il|ella|él|sie|er)\s*/\s*\p{L}+(?:\s*/\s*\p{L}+)?\s*[\)\]]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:[\(\[]\s*(?:she|he|they|ze|xe|ela|ele|elle|il|ella|él|sie|er)\s*/\s*\p{L}+(?:\s*/\s*\p{L}+)?\s*[\)\]]|\s*[,|·–—]\s*(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)(?:\s*/\s*\p{L}+)?\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex Pronouns();
+
+    [GeneratedRegex(@"^(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Dipl\.-Ing)\.\s*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex Honorific();
 
     [GeneratedRegex(@"^(?<l>(?:\p{L}+\s){0,2}[\p{L}'’-]{2,}),\s*(?<f>[\p{L}'’-]{2,}(?:\s[\p{L}'’-]+\.?)?)$")]
     private static partial Regex FamilyFirst();
