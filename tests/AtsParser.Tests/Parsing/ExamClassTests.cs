@@ -419,6 +419,9 @@ public class ExamClassTests
     [InlineData("Client: Orvel Bank (via Tessaly Consulting)\nSenior Java Developer\n2019 - 2022\n- Built the ledger.", "Senior Java Developer", "Tessaly Consulting")]
     [InlineData("Client: Marrow Insurance Group (through Pontaro Labs Ltd)\nBusiness Analyst\nJan 2017 – Dec 2018\n- Wrote specs.", "Business Analyst", "Pontaro Labs Ltd")]
     [InlineData("Tessaly Consulting (client: Orvel Bank)\nSenior Java Developer\n2019 - 2022\n- Built the ledger.", "Senior Java Developer", "Tessaly Consulting")]
+    [InlineData("Senior Java Developer\nTessaly Consulting – Client: Orvel Bank\n2019 - 2022\n- Built the ledger.", "Senior Java Developer", "Tessaly Consulting")]
+    [InlineData("Senior Java Developer, Tessaly Consulting (Client: Orvel Bank)\n2019 - 2022\n- Built the ledger.", "Senior Java Developer", "Tessaly Consulting")]
+    [InlineData("Client: Orvel Bank via Tessaly Consulting\nSenior Java Developer\n2019 - 2022\n- Built the ledger.", "Senior Java Developer", "Tessaly Consulting")]
     public void A_client_line_with_the_employer_in_brackets_gives_that_employer(string lines, string title, string employer)
     {
         var job = Parse("Rowan Ashby\nrowan@example.org\nExperience\n" + lines + "\nEducation\nBSc Biology, University of Kestwick, 2009").WorkExperience.Should().ContainSingle().Subject;
@@ -438,4 +441,11 @@ public class ExamClassTests
         var r = Parse("Rowan Ashby\nrowan@example.org\nExperience\nBackend Engineer, Pontaro Labs\n2019 - 2022\n- Built APIs.\nEducation\nBSc Computing, University of Kestwick, 2018\nPython · Docker · Kubernetes · Terraform\nEnglish, German");
         r.Skills.Select(s => N(s.Raw)).Should().Contain(new[] { "Python", "Docker", "Kubernetes", "Terraform" }.Select(N));
     }
+
+    [Theory]
+    [InlineData("Rowan Ashby\nrowan@example.org\nTOOLS\nJira · Confluence · Figma\nExperience\nProduct Designer, Pontaro Labs\n2019 - 2022\n- Designed flows.", "Jira|Confluence|Figma")]
+    [InlineData("Rowan Ashby\nrowan@example.org\nExperience\nProduct Designer, Pontaro Labs\n2019 - 2022\n- Designed flows.\nFigma\nSketch\nAdobe XD\nEducation\nBA Design, University of Kestwick, 2018", "Figma|Sketch|Adobe XD")]
+    [InlineData("Rowan Ashby\nrowan@example.org\nSummary\nDesigner of flows.\nFigma | Sketch | Adobe XD | Miro\nExperience\nProduct Designer, Pontaro Labs\n2019 - 2022", "Figma|Sketch|Adobe XD|Miro")]
+    public void Skills_in_a_sidebar_without_a_skills_heading_are_found(string text, string skills) =>
+        Parse(text).Skills.Select(s => N(s.Raw)).Should().Contain(skills.Split('|').Select(N));
 }

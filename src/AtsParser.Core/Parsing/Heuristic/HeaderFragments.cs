@@ -21,7 +21,7 @@ public static partial class HeaderFragments
 
     public static bool IsClientVia(string line) => ClientVia().IsMatch(line);
 
-    [GeneratedRegex(@"(?i)^[\W_]*(?:end\s+)?(?:clients?|kunde|cliente)\s*[:：\-–]\s*[^()]+?\s*\(\s*(?:via|through|thru|by|über|über die|a través de|através da|através de|par|pour)\s+(?<e>[^()]{2,80})\)\s*$")]
+    [GeneratedRegex(@"(?i)^[\W_]*(?:end\s+)?(?:clients?|kunde|cliente)\s*[:：\-–]\s*[^()]+?\s*(?:\(\s*|\s)(?:via|through|thru|by|über|über die|a través de|através da|através de|par|pour)\s+(?<e>[^()]{2,80}?)\)?\s*$")]
     private static partial Regex ClientVia();
 
     [GeneratedRegex(@"(?i)\s*\(\s*(?:end\s+)?(?:clients?|kunde|cliente)\s*[:：\-–]?\s*[^()]{2,80}\)")]

@@ -37,15 +37,18 @@ static partial class SkillsExtractor
             foreach (var item in OtherSectionsExtractor.CertificationItems(doc, s).Overrun.SelectMany(ListItems.Split))
                 if (item.Split(' ').Length <= 6 && item.Length <= 60 && item.Any(char.IsLetter) && !NotSkill(item))
                     Add(skills, item, dictionary.Normalize(item) ?? item, SectionSource);
-        // A sidebar or second column read after the last section ("Python · Docker · Kubernetes" under the schools): a line
-        // of three or more items that are all dictionary skills is a skill list whatever section it landed in.
-        foreach (var s in doc.OfKind(SectionKinds.Education))
-            foreach (var i in s.LineIndexes)
-            {
-                var items = ListItems.Split(ListItems.StripPrefix(doc.Lines[i]));
-                if (items.Count >= 3 && items.All(it => dictionary.Normalize(it) is not null))
-                    foreach (var it in items) Add(skills, it, dictionary.Normalize(it)!, SectionKinds.Education);
-            }
+        // A sidebar or second column read into another section ("Python · Docker · Kubernetes" under the schools or the
+        // summary): a line of three or more short items, at least three of them and three in four dictionary skills, is a
+        // skill list whatever section it landed in; its other items are skills too.
+        foreach (var kind in new[] { SectionKinds.Education, SectionKinds.Summary, SectionKinds.Header })
+            foreach (var s in doc.OfKind(kind))
+                foreach (var i in s.LineIndexes)
+                {
+                    var items = ListItems.Split(ListItems.StripPrefix(doc.Lines[i])).Select(it => it.Trim()).Where(it => it.Length > 0).ToList();
+                    int known = items.Count(it => dictionary.Normalize(it) is not null);
+                    if (items.Count < 3 || known < 3 || known * 4 < items.Count * 3 || items.Any(it => it.Split(' ').Length > 3 || it.Contains('@') || it.Any(char.IsDigit) && dictionary.Normalize(it) is null)) continue;
+                    foreach (var it in items) Add(skills, it, dictionary.Normalize(it) ?? it, kind);
+                }
         foreach (var kind in new[] { SectionKinds.Summary, SectionKinds.Experience, SectionKinds.Projects, SectionKinds.Header })
             foreach (var s in doc.OfKind(kind))
                 foreach (var i in s.LineIndexes)
