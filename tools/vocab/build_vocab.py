@@ -72,10 +72,10 @@ NOT_HEADS = {"department", "equipment", "management", "development", "environmen
              "de", "du", "des", "la", "le", "el", "los", "las", "en", "y", "et", "pour", "para"}
 
 
-def universities(path):
+def universities(path, excluded=()):
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
-    seen = set()
+    seen = set(excluded)
     for u in data:
         name = re.sub(r"\s+", " ", u.get("name") or "").strip()
         cc = (u.get("alpha_two_code") or "").strip()
@@ -85,6 +85,13 @@ def universities(path):
         if key not in seen:
             seen.add(key)
             yield cc, name
+
+
+def read_excluded(path):
+    if not os.path.exists(path):
+        return set()
+    with open(path, encoding="utf-8") as f:
+        return {tuple(l.rstrip("\n").split("\t", 1)) for l in f if l.strip() and not l.startswith("#")}
 
 
 def legal_forms(path):
@@ -116,13 +123,15 @@ def main():
     ap.add_argument("--hipo", required=True)
     ap.add_argument("--elf", required=True)
     ap.add_argument("--out", default=DEFAULT_OUT)
+    ap.add_argument("--exclude", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "excluded-universities.tsv"),
+                    help="rows (countryCode TAB name) left out of universities.tsv; see the file's header for why")
     a = ap.parse_args()
     labels = [x for p in a.esco for x in esco_labels(p)]
     write(os.path.join(a.out, "job-titles.tsv"), labels,
           "# ESCO occupations (preferred + alternative labels), (c) European Union, CC BY 4.0; see NOTICE.md. <lang>TAB<label>\n")
     write(os.path.join(a.out, "title-heads.tsv"), title_heads(labels),
           "# Head words of ESCO occupation labels (used 3+ times), (c) European Union, CC BY 4.0; see NOTICE.md. <lang>TAB<word>\n")
-    write(os.path.join(a.out, "universities.tsv"), universities(a.hipo),
+    write(os.path.join(a.out, "universities.tsv"), universities(a.hipo, read_excluded(a.exclude)),
           "# Hipo university-domains-list names, MIT licence; see NOTICE.md. <countryCode>TAB<name>\n")
     write(os.path.join(a.out, "legal-forms.tsv"), legal_forms(a.elf),
           "# GLEIF ISO 20275 Entity Legal Forms abbreviations (active), CC0 1.0; see NOTICE.md. <countryCode>TAB<abbreviation>\n")
