@@ -95,7 +95,10 @@ public sealed class DocumentBudget : IDisposable
     /// <summary>The wait ended: with the slot taken (acquired) or given up.</summary>
     public void WaitEnded(bool acquired) => Change(waiting: -1, holding: acquired ? +1 : 0);
 
-    /// <summary>A slot taken after <see cref="WaitEnded"/>(true) is released.</summary>
+    /// <summary>A slot was taken without waiting.</summary>
+    public void Acquired() => Change(waiting: 0, holding: +1);
+
+    /// <summary>A slot taken (<see cref="Acquired"/> or <see cref="WaitEnded"/>(true)) is released.</summary>
     public void Released() => Change(waiting: 0, holding: -1);
 
     void Change(int waiting, int holding)

@@ -59,6 +59,12 @@ public sealed class ToolRegistry
             await sem.WaitAsync(ct);
             return new Releaser(sem, null);
         }
+        // A free slot is taken at once: the budget only learns that a slot is held (no stop-and-restart of its clock).
+        if (sem.Wait(0))
+        {
+            budget.Acquired();
+            return new Releaser(sem, budget);
+        }
         budget.WaitStarted();
         bool acquired = false;
         try
