@@ -75,6 +75,30 @@ public class PdfReadingOrderTests
     }
 
     [Fact]
+    public void Dates_in_a_left_gutter_beside_their_titles_are_rows_even_with_headings_and_lists_the_right_side_leaves_empty()
+    {
+        // Europass-style: section headings and a language list at the left margin with nothing beside them, each
+        // job's dates in the gutter on the title's and the employer's baselines, the description lines only right.
+        var lines = new List<(double, double, string)> { (40, 20, "Jane Roe, jane@example.org, +33 1 23 45 67 89, Lyon") };
+        double y = 60;
+        lines.Add((40, y, "Experience")); y += 20;
+        for (int i = 0; i < 4; i++)
+        {
+            lines.Add((40, y, $"201{i} - 201{i + 1}")); lines.Add((160, y, $"Dispatcher number {i}")); y += 14;
+            lines.Add((40, y, "Paris")); lines.Add((160, y, $"Firm {i} Logistics")); y += 14;
+            lines.Add((160, y, "Cut inbound times by a fifth across two sites")); y += 14;
+            lines.Add((160, y, "Trained six new colleagues")); y += 20;
+        }
+        foreach (var heading in new[] { "Languages", "French", "English", "German", "Certificates", "Forklift" }) { lines.Add((40, y, heading)); y += 14; }
+        var pages = PdfWordBoxes.Parse(Xhtml(lines.ToArray()));
+
+        var result = PdfReadingOrder.Write(pages);
+
+        result.Layout.Kind.Should().NotBe(ExtractionLayout.MultiColumn);
+        result.Text.Should().Be(PdfWordBoxes.PlainText(pages));
+    }
+
+    [Fact]
     public void A_single_column_page_comes_out_exactly_as_pdftotext_writes_it()
     {
         var lines = Enumerable.Range(0, 20).Select(i => (40.0, 60.0 + 14 * i, $"A full width line of prose number {i} that runs across the whole page width")).ToArray();

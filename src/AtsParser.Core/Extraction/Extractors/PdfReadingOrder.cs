@@ -104,14 +104,26 @@ public static class PdfReadingOrder
         return best with { Columns = columns };
     }
 
-    /// <summary>Most lines of the shorter side share a baseline band with a line of the other side: rows, not columns.</summary>
+    /// <summary>
+    /// Most lines of the shorter side share a baseline band with a line of the other side: rows, not columns. Only
+    /// the lines that have the other side beside them count: a heading or a list the other side leaves empty beside
+    /// (a date column's section headings, a language list under it) runs across the page, it is no evidence of a
+    /// column. Dates in a left gutter, each beside its title, are rows however many such lines the page has.
+    /// </summary>
     static bool RowsAlign(List<PdfBlock> a, List<PdfBlock> b)
     {
         var la = a.SelectMany(x => x.Lines).ToList();
         var lb = b.SelectMany(x => x.Lines).ToList();
         var (few, many) = la.Count <= lb.Count ? (la, lb) : (lb, la);
-        int aligned = few.Count(x => many.Any(y => Math.Abs(Mid(x) - Mid(y)) < 0.25 * Math.Min(x.Box.Height, y.Box.Height)));
-        return aligned >= 0.7 * few.Count;
+        int beside = 0, aligned = 0;
+        foreach (var x in few)
+        {
+            double h = x.Box.Height;
+            if (!many.Any(y => y.Box.YMax > x.Box.YMin - h && y.Box.YMin < x.Box.YMax + h)) continue;
+            beside++;
+            if (many.Any(y => Math.Abs(Mid(x) - Mid(y)) < 0.25 * Math.Min(x.Box.Height, y.Box.Height))) aligned++;
+        }
+        return beside >= 3 && aligned >= 0.7 * beside;
     }
 
     static double Mid(PdfLine l) => (l.Box.YMin + l.Box.YMax) / 2;
