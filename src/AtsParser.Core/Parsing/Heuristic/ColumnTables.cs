@@ -28,9 +28,35 @@ public static partial class ColumnTables
                     continue;
                 }
             }
+            if (i + 1 < lines.Length && WrappedMidDate(t, lines[i + 1].Trim()) is { } whole)
+            {
+                result.Add(whole);
+                i++;
+                continue;
+            }
             result.Add(lines[i]);
         }
         return [.. result];
+    }
+
+    /// <summary>
+    /// A range broken inside its end date by a narrow date column ("2021 年 4 月 – 2024 年" / "3月", "Jan 2019 – Mar" /
+    /// "2021"): the next line is short, has no range of its own (a lone date at most), and joined it is wholly the tail of one range that
+    /// starts on this line and reaches further than anything this line holds alone.
+    /// </summary>
+    static string? WrappedMidDate(string t, string next)
+    {
+        if (next.Length is 0 or > 12 || t.Length == 0 || !char.IsLetterOrDigit(t[^1])) return null;
+        if (DateParser.FindRanges(next).Any(r => r.IsCurrent || r.Start?.Iso != r.End?.Iso)) return null;
+        var joined = t + " " + next;
+        var own = DateParser.FindRanges(t);
+        foreach (var r in DateParser.FindRanges(joined))
+        {
+            if (r.Index >= t.Length || r.Index + r.Length != joined.Length || r.End is null) continue;
+            if (own.Any(o => o.Index == r.Index && o.End?.Iso == r.End.Iso)) continue;
+            return joined;
+        }
+        return null;
     }
 
     // A date, then a dash with nothing after it: "2020.09 -", "03/2019 –", "2016年7月 至".

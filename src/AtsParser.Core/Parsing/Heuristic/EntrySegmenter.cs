@@ -169,6 +169,8 @@ public static partial class EntrySegmenter
     static bool IsBody(string t)
     {
         if (IsBullet(t) || SubHeading().IsMatch(t) || (BodyLabel().IsMatch(t) && !HeaderFragments.IsClientVia(t)) || Recommendations().IsMatch(t)) return true;
+        // Chinese and Japanese write sentences without spaces and end them with an ideographic full stop.
+        if (t.Length >= 6 && t[^1] is '。' or '！' or '；') return true;
         var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         bool dated = DateParser.FindRanges(t).Count > 0;
         // "Director of IT – Hybrid Cloud Automation <tab> March 2019 – Nov 2021 Halvern Media – Austin, TX" is one long header.

@@ -1,0 +1,76 @@
+using AtsParser.Core.Parsing.Evaluation;
+using FluentAssertions;
+using Xunit;
+
+using static AtsParser.Tests.Parsing.TestParser;
+
+namespace AtsParser.Tests.Parsing;
+
+/// <summary>
+/// A narrow date column wraps a range inside its end date; read apart from the entries beside it (a PDF's date
+/// gutter), the dates come first and the entries after. Every person, company and place here is invented.
+/// </summary>
+public class WrappedDateColumnTests
+{
+    static string N(string? s) => Matching.Text(s);
+
+    [Fact]
+    public void Chinese_ranges_wrapped_inside_the_end_date_in_a_date_column_anchor_each_job()
+    {
+        var r = Parse("""
+            林小雨
+            xiaoyu.lin@example.org
+            工作经历
+            2021 年 4 月 – 2024 年
+            3月
+            2018 年 11 月 – 2019
+            年 11 月
+
+            仓储调度员
+            华辰冷链有限公司, 宁波
+            缩短入库时间。
+            运输计划专员
+            东岭物流股份有限公司, 合肥
+            培训新调度员。
+            """);
+
+        r.WorkExperience.Select(j => (N(j.Title), j.Start?.Iso, j.End?.Iso)).Should().Equal(
+            (N("仓储调度员"), "2021-04", "2024-03"), (N("运输计划专员"), "2018-11", "2019-11"));
+    }
+
+    [Fact]
+    public void An_English_range_wrapped_after_its_end_month_is_one_range_again()
+    {
+        var r = Parse("""
+            Maren Tolliver
+            maren.t@example.org
+            Experience
+            Jan 2019 – Mar
+            2021
+            Route Planner
+            Quellbrook Freight, Leeds
+            Planned daily routes.
+            """);
+
+        var job = r.WorkExperience.Should().ContainSingle().Subject;
+        (N(job.Title), job.Start?.Iso, job.End?.Iso).Should().Be((N("Route Planner"), "2019-01", "2021-03"));
+    }
+
+    [Fact]
+    public void A_year_on_the_line_after_a_complete_range_stays_its_own_line()
+    {
+        var r = Parse("""
+            Maren Tolliver
+            maren.t@example.org
+            Experience
+            Route Planner, Quellbrook Freight
+            2016 – 2018
+            Education
+            2019
+            BSc Logistics, Northvale University
+            """);
+
+        r.WorkExperience.Should().ContainSingle().Which.End?.Iso.Should().Be("2018");
+        r.Education.Should().ContainSingle().Which.End?.Iso.Should().Be("2019");
+    }
+}
