@@ -98,6 +98,84 @@ public class PdfReadingOrderTests
         result.Text.Should().Be(PdfWordBoxes.PlainText(pages));
     }
 
+    // One flow per block; a block is (x, top, its lines 12 points apart), in the order given (poppler's order).
+    static string Blocks(params (double X, double Y, string[] Lines)[] blocks)
+    {
+        var sb = new StringBuilder("<doc><page width=\"600\" height=\"800\">\n");
+        foreach (var (x, y, lines) in blocks)
+        {
+            double w = 6 * lines.Max(l => l.Length);
+            sb.Append(CultureInfo.InvariantCulture, $"<flow><block xMin=\"{x}\" yMin=\"{y}\" xMax=\"{x + w}\" yMax=\"{y + 12 * lines.Length}\">");
+            for (int k = 0; k < lines.Length; k++)
+            {
+                double ly = y + 12 * k, cx = x;
+                sb.Append(CultureInfo.InvariantCulture, $"<line xMin=\"{x}\" yMin=\"{ly}\" xMax=\"{x + 6 * lines[k].Length}\" yMax=\"{ly + 10}\">");
+                foreach (var word in lines[k].Split(' '))
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"<word xMin=\"{cx}\" yMin=\"{ly}\" xMax=\"{cx + 6 * word.Length}\" yMax=\"{ly + 10}\">{System.Net.WebUtility.HtmlEncode(word)}</word>");
+                    cx += 6 * word.Length + 6;
+                }
+                sb.Append("</line>");
+            }
+            sb.Append("</block></flow>\n");
+        }
+        return sb.Append("</page></doc>").ToString();
+    }
+
+    [Fact]
+    public void A_table_poppler_reads_column_by_column_is_written_row_by_row_with_wrapped_cells_joined()
+    {
+        var pages = PdfWordBoxes.Parse(Blocks(
+            (40, 40, ["Education"]),
+            (40, 60, ["2011 - 2015", "2009"]),
+            (120, 60, ["BSc Economics", "Diploma in Trade"]),
+            (300, 60, ["Kestrel University", "Northvale Institute of", "Commerce"]),
+            (40, 110, ["Skills"]),
+            (40, 124, ["Excel, SQL, Tableau"]),
+            (40, 150, [.. Enumerable.Range(0, 20).Select(i => $"Experience line {i} running across the whole width of the page and more")])));
+
+        var result = PdfReadingOrder.Write(pages);
+
+        result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            ["Education", "2011 - 2015 | BSc Economics | Kestrel University", "2009 | Diploma in Trade | Northvale Institute of Commerce",
+            "Skills", "Excel, SQL, Tableau", .. Enumerable.Range(0, 20).Select(i => $"Experience line {i} running across the whole width of the page and more"), "\f"]);
+    }
+
+    [Fact]
+    public void A_grid_of_skills_gives_one_row_per_line_and_a_line_alone_in_the_first_column_starts_its_own_row()
+    {
+        var pages = PdfWordBoxes.Parse(Blocks(
+            (40, 60, ["Power BI", "Excel", "Lean"]),
+            (200, 60, ["Inventory", "Analytics"]),
+            (360, 60, ["SAP MM", "Sourcing"]),
+            (40, 110, [.. Enumerable.Range(0, 20).Select(i => $"Experience line {i} running across the whole width of the page and more")])));
+
+        PdfReadingOrder.Write(pages).Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(3).Should().Equal(
+            "Power BI | Inventory | SAP MM", "Excel | Analytics | Sourcing", "Lean");
+    }
+
+    [Fact]
+    public void A_name_set_larger_on_the_baseline_of_its_contact_items_is_not_a_table_row()
+    {
+        static string Line(double x, double y, double h, string text) =>
+            string.Create(CultureInfo.InvariantCulture, $"<flow><block xMin=\"{x}\" yMin=\"{y}\" xMax=\"{x + 80}\" yMax=\"{y + h}\"><line xMin=\"{x}\" yMin=\"{y}\" xMax=\"{x + 80}\" yMax=\"{y + h}\"><word xMin=\"{x}\" yMin=\"{y}\" xMax=\"{x + 80}\" yMax=\"{y + h}\">{text}</word></line></block></flow>");
+        var xhtml = "<doc><page width=\"600\" height=\"800\">" + Line(40, 40, 20, "Roe") + Line(200, 45, 10, "jane@example.org")
+                    + Line(360, 45, 10, "+33123456789") + Line(480, 45, 10, "Lyon") + "</page></doc>";
+        var pages = PdfWordBoxes.Parse(xhtml);
+
+        PdfReadingOrder.Write(pages).Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).First().Should().Be("Roe");
+    }
+
+    [Fact]
+    public void Two_blocks_side_by_side_are_not_a_table_and_keep_poppler_order()
+    {
+        var pages = PdfWordBoxes.Parse(Blocks(
+            (40, 60, ["2011 - 2015", "2009"]),
+            (120, 60, ["BSc Economics", "Diploma in Trade"])));
+
+        PdfReadingOrder.Write(pages).Text.Should().Be(PdfWordBoxes.PlainText(pages));
+    }
+
     [Fact]
     public void A_single_column_page_comes_out_exactly_as_pdftotext_writes_it()
     {

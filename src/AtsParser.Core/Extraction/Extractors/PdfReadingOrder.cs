@@ -25,7 +25,7 @@ public static class PdfReadingOrder
             if (split is { IsTable: true }) table = true;
             if (split is null || split.IsTable)
             {
-                foreach (var flow in page.Flows) { PdfWordBoxes.AppendBlocks(sb, flow.Blocks); sb.Append('\n'); }
+                if (WriteWithTables(sb, page)) table = true;
             }
             else
             {
@@ -39,6 +39,106 @@ public static class PdfReadingOrder
         var layout = columns > 1 ? new ExtractionLayout(ExtractionLayout.MultiColumn, columns)
             : table ? new ExtractionLayout(ExtractionLayout.Table, 1) : ExtractionLayout.Single;
         return new Result(sb.ToString(), layout);
+    }
+
+    /// <summary>
+    /// Writes the page in poppler's order, except a table poppler reads column by column (three or more blocks side by
+    /// side whose lines sit on shared baselines: year | degree | school | grade): that is written row by row, cells
+    /// joined by " | " as the DOCX reader writes a table row, and a cell's wrapped line ("Universidade Federal de" /
+    /// "Mirneira") joined to its cell. Returns whether it wrote such a table.
+    /// </summary>
+    static bool WriteWithTables(StringBuilder sb, PdfPage page)
+    {
+        var blocks = page.Flows.SelectMany(f => f.Blocks).ToList();
+        var tables = FindTables(blocks);
+        if (tables.Count == 0)
+        {
+            foreach (var flow in page.Flows) { PdfWordBoxes.AppendBlocks(sb, flow.Blocks); sb.Append('\n'); }
+            return false;
+        }
+        var tableOf = new Dictionary<PdfBlock, List<PdfBlock>>();
+        foreach (var t in tables) foreach (var b in t) tableOf[b] = t;
+        var written = new HashSet<List<PdfBlock>>();
+        foreach (var flow in page.Flows)
+        {
+            var run = new List<PdfBlock>();
+            foreach (var block in flow.Blocks)
+            {
+                if (!tableOf.TryGetValue(block, out var t)) { run.Add(block); continue; }
+                if (run.Count > 0) { PdfWordBoxes.AppendBlocks(sb, run); run.Clear(); }
+                if (written.Add(t)) { WriteRows(sb, t); sb.Append('\n'); }
+            }
+            if (run.Count > 0) { PdfWordBoxes.AppendBlocks(sb, run); sb.Append('\n'); }
+        }
+        return true;
+    }
+
+    /// <summary>Groups of ≥ 3 blocks, each beside the next with no overlap, sharing at least one baseline across all of them.</summary>
+    static List<List<PdfBlock>> FindTables(List<PdfBlock> blocks)
+    {
+        var tables = new List<List<PdfBlock>>();
+        var used = new HashSet<PdfBlock>();
+        foreach (var seed in blocks)
+        {
+            if (used.Contains(seed)) continue;
+            // Blocks on a shared baseline with the seed, left to right, none overlapping the next horizontally.
+            var row = blocks.Where(b => !used.Contains(b) && b.Lines.Any(l => seed.Lines.Any(s => Aligned(l, s))))
+                .OrderBy(b => b.Box.XMin).ToList();
+            if (row.Count < 3 || !row.Contains(seed)) continue;
+            bool disjoint = true;
+            for (int k = 1; k < row.Count; k++) disjoint &= row[k - 1].Box.XMax <= row[k].Box.XMin + 1;
+            if (!disjoint) continue;
+            // Every block of the row must share a baseline with each of its neighbours (one table, not three columns of prose).
+            bool rows = true;
+            for (int k = 1; k < row.Count; k++) rows &= row[k - 1].Lines.Any(a => row[k].Lines.Any(b => Aligned(a, b)));
+            if (!rows) continue;
+            tables.Add(row);
+            used.UnionWith(row);
+        }
+        return tables;
+    }
+
+    // Same baseline and the same type size: a name set larger beside its contact line is no table row.
+    static bool Aligned(PdfLine a, PdfLine b) =>
+        Math.Abs(Mid(a) - Mid(b)) < 0.25 * Math.Min(a.Box.Height, b.Box.Height) && Math.Min(a.Box.Height, b.Box.Height) >= 0.8 * Math.Max(a.Box.Height, b.Box.Height);
+
+    static void WriteRows(StringBuilder sb, List<PdfBlock> columns)
+    {
+        var lines = columns.SelectMany((b, c) => b.Lines.Select(l => (Column: c, Line: l))).OrderBy(x => Mid(x.Line)).ToList();
+        var rows = new List<StringBuilder?[]>();
+        var lastLineOf = new PdfLine?[columns.Count];
+        for (int i = 0; i < lines.Count;)
+        {
+            int j = i + 1;
+            while (j < lines.Count && Aligned(lines[i].Line, lines[j].Line)) j++;
+            var band = lines.GetRange(i, j - i);
+            i = j;
+            // A line alone on its baseline, right under the last line of its own cell: that cell wrapped (not the first
+            // column's: a line there alone starts a row whose other cells are empty, as in a grid of skills).
+            if (band.Count == 1 && band[0].Column > 0 && rows.Count > 0 && rows[^1][band[0].Column] is { } cell && lastLineOf[band[0].Column] is { } above
+                && band[0].Line.Box.YMin - above.Box.YMax < 0.6 * band[0].Line.Box.Height)
+            {
+                cell.Append(' ');
+                PdfWordBoxes.AppendLine(cell, band[0].Line);
+                lastLineOf[band[0].Column] = band[0].Line;
+                continue;
+            }
+            var row = new StringBuilder?[columns.Count];
+            foreach (var (column, line) in band.OrderBy(x => x.Line.Box.XMin))
+            {
+                var c = row[column] ??= new StringBuilder();
+                if (c.Length > 0) c.Append(' ');
+                PdfWordBoxes.AppendLine(c, line);
+                lastLineOf[column] = line;
+            }
+            rows.Add(row);
+        }
+        foreach (var row in rows)
+        {
+            // A cell of separators only ("|" set as its own block between contact items) is no cell.
+            sb.AppendJoin(TableRows.Separator, row.Select(c => c?.ToString()).Where(c => c is not null && c.Any(char.IsLetterOrDigit)));
+            sb.Append('\n');
+        }
     }
 
     // Keeps poppler's order and flow grouping inside the group: a flow's blocks that fall in the group stay one run.
