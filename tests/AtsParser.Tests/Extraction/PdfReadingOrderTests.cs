@@ -167,6 +167,45 @@ public class PdfReadingOrderTests
     }
 
     [Fact]
+    public void A_sidebar_beside_a_main_column_with_its_own_date_gutter_splits_at_the_sidebar_not_inside_the_main_column()
+    {
+        // Sidebar (skills, languages) left; the main column has a profile and an education line across it, then a date
+        // gutter beside the job entries. The gutter inside the main column must not turn the sidebar's top into a header.
+        var pages = PdfWordBoxes.Parse(Blocks(
+            (40, 40, ["Maren Tolliver"]),
+            (40, 80, ["maren@example.org", "+44 20 7946 0000", "Leeds"]),
+            (40, 130, ["Skills"]),
+            (40, 146, ["Route planning", "Forecasting", "Excel", "Tableau", "SAP MM"]),
+            (40, 220, ["Languages"]),
+            (40, 236, ["English", "German"]),
+            (200, 80, ["Profile"]),
+            (200, 96, ["Planner who keeps two depots running on time and", "on budget through peak season every single year"]),
+            (200, 130, ["Experience"]),
+            (205, 146, ["2019 - 2023", "2015 - 2019"]),
+            (320, 146, ["Route Planner", "Quellbrook Freight", "Planned daily routes for forty vans", "Depot Clerk", "Arnholt Foods",
+                        "Kept the yard log", "Cut dock time by a fifth", "Trained new clerks"])));
+
+        var text = PdfReadingOrder.Write(pages).Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+
+        text.IndexOf("Skills").Should().BeGreaterThan(text.IndexOf("Leeds")).And.BeLessThan(text.IndexOf("Profile"));
+        text.IndexOf("German").Should().BeLessThan(text.IndexOf("Profile"));
+        text.IndexOf("Experience").Should().BeLessThan(text.IndexOf("2019 - 2023"));
+    }
+
+    [Fact]
+    public void Bullets_poppler_sets_in_a_block_of_their_own_go_back_in_front_of_their_items()
+    {
+        var pages = PdfWordBoxes.Parse(Blocks(
+            (40, 60, ["Certifications"]),
+            (40, 76, ["•"]),
+            (40, 100, ["•"]),
+            (52, 76, ["Certified Cold Chain", "Handler", "Forklift Licence"])));
+
+        PdfReadingOrder.Write(pages).Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "Certifications", "• Certified Cold Chain", "Handler", "• Forklift Licence", "\f");
+    }
+
+    [Fact]
     public void Two_blocks_side_by_side_are_not_a_table_and_keep_poppler_order()
     {
         var pages = PdfWordBoxes.Parse(Blocks(

@@ -57,6 +57,23 @@ public class WrappedDateColumnTests
     }
 
     [Fact]
+    public void A_bulleted_job_line_whose_bracketed_dates_wrap_keeps_its_end_date()
+    {
+        var r = Parse("""
+            Maren Tolliver
+            maren.t@example.org
+            Experience
+            • Route Planner, Quellbrook Freight, Leeds (Jan 2021 — Present)
+            • Depot Clerk, Arnholt Foods Ltd, Columbus, OH (Mar 2016 — Sep
+            2019)
+            Education
+            BSc Logistics, Northvale University, 2015
+            """);
+
+        r.WorkExperience.Select(j => (N(j.Title), N(j.Employer), j.End?.Iso)).Should().Contain((N("Depot Clerk"), N("Arnholt Foods Ltd"), "2019-09"));
+    }
+
+    [Fact]
     public void A_year_on_the_line_after_a_complete_range_stays_its_own_line()
     {
         var r = Parse("""

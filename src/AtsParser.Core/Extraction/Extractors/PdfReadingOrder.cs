@@ -18,8 +18,9 @@ public static class PdfReadingOrder
         var sb = new StringBuilder();
         int columns = 1;
         bool table = false;
-        foreach (var page in pages)
+        foreach (var p in pages)
         {
+            var page = MergeBullets(p);
             var blocks = page.Flows.SelectMany((f, fi) => f.Blocks.Select(b => (Flow: fi, Block: b))).ToList();
             var split = FindColumns(page, blocks.Select(b => b.Block).ToList(), depth: 0);
             if (split is { IsTable: true }) table = true;
@@ -40,6 +41,44 @@ public static class PdfReadingOrder
             : table ? new ExtractionLayout(ExtractionLayout.Table, 1) : ExtractionLayout.Single;
         return new Result(sb.ToString(), layout);
     }
+
+    /// <summary>
+    /// Bullets poppler puts in a block of their own (a column of "•" beside the items) go back in front of the item
+    /// on their baseline, so an item that wraps ("• Certified Cold Chain" / "Handler") still reads as one item.
+    /// </summary>
+    static PdfPage MergeBullets(PdfPage page)
+    {
+        var all = page.Flows.SelectMany(f => f.Blocks).ToList();
+        var merged = new Dictionary<PdfBlock, PdfBlock>();
+        var dropped = new HashSet<PdfBlock>();
+        foreach (var b in all)
+        {
+            if (!b.Lines.All(IsBulletLine)) continue;
+            double h = b.Lines.Max(l => l.Box.Height);
+            var target = all.FirstOrDefault(t => t != b && !dropped.Contains(t) && !t.Lines.All(IsBulletLine)
+                && t.Box.XMin >= b.Box.XMax - 0.5 && t.Box.XMin - b.Box.XMax < 3 * h
+                && t.Box.YMin < b.Box.YMax && b.Box.YMin < t.Box.YMax
+                && b.Lines.All(bl => t.Lines.Any(tl => Math.Abs(Mid(bl) - Mid(tl)) < 0.5 * tl.Box.Height)));
+            if (target is null) continue;
+            var current = merged.TryGetValue(target, out var m) ? m : target;
+            var lines = current.Lines.Select(tl =>
+            {
+                var bullet = b.Lines.FirstOrDefault(bl => Math.Abs(Mid(bl) - Mid(tl)) < 0.5 * tl.Box.Height);
+                return bullet is null ? tl : new PdfLine(Union(bullet.Box, tl.Box), [.. bullet.Words, .. tl.Words]);
+            }).ToList();
+            merged[target] = new PdfBlock(Union(b.Box, current.Box), lines);
+            dropped.Add(b);
+        }
+        if (dropped.Count == 0) return page;
+        return page with
+        {
+            Flows = page.Flows.Select(f => new PdfFlow(f.Blocks.Where(x => !dropped.Contains(x)).Select(x => merged.TryGetValue(x, out var n) ? n : x).ToList()))
+                .Where(f => f.Blocks.Count > 0).ToList(),
+        };
+    }
+
+    static bool IsBulletLine(PdfLine l) => l.Words.Count == 1 && l.Words[0].Text is { Length: 1 } t && !char.IsLetterOrDigit(t[0]);
+    static Box Union(Box a, Box b) => new(Math.Min(a.XMin, b.XMin), Math.Min(a.YMin, b.YMin), Math.Max(a.XMax, b.XMax), Math.Max(a.YMax, b.YMax));
 
     /// <summary>
     /// Writes the page in poppler's order, except a table poppler reads column by column (three or more blocks side by
@@ -163,6 +202,7 @@ public static class PdfReadingOrder
         int totalChars = blocks.Sum(Chars);
         Split? best = null;
         double bestBalance = 0;
+        bool bestParallel = false;
         foreach (var g in blocks.Select(b => b.Box.XMax + 0.5).Distinct())
         {
             if (g < page.Width * 0.15 || g > page.Width * 0.85) continue;
@@ -188,8 +228,13 @@ public static class PdfReadingOrder
             int lc = l.Sum(Chars), rc = r.Sum(Chars);
             if (Lines(l) < 3 || Lines(r) < 3 || lc < 0.08 * totalChars || rc < 0.08 * totalChars) continue;
             double balance = Math.Min(lc, rc) / (double)Math.Max(lc, rc);
-            if (balance <= bestBalance) continue;
+            // A "header" with a block beside one that crosses the gutter is no page header: the gutter runs inside one
+            // column (dates | entries in the main column) while a sidebar goes on beside it. Any split without such a
+            // header wins over one with it.
+            bool parallel = header.Any(h => !crossing.Contains(h) && crossing.Any(c => header.Contains(c) && c.Box.YMin < h.Box.YMax && h.Box.YMin < c.Box.YMax));
+            if (best is not null && (parallel ? 0 : 1, balance).CompareTo((bestParallel ? 0 : 1, bestBalance)) <= 0) continue;
             bestBalance = balance;
+            bestParallel = parallel;
             best = new Split(header, [l.ToHashSet(), r.ToHashSet()], footer, RowsAlign(l, r));
         }
         if (best is null || best.IsTable || depth > 0) return best;

@@ -52,7 +52,7 @@ public static partial class ColumnTables
         var own = DateParser.FindRanges(t);
         foreach (var r in DateParser.FindRanges(joined))
         {
-            if (r.Index >= t.Length || r.Index + r.Length != joined.Length || r.End is null) continue;
+            if (r.Index >= t.Length || r.Index + r.Length != joined.TrimEnd(')', ']', '.', ',', ';').Length || r.End is null) continue;
             if (own.Any(o => o.Index == r.Index && o.End?.Iso == r.End.Iso)) continue;
             return joined;
         }
