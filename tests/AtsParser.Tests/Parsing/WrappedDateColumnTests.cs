@@ -90,4 +90,25 @@ public class WrappedDateColumnTests
         r.WorkExperience.Should().ContainSingle().Which.End?.Iso.Should().Be("2018");
         r.Education.Should().ContainSingle().Which.End?.Iso.Should().Be("2019");
     }
+
+    [Fact]
+    public void A_bulleted_certificate_or_skill_wrapped_by_a_narrow_column_stays_one_item()
+    {
+        var r = Parse("""
+            Maren Tolliver
+            maren.t@example.org
+            Skills
+            • Route planning
+            • Lean Six
+            Sigma
+            • Forecasting
+            Certifications
+            • Certified Cold Chain
+            Handler
+            • Forklift Licence
+            """);
+
+        r.Certifications.Select(c => N(c.Name)).Should().Equal(N("Certified Cold Chain Handler"), N("Forklift Licence"));
+        r.Skills.Select(s => N(s.Raw)).Should().Contain(N("Lean Six Sigma")).And.NotContain(N("Sigma"));
+    }
 }

@@ -26,9 +26,17 @@ static partial class ListItems
         }
         var result = new List<string>();
         string? current = null;
+        // A bulleted list: a short line without a bullet right after an item is that item wrapped ("• Lean Six" / "Sigma").
+        bool bulletedList = raw.Count(l => l is not null && EntrySegmenter.IsBullet(l)) >= 2;
         foreach (var line in raw)
         {
             if (line is null) { Flush(); continue; }
+            if (bulletedList && current is not null && EntrySegmenter.IsBullet(current) && !EntrySegmenter.IsBullet(line) && !Prefix().IsMatch(line)
+                && OtherSectionsExtractor.WrappedItemTail(line))
+            {
+                current += " " + line;
+                continue;
+            }
             // "…,Manejo de" / "Base de Datos(SQL y PL/SQL),…": an item cut after a connective goes on, whatever follows.
             if (current is not null && Dangling().IsMatch(current) && !EntrySegmenter.IsBullet(line)) { current += (current.EndsWith(',') ? "" : " ") + line; continue; }
             if (current is not null && Continues(current, line))

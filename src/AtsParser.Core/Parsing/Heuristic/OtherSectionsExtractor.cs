@@ -86,10 +86,22 @@ static partial class OtherSectionsExtractor
         var paragraphs = new List<List<string>> { new() };
         if (s.HeadingRest.Length > 0) paragraphs[0].AddRange(ListItems.Split(s.HeadingRest));
         string? open = null;
+        // A bulleted list: a short line without a bullet right after an item is that item wrapped ("• Scrum Master" /
+        // "Certificado", a narrow column), not an item of its own.
+        bool bulletedList = s.LineIndexes.Count(i => EntrySegmenter.IsBullet(doc.Lines[i].Trim())) >= 2;
+        bool lastBulleted = false;
         foreach (var i in s.LineIndexes)
         {
-            var t = doc.Lines[i].Trim().TrimStart('•', '●', '▪', '◦', '■', '➢', '►', '✓', '✔', '*', '-', '–', '·').Trim();
-            if (t.Length == 0) { if (paragraphs[^1].Count > 0 && open is null) paragraphs.Add([]); continue; }
+            var raw = doc.Lines[i].Trim();
+            var t = raw.TrimStart('•', '●', '▪', '◦', '■', '➢', '►', '✓', '✔', '*', '-', '–', '·').Trim();
+            if (t.Length == 0) { lastBulleted = false; if (paragraphs[^1].Count > 0 && open is null) paragraphs.Add([]); continue; }
+            bool bulleted = EntrySegmenter.IsBullet(raw);
+            if (bulletedList && !bulleted && lastBulleted && open is null && paragraphs[^1].Count > 0 && WrappedItemTail(t))
+            {
+                paragraphs[^1][^1] += " " + t;
+                continue;
+            }
+            lastBulleted = bulleted;
             // A line that is only a date belongs to a date column, not an item.
             var ranges = DateParser.FindRanges(t);
             if (ranges.Count > 0 && ranges.Sum(r => r.Length) >= t.Length - 2) continue;
@@ -101,6 +113,11 @@ static partial class OtherSectionsExtractor
         if (open is not null) paragraphs[^1].Add(open);
         return paragraphs.Where(p => p.Count > 0).ToList();
     }
+
+    /// <summary>Up to three words, no label colon, no date, no list separator: what a wrapped item leaves on the next line.</summary>
+    internal static bool WrappedItemTail(string t) =>
+        t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && !t.EndsWith(':') && !t.EndsWith('：')
+        && t.IndexOfAny([',', '|', ';', '，', '、']) < 0 && DateParser.FindRanges(t).Count == 0;
 
     static (string Text, PartialDate? Date) CutDate(string line)
     {
