@@ -111,4 +111,25 @@ public class WrappedDateColumnTests
         r.Certifications.Select(c => N(c.Name)).Should().Equal(N("Certified Cold Chain Handler"), N("Forklift Licence"));
         r.Skills.Select(s => N(s.Raw)).Should().Contain(N("Lean Six Sigma")).And.NotContain(N("Sigma"));
     }
+
+    [Fact]
+    public void Achievement_lines_ending_in_a_figure_are_duties_so_a_date_column_finds_each_entry()
+    {
+        var r = Parse("""
+            Katrin Vollmer
+            katrin.v@example.org
+            Berufserfahrung
+            02.2022 – aktuell
+            12.2018 – 09.2021
+            Leiterin Disposition
+            Hallberg Kühllogistik KG, Regensburg
+            Reduzierung der Durchlaufzeiten um 15 %.
+            Sachbearbeiterin Zollabwicklung
+            Ostrava Handels SE, Graz
+            Senkung der Frachtkosten um 120.000 €.
+            """);
+
+        r.WorkExperience.Select(j => (N(j.Title), j.Start?.Iso)).Should().Equal(
+            (N("Leiterin Disposition"), "2022-02"), (N("Sachbearbeiterin Zollabwicklung"), "2018-12"));
+    }
 }
