@@ -77,7 +77,8 @@ public static class PdfReadingOrder
         };
     }
 
-    static bool IsBulletLine(PdfLine l) => l.Words.Count == 1 && l.Words[0].Text is { Length: 1 } t && !char.IsLetterOrDigit(t[0]);
+    // List glyphs only: a "|" set alone between contact items is a separator, not a bullet.
+    static bool IsBulletLine(PdfLine l) => l.Words.Count == 1 && l.Words[0].Text is { Length: 1 } t && "•●▪◦■□➢►▶✓✔✗*–-·❖○♦◆➤→".Contains(t[0]);
     static Box Union(Box a, Box b) => new(Math.Min(a.XMin, b.XMin), Math.Min(a.YMin, b.YMin), Math.Max(a.XMax, b.XMax), Math.Max(a.YMax, b.YMax));
 
     /// <summary>
@@ -128,8 +129,10 @@ public static class PdfReadingOrder
             for (int k = 1; k < row.Count; k++) disjoint &= row[k - 1].Box.XMax <= row[k].Box.XMin + 1;
             if (!disjoint) continue;
             // Every block of the row must share a baseline with each of its neighbours (one table, not three columns of prose).
+            // Two rows at least: one band of three blocks is a contact line or a page footer ("date | name | page"),
+            // which page furniture must still see as a line of its own.
             bool rows = true;
-            for (int k = 1; k < row.Count; k++) rows &= row[k - 1].Lines.Any(a => row[k].Lines.Any(b => Aligned(a, b)));
+            for (int k = 1; k < row.Count; k++) rows &= row[k - 1].Lines.Count(a => row[k].Lines.Any(b => Aligned(a, b))) >= 2;
             if (!rows) continue;
             tables.Add(row);
             used.UnionWith(row);
