@@ -101,6 +101,20 @@ public class ExamClassTests
     [InlineData("Ada Quill\nMadrid, España\n612 34 56 78\nada@example.org\nExperiencia", "+34612345678")]
     [InlineData("Ada Quill\nSão Paulo, Brasil\n(11) 98765-4321\nada@example.org\nExperiência", "+5511987654321")]
     [InlineData("נועה ברק\nטלפון: 052-5551234\nada@example.org\nניסיון תעסוקתי", "+972525551234")]
+    // a city alone in the header, no country printed, English headings (parser15)
+    [InlineData("Ada Quill\nGöteborg\n070-123 45 67\nada@example.org\nSummary", "+46701234567")]
+    [InlineData("Ada Quill\nPune, Maharashtra | 98765 43210 | ada@example.org\nSummary", "+919876543210")]
+    [InlineData("Ada Quill\nLyon · 06 12 34 56 78 · ada@example.org\nSummary", "+33612345678")]
+    [InlineData("Ada Quill\nCuritiba - PR\n(41) 99876-5432\nada@example.org\nSummary", "+5541998765432")]
+    [InlineData("Ada Quill\nCuritiba, PR\n(41) 99876-5432\nada@example.org\nSummary", "+5541998765432")]
+    [InlineData("Ada Quill\nHaifa\n052-555-1234\nada@example.org\nSummary", "+972525551234")]
+    [InlineData("Ada Quill\nShenzhen | 138 0013 8000 | ada@example.org\nSummary", "+8613800138000")]
+    [InlineData("Ada Quill\n深圳\n138 0013 8000\nada@example.org\nSummary", "+8613800138000")]
+    [InlineData("Ada Quill\n69003 Lyon\n06 12 34 56 78\nada@example.org\nSummary", "+33612345678")]
+    [InlineData("Ada Quill\nSão Paulo, SP\n(11) 98765-4321\nada@example.org\nSummary", "+5511987654321")]
+    [InlineData("Ada Quill\nLondon\n07911 123456\nada@example.org\nSummary", "+447911123456")]
+    [InlineData("Ada Quill\nLondon, ON\n519 555 0134\nada@example.org\nSummary", "+15195550134")]
+    [InlineData("Ada Quill\nLondon\n06 12 34 56 78\nada@example.org\nExpérience professionnelle\nChargée de projet, Lumiane SAS, depuis 2019", "+33612345678")]
     public void Phones_with_brackets_dots_and_spaces_give_their_number(string text, string e164) =>
         Parse(text).Candidate.Phones.Select(p => p.E164).Should().Contain(e164);
 

@@ -20,10 +20,16 @@ public sealed class ResumeFinalizer
         var jobs = resume.WorkExperience.Select(j => FinalizeJob(j, asOf)).ToList();
         var education = resume.Education.Select(e => e with { Start = Fill(e.Start), End = Fill(e.End) }).ToList();
         var language = resume.Meta.Language ?? Heuristic.LanguageDetector.Detect(input.Text);
-        var country = resume.Candidate.Location?.CountryCode ?? CountryOfEmails(resume.Candidate.Emails)
-            ?? (language is not null ? CountryByLanguage.GetValueOrDefault(language) : null);
+        var location = resume.Candidate.Location;
+        // A printed country (or state) first, then an e-mail's country domain, the document's language, and last a city
+        // named alone ("Göteborg", "Pune, Maharashtra"): the largest of that name, or one in the country the others imply.
+        var implied = CountryOfEmails(resume.Candidate.Emails) ?? (language is not null ? CountryByLanguage.GetValueOrDefault(language) : null);
+        var cityCountry = location is { CountryCode: null } ? CityCountry(location, implied) : null;
+        var country = location?.CountryCode ?? implied ?? cityCountry;
         var phones = resume.Candidate.Phones.Select(p => p with { E164 = p.E164 ?? PhoneNormalizer.ToE164(p.Raw, country) }).ToList();
-        var candidate = resume.Candidate with { Phones = phones };
+        // The city's country becomes the location's only where nothing else says otherwise, so finalizing twice changes nothing.
+        if (cityCountry is not null && (implied is null || implied == cityCountry)) location = location! with { CountryCode = cityCountry };
+        var candidate = resume.Candidate with { Phones = phones, Location = location };
 
         var warnings = resume.Quality.Warnings.Where(w => !OwnCodes.Contains(w.Code)).ToList();
         warnings.AddRange(QualityChecks.Dates(jobs, education, asOf));
@@ -51,6 +57,9 @@ public sealed class ResumeFinalizer
             },
         };
     }
+
+    static string? CityCountry(Location location, string? preferred) =>
+        (location.City is { } city ? Heuristic.Cities.CountryOf(city, preferred) : null) ?? Heuristic.Cities.CountryOf(location.Raw, preferred);
 
     // Country-code domains used worldwide as generic ones say nothing about where the candidate lives.
     static readonly HashSet<string> GenericCountryDomains = new(StringComparer.OrdinalIgnoreCase) { "io", "co", "me", "tv", "ai", "ly", "fm", "am", "to", "cc", "ws", "gg", "sh", "so", "la", "vc", "nu", "tk", "ml", "ga", "cf", "gq" };

@@ -10,6 +10,7 @@ public static partial class Geo
     static readonly Dictionary<string, Country> ByName = new(StringComparer.Ordinal);
     static readonly Dictionary<string, Country> ByCode = new(StringComparer.Ordinal);
     static readonly Dictionary<string, string> States = new(StringComparer.Ordinal);
+    static readonly Dictionary<string, List<string>> StatesAfterCity = new(StringComparer.Ordinal);
 
     static Geo()
     {
@@ -20,7 +21,11 @@ public static partial class Geo
             foreach (var name in row[3].Split('|')) ByName.TryAdd(TextNormalizer.Fold(name), c);
         }
         foreach (var row in DataFiles.ReadTsv("us-states.tsv"))
-            foreach (var st in row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)) States.TryAdd(st, row[0]);
+            foreach (var st in row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (row.Length < 3 || row[2] != "after-city") States.TryAdd(st, row[0]);
+                (StatesAfterCity.TryGetValue(st, out var list) ? list : StatesAfterCity[st] = []).Add(row[0]);
+            }
     }
 
     public static Country? CountryNamed(string text) => ByName.GetValueOrDefault(TextNormalizer.Fold(text.Trim(' ', '.', ',', '(', ')')));
@@ -64,4 +69,8 @@ public static partial class Geo
 
     /// <summary>"WA" → US, "ON" → CA; only exact two-letter upper-case abbreviations count.</summary>
     public static string? StateCountry(string token) => token.Length == 2 && token.All(char.IsAsciiLetterUpper) ? States.GetValueOrDefault(token) : null;
+
+    /// <summary>Every country with a state or province of that abbreviation, "after-city" rows included: "PR" → US, BR; "SP" → BR.</summary>
+    public static IReadOnlyList<string> StateCountriesAfterCity(string token) =>
+        token.Length == 2 && token.All(char.IsAsciiLetterUpper) && StatesAfterCity.TryGetValue(token, out var list) ? list : [];
 }
