@@ -462,4 +462,32 @@ public class ExamClassTests
     [InlineData("Rowan Ashby\nrowan@example.org\nSummary\nDesigner of flows.\nFigma | Sketch | Adobe XD | Miro\nExperience\nProduct Designer, Pontaro Labs\n2019 - 2022", "Figma|Sketch|Adobe XD|Miro")]
     public void Skills_in_a_sidebar_without_a_skills_heading_are_found(string text, string skills) =>
         Parse(text).Skills.Select(s => N(s.Raw)).Should().Contain(skills.Split('|').Select(N));
+
+    // ---- a column of skills the dictionary does not know, one per line, no heading (parser15) ----
+
+    [Theory]
+    // after the contact lines: two dictionary skills in six
+    [InlineData("Rowan Ashby\nrowan@example.org\nFigma\nWireframing\nUser Journeys\nDesign Systems\nSketch\nUsability Testing\nExperience\nProduct Designer, Pontaro Labs\n2019 - 2022\n- Designed the checkout flows for web and mobile.",
+        "Wireframing|User Journeys|Design Systems|Usability Testing")]
+    // under the summary, bullets, one dictionary skill next to a line of dictionary skills
+    [InlineData("Rowan Ashby\nrowan@example.org\nSummary\nLab technician with ten years in food safety.\nExcel, SAP, Tableau\n• HACCP Audits\n• Sensory Panels\n• Budgeting\n• Shelf-life Studies\nExperience\nLab Technician, Brisk Dairy\n2015 - 2023\n- Ran the daily microbiology checks.",
+        "HACCP Audits|Sensory Panels|Shelf-life Studies")]
+    // read after the schools (a second column)
+    [InlineData("Rowan Ashby\nrowan@example.org\nEducation\nBSc Accounting, University of Kestwick, 2012\nQuickBooks\nAccounts Payable\nBank Reconciliations\nPayroll\nVAT Returns\nExperience\nBookkeeper, Marlow & Tate\n2013 - 2020\n- Kept the books for forty clients.",
+        "Accounts Payable|Bank Reconciliations|VAT Returns")]
+    // after the last job's description, before the next heading
+    [InlineData("Rowan Ashby\nrowan@example.org\nExperience\nWelder, Garrow Fabrication\n2016 - 2023\n- Welded structural steel for bridges and towers.\nMIG Welding\nTIG Welding\nBlueprint Reading\nAutoCAD\nExcel\nEducation\nCity & Guilds Welding, Harrowfield College, 2015",
+        "MIG Welding|TIG Welding|Blueprint Reading")]
+    public void A_column_of_short_lines_beside_dictionary_skills_gives_its_unknown_skills_too(string text, string expected) =>
+        Parse(text).Skills.Select(s => N(s.Raw)).Should().Contain(expected.Split('|').Select(N));
+
+    [Theory]
+    // job headers between dates are no column
+    [InlineData("Rowan Ashby\nrowan@example.org\nExperience\nExcel Analyst\nPontaro Labs\nBerlin\nRemote\n2019 - 2022\n- Built reports.\nAnalyst\nVelt Analytics\nMunich\nHybrid\n2016 - 2019\n- Built models.", "Pontaro Labs|Velt Analytics|Berlin|Remote|Hybrid")]
+    // interests with no dictionary skill in or next to them
+    [InlineData("Rowan Ashby\nrowan@example.org\nSummary\nPlanner.\nHiking\nChess\nWatercolours\nSourdough Baking\nExperience\nPlanner, Pontaro Labs\n2019 - 2022\n- Planned.", "Hiking|Chess|Watercolours|Sourdough Baking")]
+    // places, languages and schools in a column are none of them skills
+    [InlineData("Rowan Ashby\nrowan@example.org\nExcel\nEnglish\nGerman\nMunich\nHarrowfield College\nExperience\nPlanner, Pontaro Labs\n2019 - 2022\n- Planned.", "English|German|Munich|Harrowfield College")]
+    public void Short_lines_that_are_job_headers_interests_places_or_languages_are_no_skills(string text, string notSkills) =>
+        Parse(text).Skills.Select(s => N(s.Raw)).Should().NotContain(notSkills.Split('|').Select(N));
 }

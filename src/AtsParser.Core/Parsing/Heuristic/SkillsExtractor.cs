@@ -49,6 +49,8 @@ static partial class SkillsExtractor
                     if (items.Count < 3 || known < 3 || known * 4 < items.Count * 3 || items.Any(it => it.Split(' ').Length > 3 || it.Contains('@') || it.Any(char.IsDigit) && dictionary.Normalize(it) is null)) continue;
                     foreach (var it in items) Add(skills, it, dictionary.Normalize(it) ?? it, kind);
                 }
+        foreach (var (kind, items) in SkillColumns(doc, dictionary))
+            foreach (var it in items) Add(skills, it, dictionary.Normalize(it) ?? it, kind);
         foreach (var kind in new[] { SectionKinds.Summary, SectionKinds.Experience, SectionKinds.Projects, SectionKinds.Header })
             foreach (var s in doc.OfKind(kind))
                 foreach (var i in s.LineIndexes)
