@@ -28,6 +28,35 @@ public static class DegreeLevelClassifier
 
     public static bool IsDegree(string text) => Level(text) is not null;
 
+    /// <summary>The text is one of the file's degree words or phrases and nothing more ("Diploma", "Grado", "MSc").</summary>
+    public static bool IsDegreeWord(string text) => AllWords.Contains(Tokenise(TextNormalizer.Fold(text.Trim())));
+
+    /// <summary>
+    /// A degree printed without its field, which the next line names: a written-out degree word of bachelor level or above
+    /// ("Bachelor", "Diplom", "Licence", "Magister", "Doctor of Philosophy"), alone or before "of" and one to three words
+    /// ("Bachelor of Science", "Master of Business Administration"). Abbreviations ("BSc", "MA") carry their field on their line.
+    /// </summary>
+    public static bool IsBareDegree(string text)
+    {
+        var t = Tokenise(TextNormalizer.Fold(text.Trim()));
+        if (WrittenOut.Contains(t)) return true;
+        var words = t.Split(' ');
+        // The subject is a name ("Science", "Public Health"), not the start of a phrase ("Science in Physics").
+        var printed = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 3 and <= 5 && printed.Length == words.Length && words[1] == "of" && OfHeads.Contains(words[0])
+            && printed.Skip(2).All(w => w.All(char.IsLetter) && char.IsUpper(w[0]));
+    }
+
+    static readonly HashSet<string> AllWords = Table.SelectMany(t => t.Words).ToHashSet(StringComparer.Ordinal);
+
+    static readonly HashSet<string> WrittenOut = Table
+        .Where(t => t.Level is DegreeLevels.Bachelor or DegreeLevels.Master or DegreeLevels.Doctorate)
+        .SelectMany(t => t.Words).Where(w => w.Length >= 5 && w.All(c => char.IsLetter(c) || c == ' ')).ToHashSet(StringComparer.Ordinal);
+
+    // "bachelor", "master", and "doctor" from "doctor of philosophy": words that take "of" and a subject.
+    static readonly HashSet<string> OfHeads = WrittenOut.Where(w => !w.Contains(' '))
+        .Concat(WrittenOut.Where(w => w.Split(' ') is [_, "of", ..]).Select(w => w.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
+
     public static bool IsInstitution(string text)
     {
         var folded = " " + Tokenise(TextNormalizer.Fold(text)) + " ";

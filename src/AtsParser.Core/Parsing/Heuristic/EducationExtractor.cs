@@ -159,7 +159,8 @@ static partial class EducationExtractor
     {
         // "Studium der BWL, Universität Kelbach (Abschluss: Bachelor of Science)": the bracketed, labelled degree is the
         // degree; "Studium der X" before it names only the field.
-        if (f.Label is null && BracketedDegree().Match(f.Text) is { Success: true } bd)
+        if (f.Label is null && BracketedDegree().Match(f.Text) is { Success: true } bd
+            && (FieldLabels.KindOf(bd.Groups["l"].Value) == FieldLabels.Degree || DegreeLevelClassifier.IsDegreeWord(bd.Groups["l"].Value)))
         {
             var rest = bd.Groups["rest"].Value.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(p => !StudyOf().IsMatch(p));
@@ -331,7 +332,8 @@ static partial class EducationExtractor
     [GeneratedRegex(@"(?:\s+in\s+|,\s+|\s+-\s+|\s+en\s+|\s+em\s+|\s+of\s+science\s+in\s+)(?<f>[^,()]{3,80})$", RegexOptions.IgnoreCase)]
     private static partial Regex FieldOfStudy();
 
-    [GeneratedRegex(@"^(?<rest>.+?)\s*[(\[]\s*(?:Abschluss|Degree|Diplôme|Diplome|Diploma|Título|Titulo|Titel|Grau|Grado|Qualification)\s*:\s*(?<d>[^)\]]{2,80})[)\]]?\s*$", RegexOptions.IgnoreCase)]
+    // "(Abschluss: Bachelor of Science)", "(Diploma: …)": the label is a degree label (labels.tsv) or a degree word (degrees.tsv).
+    [GeneratedRegex(@"^(?<rest>.+?)\s*[(\[]\s*(?<l>[^:()\[\]]{2,30}?)\s*:\s*(?<d>[^)\]]{2,80})[)\]]?\s*$")]
     private static partial Regex BracketedDegree();
 
     [GeneratedRegex(@"^(?:Studium|Studiengang|Study of|Studies in|Estudios de|Études de|Estudos de)\b", RegexOptions.IgnoreCase)]

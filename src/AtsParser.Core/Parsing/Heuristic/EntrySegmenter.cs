@@ -87,7 +87,7 @@ public static partial class EntrySegmenter
         {
             var t = doc.Lines[i].Trim();
             bool continues = open || result.Count > 0 && (StartsWithLegalForm(t) || LoneConnective().IsMatch(t) || LoneSchoolWord(t) && !DegreeLevelClassifier.IsInstitution(result[^1].Text)
-                || BareDegree().IsMatch(result[^1].Text.Trim()) && FieldLine(t));
+                || DegreeLevelClassifier.IsBareDegree(result[^1].Text) && FieldLine(t));
             if (continues && i != dateLine && last == i - 1 && t.Length > 0 && !IsBullet(t))
                 result[^1] = (result[^1].Text.TrimEnd() + " " + t, result[^1].Index);
             else result.Add((doc.Lines[i], i));
@@ -105,10 +105,6 @@ public static partial class EntrySegmenter
         return words.Length is >= 1 and <= 4 && char.IsUpper(t[0]) && !t.Any(char.IsDigit) && !t.Contains(',') && !t.Contains('|')
             && !DegreeLevelClassifier.IsInstitution(t) && !DegreeLevelClassifier.IsDegree(t) && !LocationExtractor.IsPlace(t) && Geo.CountryNamed(t) is null;
     }
-
-    // A degree's name without its field: "Bachelor of Science", "Master of Arts", "Diplom", "Licence".
-    [GeneratedRegex(@"(?i)^(?:(?:bachelor|master|doctor)\s+of\s+(?:science|arts|engineering|laws|education|commerce|fine\s+arts|business\s+administration|technology|philosophy)|diplom|licence|magister|bachelor|master)$")]
-    private static partial Regex BareDegree();
 
     /// <summary>"S.A. de C.V., Querétaro" under "Jefe de datos clínicos, Lumello Energía": the legal form wrapped.</summary>
     static bool StartsWithLegalForm(string t)

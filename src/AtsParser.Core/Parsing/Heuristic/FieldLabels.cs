@@ -21,6 +21,9 @@ public static partial class FieldLabels
         return Kinds.TryGetValue(TextNormalizer.Fold(m.Groups["l"].Value.Trim()), out var kind) ? (kind, m.Groups["v"].Value.Trim()) : null;
     }
 
+    /// <summary>The kind of a label printed alone ("Abschluss" → degree); null when it is no known label.</summary>
+    public static string? KindOf(string label) => Kinds.GetValueOrDefault(TextNormalizer.Fold(label.Trim()));
+
     /// <summary>A label with nothing after it ("Zeitraum:" once its dates are cut out, "时间"); a bare "Abschluss" may be the value itself.</summary>
     public static bool IsBareLabel(string text)
     {
