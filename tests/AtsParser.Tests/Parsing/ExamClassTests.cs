@@ -490,4 +490,82 @@ public class ExamClassTests
     [InlineData("Rowan Ashby\nrowan@example.org\nExcel\nEnglish\nGerman\nMunich\nHarrowfield College\nExperience\nPlanner, Pontaro Labs\n2019 - 2022\n- Planned.", "English|German|Munich|Harrowfield College")]
     public void Short_lines_that_are_job_headers_interests_places_or_languages_are_no_skills(string text, string notSkills) =>
         Parse(text).Skills.Select(s => N(s.Raw)).Should().NotContain(notSkills.Split('|').Select(N));
+
+    // ---- job and school lines in languages and layouts the cases above leave out (parser15) ----
+
+    [Theory]
+    [InlineData("Berufserfahrung\nProjektleiter (2 Jahre 3 Monate)\nHaldorf Logistik GmbH\n2019 - 2021", "Projektleiter", "Haldorf Logistik GmbH")]
+    [InlineData("Expérience professionnelle\nChef de projet (1 an 6 mois)\nValbrune SARL\n2019 - 2021", "Chef de projet", "Valbrune SARL")]
+    [InlineData("Experiencia\nAnalista de Datos (2 años 3 meses)\nGrupo Terrano S.A.\n2019 - 2021", "Analista de Datos", "Grupo Terrano S.A.")]
+    [InlineData("Experiência\nAnalista Financeiro (3 anos)\nCervana Investimentos S.A.\n2017 - 2020", "Analista Financeiro", "Cervana Investimentos S.A.")]
+    [InlineData("Berufserfahrung\nHaldorf Logistik GmbH — Projektleiter\n2019 - 2021", "Projektleiter", "Haldorf Logistik GmbH")]
+    [InlineData("Expérience\nValbrune SARL – Chargée de communication\n2016 - 2020", "Chargée de communication", "Valbrune SARL")]
+    [InlineData("Experiencia\nAnalista de Datos, Grupo Terrano, Monterrey\n2015 - 2019", "Analista de Datos", "Grupo Terrano")]
+    [InlineData("Experiência\nEnfermeira, Clínica Solmar, Recife, PE\n2015 - 2019", "Enfermeira", "Clínica Solmar")]
+    [InlineData("Berufserfahrung\nProjektleiter\nHaldorf Logistik GmbH\n2019 - 2021\nAufgaben:\n- Planung der Touren", "Projektleiter", "Haldorf Logistik GmbH")]
+    [InlineData("Expérience professionnelle\nChef de projet\nValbrune SARL\n2019 - 2021\nMissions :\n- Pilotage des équipes", "Chef de projet", "Valbrune SARL")]
+    [InlineData("Experiencia\nJefe de Almacén\nDistribuidora Olmedo S.A.\n2017 - 2021\nResponsabilidades:\n- Control de inventario", "Jefe de Almacén", "Distribuidora Olmedo S.A.")]
+    [InlineData("Experiência\nAnalista Financeiro\nCervana Investimentos S.A.\n2017 - 2020\nAtividades:\n- Conciliação bancária", "Analista Financeiro", "Cervana Investimentos S.A.")]
+    [InlineData("Expérience professionnelle\nDéveloppeuse web chez Orvanne Studio, Lyon\n2018 - aujourd'hui", "Développeuse web", "Orvanne Studio")]
+    [InlineData("Experiencia Laboral\nIngeniera de software en Lumello Tecnología, Bogotá\n2018 - actualidad", "Ingeniera de software", "Lumello Tecnología")]
+    public void Job_lines_with_durations_dashes_and_duty_headings_in_other_languages(string section, string title, string employer)
+    {
+        var job = Parse("Alex Morrow\nalex@example.org\n" + section).WorkExperience.Should().ContainSingle().Subject;
+        (N(job.Title), N(job.Employer)).Should().Be((N(title), N(employer)));
+    }
+
+    [Fact]
+    public void A_German_employer_over_two_dated_roles_gives_both_roles_that_employer() =>
+        Roles("Alex Morrow\nalex@example.org\nBerufserfahrung\nHaldorf Logistik GmbH, Hamburg\nTeamleiter Disposition\n01/2020 - heute\n- Leitung von acht Disponenten.\nDisponent\n03/2016 - 12/2019\n- Tourenplanung.")
+            .Should().Equal(R("Teamleiter Disposition", "Haldorf Logistik GmbH"), R("Disponent", "Haldorf Logistik GmbH"));
+
+    [Theory]
+    [InlineData("Formación\nLicenciatura en Administración, Universidad de Valcarce, Monterrey, 2014", "Licenciatura en Administración", "Universidad de Valcarce")]
+    [InlineData("Formação\nBacharelado em Direito, Universidade Serra Azul, Recife, 2011", "Bacharelado em Direito", "Universidade Serra Azul")]
+    [InlineData("Ausbildung\nDiplom-Kaufmann, Universität Kelbach, Köln, 2010", "Diplom-Kaufmann", "Universität Kelbach")]
+    [InlineData("Formación\nIngeniería Industrial – Universidad de Valcarce – 2012 – Promedio: 9.1", "Ingeniería Industrial", "Universidad de Valcarce")]
+    [InlineData("Formação\nMestrado em Economia, Universidade Serra Azul (2016) – Nota final: 17 valores", "Mestrado em Economia", "Universidade Serra Azul")]
+    [InlineData("Ausbildung\nAbschluss | Hochschule | Jahr\nBachelor of Science | Hochschule Tannried | 2016", "Bachelor of Science", "Hochschule Tannried")]
+    public void Education_lines_with_school_city_year_and_grade_in_other_languages(string section, string degree, string school) =>
+        Schools("Kit Marlow\n" + section).Should().Equal(R(degree, school));
+
+    [Theory]
+    [InlineData("工作经历\n2019.03-至今 就职于杭州云帆网络科技有限公司，担任产品经理", "产品经理", "杭州云帆网络科技有限公司")]
+    [InlineData("Experiencia\nAnalista de Riesgos, Grupo Terrano S.A.\nDesde 03/2019", "Analista de Riesgos", "Grupo Terrano S.A.")]
+    [InlineData("Expérience professionnelle\nContrôleuse de gestion, Valbrune SARL\nDepuis 2019", "Contrôleuse de gestion", "Valbrune SARL")]
+    [InlineData("Experiência\nCoordenadora de Projetos, Construtora Alvorada Ltda.\n2018 - Atual", "Coordenadora de Projetos", "Construtora Alvorada Ltda.")]
+    [InlineData("ניסיון תעסוקתי\n2018 - היום\nמנהלת פרויקטים, גלבוע סחר בע\"מ", "מנהלת פרויקטים", "גלבוע סחר בע\"מ")]
+    [InlineData("Berufserfahrung\nWerkstudent Softwareentwicklung\nKellwald Systemhaus GmbH\n10/2018 – 03/2019 und 10/2019 – 03/2020", "Werkstudent Softwareentwicklung", "Kellwald Systemhaus GmbH")]
+    public void More_job_layouts_in_other_languages(string section, string title, string employer)
+    {
+        var job = Parse("Alex Morrow\nalex@example.org\n" + section).WorkExperience.Should().ContainSingle().Subject;
+        (N(job.Title), N(job.Employer)).Should().Be((N(title), N(employer)));
+    }
+
+    [Theory]
+    [InlineData("教育背景\n江临大学（杭州） 本科 计算机科学 2012-2016", "本科", "江临大学")]
+    [InlineData("השכלה\nתואר שני במנהל עסקים, אוניברסיטת גבעת אלון, 2015", "תואר שני במנהל עסקים", "אוניברסיטת גבעת אלון")]
+    [InlineData("Formation\n2012 – 2014 Master 2 Finance d'entreprise – IAE de Bréval", "Master 2 Finance d'entreprise", "IAE de Bréval")]
+    [InlineData("Formação Acadêmica\nPós-graduação em Gestão de Projetos – Faculdade Serra Azul – 2018", "Pós-graduação em Gestão de Projetos", "Faculdade Serra Azul")]
+    public void More_school_lines_in_other_languages(string section, string degree, string school) =>
+        Schools("Kit Marlow\n" + section).Should().Equal(R(degree, school));
+
+    [Theory]
+    [InlineData("Ada Quill\n+55 (41) 9 9876-5432\nada@example.org\nResumo", "+5541998765432")]
+    [InlineData("Ada Quill\nTel.: +41 79 123 45 67\nada@example.org\nProfil", "+41791234567")]
+    [InlineData("Ada Quill\n+31 6 12345678\nada@example.org\nProfiel", "+31612345678")]
+    [InlineData("Ada Quill\ntel. +48 512 345 678\nada@example.org\nDoświadczenie", "+48512345678")]
+    [InlineData("Ada Quill\nKöln\nTelefon: (0)221 1234567\nada@example.org\nBerufserfahrung", "+492211234567")]
+    [InlineData("Ada Quill\nWarszawa | 512 345 678 | ada@example.org\nSummary", "+48512345678")]
+    [InlineData("Ada Quill\nZürich\n079 123 45 67\nada@example.org\nSummary", "+41791234567")]
+    public void More_phone_formats_and_countries(string text, string e164) =>
+        Parse(text).Candidate.Phones.Select(p => p.E164).Should().Contain(e164);
+
+    [Theory]
+    [InlineData("Kenntnisse\nProgrammiersprachen: Java, Kotlin\nWerkzeuge: Git, Jenkins", "Java|Kotlin|Git|Jenkins")]
+    [InlineData("Compétences\nLangages : Python, Go\nBases de données : PostgreSQL, Redis", "Python|Go|PostgreSQL|Redis")]
+    [InlineData("Habilidades\nLenguajes de programación: Python, Java\nHerramientas: Jira, Figma", "Python|Java|Jira|Figma")]
+    [InlineData("Competências\nFerramentas: Figma, Miro\nMetodologias: Scrum, Kanban", "Figma|Miro|Scrum|Kanban")]
+    public void Skill_categories_in_other_languages_are_no_skills(string section, string expected) =>
+        SectionSkills(section + "\nEducation\nBSc Biology, University of Kestwick, 2009").Should().BeEquivalentTo(expected.Split('|').Select(N));
 }

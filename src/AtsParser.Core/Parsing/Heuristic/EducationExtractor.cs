@@ -187,10 +187,13 @@ static partial class EducationExtractor
             if (DegreeLevelClassifier.IsInstitution(schoolPart) && DegreeLevelClassifier.IsDegree(degreePart) && !DegreeLevelClassifier.IsInstitution(degreePart))
                 f = f with { Text = degreePart + ", " + schoolPart };
         }
-        // "江临大学 软件工程 学士": Chinese sets no space inside a name, so single spaces between a school and a degree are cells.
-        if (f.Label is null && !f.Text.Contains(", ") && f.Text.Contains(' ') && f.Text.All(c => NameExtractor.IsCjk(c) || c == ' '))
+        // "江临大学 软件工程 学士": Chinese sets no space inside a name, so single spaces between a school and a degree are cells;
+        // a city in brackets after the school ("江临大学（杭州）") is no part of its name.
+        if (f.Label is null && !f.Text.Contains(", ") && f.Text.Contains(' ') && f.Text.All(c => NameExtractor.IsCjk(c) || c is ' ' or '(' or ')'))
         {
-            var cells = f.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var cells = f.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(c => CjkSchoolPlace().Match(c) is { Success: true } m && DegreeLevelClassifier.IsInstitution(m.Groups["s"].Value)
+                    && IsPlaceName(m.Groups["p"].Value) ? m.Groups["s"].Value : c).ToArray();
             int at = Array.FindIndex(cells, DegreeLevelClassifier.IsInstitution);
             if (at >= 0 && cells.Where((c, k) => k != at).Any(DegreeLevelClassifier.IsDegree)) f = f with { Text = string.Join(", ", cells) };
         }
@@ -335,6 +338,9 @@ static partial class EducationExtractor
     // "(Abschluss: Bachelor of Science)", "(Diploma: …)": the label is a degree label (labels.tsv) or a degree word (degrees.tsv).
     [GeneratedRegex(@"^(?<rest>.+?)\s*[(\[]\s*(?<l>[^:()\[\]]{2,30}?)\s*:\s*(?<d>[^)\]]{2,80})[)\]]?\s*$")]
     private static partial Regex BracketedDegree();
+
+    [GeneratedRegex(@"^(?<s>[^()]{2,40})\((?<p>[^()]{2,6})\)$")]
+    private static partial Regex CjkSchoolPlace();
 
     [GeneratedRegex(@"^(?:Studium|Studiengang|Study of|Studies in|Estudios de|Études de|Estudos de)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StudyOf();

@@ -9,10 +9,10 @@ namespace AtsParser.Core.Parsing.Heuristic;
 /// </summary>
 public static partial class RoleSplitter
 {
-    /// <summary>A header line with what never names a role removed: "(1 year 9 months)", "Worked as", trailing "·".</summary>
+    /// <summary>A header line with what never names a role removed: "(1 year 9 months)", "Worked as", "就职于", trailing "·".</summary>
     public static string Clean(string line)
     {
-        var t = Duration().Replace(line, " ");
+        var t = ChineseWorkedAt().Replace(Duration().Replace(line, " "), "");
         var worked = WorkedAs().Match(t);
         if (!worked.Success) return t;
         t = t[(worked.Index + worked.Length)..];
@@ -180,6 +180,10 @@ public static partial class RoleSplitter
 
     [GeneratedRegex(@"(?i)^\s*(?:(?:worked|working|served|serving|employed|work(?:ing)?\s+experience)\s+as|trabalhei\s+como|atuei\s+como|trabajé\s+como|me\s+desempeñé\s+como|(?:j'ai\s+)?travaillé\s+(?:comme|en\s+tant\s+que)|tätig\s+als|arbeitete\s+als)\s+(?:an?\s+|um\s+|uma\s+|una?\s+|une\s+)?")]
     private static partial Regex WorkedAs();
+
+    // "就职于杭州云帆网络科技有限公司，担任产品经理": "employed at" before the company and "served as" before the title.
+    [GeneratedRegex(@"(?:^|(?<=[\s，,；;：:]))(?:就职于|任职于|供职于|服务于|工作于|担任|出任)")]
+    private static partial Regex ChineseWorkedAt();
 
     [GeneratedRegex(@"\s+(?:for|in|with)\s+(?=\p{Lu}|\d)")]
     private static partial Regex WorkedFor();
