@@ -568,4 +568,24 @@ public class ExamClassTests
     [InlineData("Competências\nFerramentas: Figma, Miro\nMetodologias: Scrum, Kanban", "Figma|Miro|Scrum|Kanban")]
     public void Skill_categories_in_other_languages_are_no_skills(string section, string expected) =>
         SectionSkills(section + "\nEducation\nBSc Biology, University of Kestwick, 2009").Should().BeEquivalentTo(expected.Split('|').Select(N));
+
+    [Theory]
+    [InlineData("Experiência\n03/2018 – Atual | Analista de Sistemas | Cervana Tecnologia S.A.", "Analista de Sistemas", "Cervana Tecnologia S.A.")]
+    [InlineData("Expérience professionnelle\nChef de projet | Orvanne Industries SAS | Grenoble | 2015 – 2019", "Chef de projet", "Orvanne Industries SAS")]
+    [InlineData("Experiencia\nGerente de Ventas — Distribuidora Olmedo S.A. — Lima\nMarzo 2016 – Febrero 2020", "Gerente de Ventas", "Distribuidora Olmedo S.A.")]
+    [InlineData("ניסיון תעסוקתי\nמנהלת מוצר | נובה טק בע\"מ | 2019 - היום", "מנהלת מוצר", "נובה טק בע\"מ")]
+    [InlineData("工作经历\n软件工程师 | 深圳恒星电子股份有限公司 | 2016.07 - 2019.08", "软件工程师", "深圳恒星电子股份有限公司")]
+    public void Pipe_and_dash_job_lines_in_other_languages(string section, string title, string employer)
+    {
+        var job = Parse("Alex Morrow\nalex@example.org\n" + section).WorkExperience.Should().ContainSingle().Subject;
+        (N(job.Title), N(job.Employer)).Should().Be((N(title), N(employer)));
+    }
+
+    [Theory]
+    [InlineData("Formação Acadêmica\n2010 - 2014 | Universidade Serra Azul | Bacharelado em Direito", "Bacharelado em Direito", "Universidade Serra Azul")]
+    [InlineData("Formação Acadêmica\nCurso | Instituição | Ano\nBacharelado em Direito | Universidade Serra Azul | 2014", "Bacharelado em Direito", "Universidade Serra Azul")]
+    [InlineData("Formation\nDiplôme | Établissement | Année\nMaster Finance | Université de Bréval | 2017", "Master Finance", "Université de Bréval")]
+    [InlineData("Education\nBSc Physics, University of Kestwick, 2014, First Class Honours", "BSc Physics", "University of Kestwick")]
+    public void School_rows_with_pipes_or_a_header_row_in_other_languages(string section, string degree, string school) =>
+        Schools("Kit Marlow\n" + section).Should().Equal(R(degree, school));
 }
