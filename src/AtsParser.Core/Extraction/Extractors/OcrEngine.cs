@@ -14,7 +14,7 @@ public sealed class OcrEngine(ToolRegistry tools, IOptions<ExtractionOptions> op
         using var slot = await tools.AcquireAsync("tesseract", ct);
         var r = await ProcessRunner.RunAsync(ToolCommands.Tesseract(tools.PathOf("tesseract"), imagePath, o), ct);
         if (r.ExitCode != 0) throw new ToolFailedException("tesseract", "tesseract failed: " + Tail(r.Stderr), r.ExitCode);
-        return Hyphenation.JoinLineEnds(OcrCleanup.Clean(r.StdoutText));
+        return Hyphenation.JoinLineEnds(OcrCleanup.Clean(OcrTsv.ToText(r.StdoutText)));
     }
 
     /// <summary>OCRs the given 1-based pages of a PDF, in parallel; returns text per requested page.</summary>
