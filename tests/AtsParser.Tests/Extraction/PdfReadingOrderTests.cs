@@ -206,6 +206,21 @@ public class PdfReadingOrderTests
     }
 
     [Fact]
+    public void A_header_row_of_labels_inside_the_page_is_one_row_while_a_footer_band_at_the_edge_is_not()
+    {
+        var pages = PdfWordBoxes.Parse(Blocks(
+            (40, 300, ["Skill Name"]), (200, 300, ["Version Last Used"]), (400, 300, ["Experience"]),
+            (40, 316, ["C#, SQL, Java"]),
+            (40, 340, [.. Enumerable.Range(0, 20).Select(i => $"Experience line {i} running across the whole width of the page and more")]),
+            (40, 780, ["May 2024"]), (250, 780, ["Jane Roe"]), (520, 780, ["1"])));
+
+        var lines = PdfReadingOrder.Write(pages).Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        lines.Should().StartWith(["Skill Name | Version Last Used | Experience", "C#, SQL, Java"]);
+        lines.Should().Contain("Jane Roe").And.Contain("1").And.NotContain(l => l.Contains(" | Jane Roe"));
+    }
+
+    [Fact]
     public void Two_blocks_side_by_side_are_not_a_table_and_keep_poppler_order()
     {
         var pages = PdfWordBoxes.Parse(Blocks(

@@ -90,7 +90,7 @@ public static class PdfReadingOrder
     static bool WriteWithTables(StringBuilder sb, PdfPage page)
     {
         var blocks = page.Flows.SelectMany(f => f.Blocks).ToList();
-        var tables = FindTables(blocks);
+        var tables = FindTables(page, blocks);
         if (tables.Count == 0)
         {
             foreach (var flow in page.Flows) { PdfWordBoxes.AppendBlocks(sb, flow.Blocks); sb.Append('\n'); }
@@ -114,7 +114,7 @@ public static class PdfReadingOrder
     }
 
     /// <summary>Groups of ≥ 3 blocks, each beside the next with no overlap, sharing at least one baseline across all of them.</summary>
-    static List<List<PdfBlock>> FindTables(List<PdfBlock> blocks)
+    static List<List<PdfBlock>> FindTables(PdfPage page, List<PdfBlock> blocks)
     {
         var tables = new List<List<PdfBlock>>();
         var used = new HashSet<PdfBlock>();
@@ -129,15 +129,24 @@ public static class PdfReadingOrder
             for (int k = 1; k < row.Count; k++) disjoint &= row[k - 1].Box.XMax <= row[k].Box.XMin + 1;
             if (!disjoint) continue;
             // Every block of the row must share a baseline with each of its neighbours (one table, not three columns of prose).
-            // Two rows at least: one band of three blocks is a contact line or a page footer ("date | name | page"),
-            // which page furniture must still see as a line of its own.
+            // Two rows at least, or a header row of labels ("Skill Name | Version Last Used | Experience") inside the
+            // page: one band of three blocks at the page's edge or holding figures is a contact line or a page footer
+            // ("date | name | page"), which page furniture must still see as a line of its own.
             bool rows = true;
             for (int k = 1; k < row.Count; k++) rows &= row[k - 1].Lines.Count(a => row[k].Lines.Any(b => Aligned(a, b))) >= 2;
-            if (!rows) continue;
+            if (!rows && !LabelRow(page, row)) continue;
             tables.Add(row);
             used.UnionWith(row);
         }
         return tables;
+    }
+
+    static bool LabelRow(PdfPage page, List<PdfBlock> row)
+    {
+        double mid = row.Average(b => (b.Box.YMin + b.Box.YMax) / 2);
+        if (mid < 0.08 * page.Height || mid > 0.92 * page.Height) return false;
+        return row.All(b => b.Lines.Count == 1 && b.Lines[0].Words.Count <= 4
+                            && b.Lines[0].Words.All(w => w.Text.Any(char.IsLetter) && !w.Text.Any(c => char.IsDigit(c) || c == '@')));
     }
 
     // Same baseline and the same type size: a name set larger beside its contact line is no table row.
