@@ -85,6 +85,7 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
                     Pages = output.Pages,
                     FullText = text,
                     Links = output.Links,
+                    Hints = output.Hints,
                     Layout = output.Layout,
                     IconHints = hints.Count > 0 ? hints : null,
                     Truncated = truncated,

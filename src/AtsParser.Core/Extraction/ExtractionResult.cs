@@ -34,6 +34,8 @@ public sealed record ExtractionResult
     public IReadOnlyList<ExtractedLink> Links { get; init; } = [];
     /// <summary>The targets the parser may use: every link except mailto: targets that name someone else than their text.</summary>
     [JsonIgnore] public IReadOnlyList<string> LinkTargets => Links.Where(l => l.MailtoMismatch != true).Select(l => l.Target).Distinct().ToList();
+    /// <summary>Title/Subtitle-styled paragraphs and document properties (author, title): evidence for the name, not output.</summary>
+    [JsonIgnore] public IReadOnlyList<DocumentHint> Hints { get; init; } = [];
     /// <summary>Only set when the caller asked for it (?includeText=true).</summary>
     public string? Text { get; init; }
 }

@@ -20,6 +20,8 @@ public sealed record ExtractorOutput(string Text)
     public IReadOnlyList<ExtractedLink> Links { get; init; } = [];
     /// <summary>How the page is laid out (PDF reading order, tables); null where the extractor cannot tell.</summary>
     public ExtractionLayout? Layout { get; init; }
+    /// <summary>Title/Subtitle-styled paragraphs and document properties, for the parser to weigh (names).</summary>
+    public IReadOnlyList<DocumentHint> Hints { get; init; } = [];
 }
 
 public interface IExtractor

@@ -5,6 +5,9 @@ public sealed record ParseInput(string Text, IReadOnlyList<string> Links, DateOn
 {
     /// <summary>True when extraction cut the text at MAX_EXTRACTED_CHARS.</summary>
     public bool TextTruncated { get; init; }
+
+    /// <summary>Title/Subtitle-styled paragraphs and document properties from extraction: evidence for the name, never taken as it is.</summary>
+    public IReadOnlyList<Extraction.DocumentHint> Hints { get; init; } = [];
 }
 
 public interface IResumeParser

@@ -30,7 +30,7 @@ public sealed class DocumentPipeline(ChainRunner runner, AtsMetrics metrics, ILo
             sw.Restart();
             Resume? resume = null;
             if (parser is not null)
-                resume = await ParseAsync(parser, new ParseInput(extraction.FullText, extraction.LinkTargets, options.AsOf) { TextTruncated = extraction.Truncated }, ct);
+                resume = await ParseAsync(parser, new ParseInput(extraction.FullText, extraction.LinkTargets, options.AsOf) { TextTruncated = extraction.Truncated, Hints = extraction.Hints }, ct);
             var parseMs = sw.ElapsedMilliseconds;
             if (options.IncludeText) extraction = extraction with { Text = extraction.FullText };
             Log.DocumentParsed(logger, sha, sniff.Format.Name(), bytes.LongLength, extraction.ExtractedBy, extraction.OcrUsed, extraction.Chars, total.ElapsedMilliseconds);

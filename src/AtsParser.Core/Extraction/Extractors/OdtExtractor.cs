@@ -6,7 +6,8 @@ namespace AtsParser.Core.Extraction.Extractors;
 
 /// <summary>
 /// In-process ODT text from content.xml (pandoc's ODT reader drops leading frames on real files), with the page
-/// header and footer of styles.xml first and last, tables one line per row, and text:a links with their text.
+/// header and footer of styles.xml first and last, tables one line per row, and text:a links with their text;
+/// Title/Subtitle-styled paragraphs and meta.xml's title and creators as hints for the name.
 /// </summary>
 public sealed class OdtExtractor(IOptions<ExtractionOptions> options) : IExtractor
 {
@@ -27,40 +28,54 @@ public sealed class OdtExtractor(IOptions<ExtractionOptions> options) : IExtract
         var footer = new StringBuilder();
         var body = new StringBuilder();
         var links = new List<ExtractedLink>();
+        var hints = new OdtHints();
         if (zip.Has("styles.xml"))
-            SafeZip.Guard(() => { ReadMasterPages(zip.OpenXml("styles.xml"), header, footer, links, o.MaxExtractedChars, ct); return 0; });
-        SafeZip.Guard(() => { using var r = zip.OpenXml("content.xml"); r.MoveToContent(); Walk(r, body, links, o.MaxExtractedChars, ct); return 0; });
+            SafeZip.Guard(() => { ReadMasterPages(zip.OpenXml("styles.xml"), header, footer, links, o.MaxExtractedChars, ct, hints); return 0; });
+        SafeZip.Guard(() => { using var r = zip.OpenXml("content.xml"); r.MoveToContent(); Walk(r, body, links, o.MaxExtractedChars, ct, hints); return 0; });
+        hints.Properties(zip);
         var (text, cellChars) = TableRows.Format(header.Append(body).Append(footer).ToString());
         return Task.FromResult(new ExtractorOutput(text)
         {
             Links = LinkTargets.Distinct(links),
+            Hints = hints.Hints,
             Layout = cellChars > TextQuality.MeaningfulChars(text) / 2 ? new ExtractionLayout(ExtractionLayout.Table, 1) : ExtractionLayout.Single,
         });
     }
 
-    // Headers and footers of the master pages, each distinct one once (pages repeat them; page numbers are skipped).
-    static void ReadMasterPages(XmlReader r, StringBuilder header, StringBuilder footer, List<ExtractedLink> links, int maxChars, CancellationToken ct)
+    // Headers and footers of the master pages, each distinct one once (pages repeat them; page numbers are skipped),
+    // and the paragraph styles, which content.xml's paragraphs name.
+    static void ReadMasterPages(XmlReader r, StringBuilder header, StringBuilder footer, List<ExtractedLink> links, int maxChars, CancellationToken ct, OdtHints hints)
     {
         using (r)
         {
             while (r.Read())
             {
+                if (r.NodeType == XmlNodeType.Element && r.NamespaceURI == Style && r.LocalName == "style") { hints.Style(r); continue; }
                 if (r.NodeType != XmlNodeType.Element || r.NamespaceURI != Style || r.LocalName is not ("header" or "footer" or "header-first" or "footer-first")) continue;
                 var into = r.LocalName.StartsWith("header", StringComparison.Ordinal) ? header : footer;
                 var part = new StringBuilder();
-                using (var sub = r.ReadSubtree()) { sub.MoveToContent(); Walk(sub, part, links, maxChars, ct); }
+                using (var sub = r.ReadSubtree()) { sub.MoveToContent(); Walk(sub, part, links, maxChars, ct, hints); }
                 if (part.ToString().Trim() is { Length: > 0 } t && !into.ToString().Contains(t, StringComparison.Ordinal)) into.Append(part);
             }
         }
     }
 
-    static void Walk(XmlReader r, StringBuilder sb, List<ExtractedLink> links, int maxChars, CancellationToken ct)
+    static void Walk(XmlReader r, StringBuilder sb, List<ExtractedLink> links, int maxChars, CancellationToken ct, OdtHints hints)
     {
         var open = new Stack<(string? Href, int Start)>();
+        var paragraphs = new Stack<(int Start, string? Kind)>();
         while (!r.EOF)
         {
             ct.ThrowIfCancellationRequested();
             if (sb.Length > maxChars) return;
+            if (r.NodeType == XmlNodeType.Element && r.NamespaceURI == Office && r.LocalName == "automatic-styles" && !r.IsEmptyElement)
+            {
+                using (var sub = r.ReadSubtree())
+                    while (sub.Read())
+                        if (sub.NodeType == XmlNodeType.Element && sub.NamespaceURI == Style && sub.LocalName == "style") hints.Style(sub);
+                r.Read();
+                continue;
+            }
             if (r.NodeType == XmlNodeType.Element && ((r.NamespaceURI == Office && r.LocalName is "annotation" or "font-face-decls" or "automatic-styles")
                                                       || (r.NamespaceURI == Text && r.LocalName is "tracked-changes" or "page-number" or "page-count")))
             {
@@ -82,7 +97,13 @@ public sealed class OdtExtractor(IOptions<ExtractionOptions> options) : IExtract
                     if (LinkTargets.IsUseful(href)) links.Add(LinkTargets.Create(href!, sb.ToString(start, sb.Length - start)));
                     break;
                 case XmlNodeType.Element when r.NamespaceURI == Table && r.LocalName == "table-row": sb.Append(TableRows.RowStart); break;
-                case XmlNodeType.EndElement when r.NamespaceURI == Text && r.LocalName is "p" or "h": sb.Append('\n'); break;
+                case XmlNodeType.Element when r.NamespaceURI == Text && r.LocalName is "p" or "h" && !r.IsEmptyElement:
+                    paragraphs.Push((sb.Length, hints.KindOf(r.GetAttribute("style-name", Text)))); break;
+                case XmlNodeType.EndElement when r.NamespaceURI == Text && r.LocalName is "p" or "h":
+                    if (paragraphs.Count > 0 && paragraphs.Pop() is (var at, { } kind) && at <= sb.Length)
+                        DocumentHints.Add(hints.Hints, kind, sb.ToString(at, sb.Length - at).Replace(TableRows.RowStart, ' ').Replace(TableRows.CellEnd, ' ').Replace(TableRows.RowEnd, ' '));
+                    sb.Append('\n');
+                    break;
                 case XmlNodeType.EndElement when r.NamespaceURI == Table && r.LocalName == "table-cell": sb.Append(TableRows.CellEnd); break;
                 case XmlNodeType.EndElement when r.NamespaceURI == Table && r.LocalName == "table-row": sb.Append(TableRows.RowEnd); break;
             }

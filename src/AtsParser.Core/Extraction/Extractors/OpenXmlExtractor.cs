@@ -7,7 +7,8 @@ namespace AtsParser.Core.Extraction.Extractors;
 /// <summary>
 /// In-process DOCX text: walks runs, tabs, breaks, tables (one line per row), text boxes, content controls,
 /// headers, footers, footnotes and endnotes (InnerText drops tabs and breaks and glues words together on real
-/// resumes). Hyperlinks (w:hyperlink and HYPERLINK fields) come back as links with the text shown on them.
+/// resumes). Hyperlinks (w:hyperlink and HYPERLINK fields) come back as links with the text shown on them;
+/// Title/Subtitle-styled paragraphs and the core properties (title, author, last editor) as hints for the name.
 /// </summary>
 public sealed class OpenXmlExtractor(IOptions<ExtractionOptions> options) : IExtractor
 {
@@ -23,17 +24,21 @@ public sealed class OpenXmlExtractor(IOptions<ExtractionOptions> options) : IExt
         var sb = new StringBuilder();
         var links = new List<ExtractedLink>();
         var seenHeaders = new HashSet<string>(StringComparer.Ordinal);
+        var hints = new List<DocumentHint>();
+        var styled = new OpenXmlWalker.StyledParagraphs(OpenXmlHints.StyleKinds(zip), hints);
         // Headers first (some templates print the name only in the page header); the first-page, even and default
         // headers often repeat one another, so each distinct one is kept once.
         foreach (var part in Parts(zip, "word/header"))
-            ReadPart(zip, part, sb, links, o.MaxExtractedChars, ct, seenHeaders);
-        ReadPart(zip, "word/document.xml", sb, links, o.MaxExtractedChars, ct, null);
+            ReadPart(zip, part, sb, links, o.MaxExtractedChars, ct, seenHeaders, styled);
+        ReadPart(zip, "word/document.xml", sb, links, o.MaxExtractedChars, ct, null, styled);
         foreach (var part in Parts(zip, "word/footnotes").Concat(Parts(zip, "word/endnotes")).Concat(Parts(zip, "word/footer")))
-            ReadPart(zip, part, sb, links, o.MaxExtractedChars, ct, seenHeaders);
+            ReadPart(zip, part, sb, links, o.MaxExtractedChars, ct, seenHeaders, null);
+        OpenXmlHints.CoreProperties(zip, hints);
         var (text, cellChars) = TableRows.Format(sb.ToString());
         return Task.FromResult(new ExtractorOutput(text)
         {
             Links = LinkTargets.Distinct(links),
+            Hints = hints,
             Layout = cellChars > TextQuality.MeaningfulChars(text) / 2 ? new ExtractionLayout(ExtractionLayout.Table, 1) : ExtractionLayout.Single,
         });
     }
@@ -41,12 +46,12 @@ public sealed class OpenXmlExtractor(IOptions<ExtractionOptions> options) : IExt
     static IEnumerable<string> Parts(SafeZip zip, string prefix) =>
         zip.Names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".xml", StringComparison.Ordinal) && !n.Contains("/_rels/")).Order(StringComparer.Ordinal);
 
-    static void ReadPart(SafeZip zip, string part, StringBuilder sb, List<ExtractedLink> links, int maxChars, CancellationToken ct, HashSet<string>? seen)
+    static void ReadPart(SafeZip zip, string part, StringBuilder sb, List<ExtractedLink> links, int maxChars, CancellationToken ct, HashSet<string>? seen, OpenXmlWalker.StyledParagraphs? styled)
     {
         var rels = Relationships(zip, part);
         var partText = new StringBuilder();
         var partLinks = new List<ExtractedLink>();
-        SafeZip.Guard(() => { OpenXmlWalker.Walk(zip.OpenXml(part), partText, rels, partLinks, maxChars - sb.Length, ct); return 0; });
+        SafeZip.Guard(() => { OpenXmlWalker.Walk(zip.OpenXml(part), partText, rels, partLinks, maxChars - sb.Length, ct, styled); return 0; });
         if (seen is not null && !seen.Add(partText.ToString().Trim())) return;
         sb.Append(partText);
         links.AddRange(partLinks);

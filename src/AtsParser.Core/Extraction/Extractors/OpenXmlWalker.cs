@@ -4,9 +4,15 @@ using System.Xml;
 
 namespace AtsParser.Core.Extraction.Extractors;
 
-/// <summary>One WordprocessingML part to text, with its hyperlinks and table rows marked for <see cref="TableRows"/>.</summary>
+/// <summary>
+/// One WordprocessingML part to text, with its hyperlinks, table rows marked for <see cref="TableRows"/> and the text
+/// of paragraphs in a Title or Subtitle style (when given the style ids that are).
+/// </summary>
 static partial class OpenXmlWalker
 {
+    /// <summary>Paragraph style id → hint kind (<see cref="OpenXmlHints.StyleKinds"/>), and where the styled paragraphs go.</summary>
+    public sealed record StyledParagraphs(IReadOnlyDictionary<string, string> Kinds, List<DocumentHint> Hints);
+
     const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     const string Mc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
@@ -14,8 +20,10 @@ static partial class OpenXmlWalker
     [GeneratedRegex("HYPERLINK\\s+\"([^\"]+)\"|HYPERLINK\\s+(\\S+)")]
     private static partial Regex HyperlinkField();
 
-    public static void Walk(XmlReader r, StringBuilder sb, Dictionary<string, string> rels, List<ExtractedLink> links, int maxChars, CancellationToken ct)
+    public static void Walk(XmlReader r, StringBuilder sb, Dictionary<string, string> rels, List<ExtractedLink> links, int maxChars, CancellationToken ct, StyledParagraphs? styled = null)
     {
+        // Open paragraphs (a text box nests one inside another): where each one's text starts and its style's hint kind.
+        var paragraphs = new Stack<(int Start, string? Kind)>();
         // An open link: its target and where its visible text starts. Fields nest (begin, instruction, separate,
         // result, end), so they keep a stack; w:hyperlink elements do not nest.
         (string? Target, int Start) hyperlink = (null, -1);
@@ -34,6 +42,14 @@ static partial class OpenXmlWalker
                     {
                         switch (r.LocalName)
                         {
+                            case "p" when styled is not null && !r.IsEmptyElement:
+                                paragraphs.Push((sb.Length, null));
+                                break;
+                            case "pPr" when styled is not null && paragraphs.Count > 0 && !r.IsEmptyElement:
+                                // w:tabs inside holds w:tab stops, not tabs: only the style id is read, the rest passed over.
+                                if (StyleIdOf(r) is { } styleId && styled.Kinds.TryGetValue(styleId, out var kind))
+                                    paragraphs.Push(paragraphs.Pop() with { Kind = kind });
+                                r.Read(); continue;
                             case "pPr" or "rPr" or "sectPr" or "delText" or "tblPr" or "trPr" or "tcPr" or "sdtPr" or "tblGrid":
                                 r.Skip(); continue;
                             case "footnote" or "endnote" when r.GetAttribute("type", W) is "separator" or "continuationSeparator" or "continuationNotice":
@@ -74,7 +90,11 @@ static partial class OpenXmlWalker
                 {
                     switch (r.LocalName)
                     {
-                        case "p": sb.Append('\n'); break;
+                        case "p":
+                            if (styled is not null && paragraphs.Count > 0 && paragraphs.Pop() is (var start, { } kind) && start <= sb.Length)
+                                DocumentHints.Add(styled.Hints, kind, Plain(sb.ToString(start, sb.Length - start)));
+                            sb.Append('\n');
+                            break;
                         case "tc": sb.Append(TableRows.CellEnd); break;
                         case "tr": sb.Append(TableRows.RowEnd); break;
                         case "hyperlink": Close(hyperlink, sb, links); hyperlink = (null, -1); break;
@@ -85,6 +105,18 @@ static partial class OpenXmlWalker
             }
         }
     }
+
+    // On a w:pPr start element: its w:pStyle value, leaving the reader on the w:pPr end element.
+    static string? StyleIdOf(XmlReader r)
+    {
+        int depth = r.Depth;
+        string? id = null;
+        while (r.Read() && r.Depth > depth)
+            if (r.NodeType == XmlNodeType.Element && r.Depth == depth + 1 && r.NamespaceURI == W && r.LocalName == "pStyle") id = r.GetAttribute("val", W);
+        return id;
+    }
+
+    static string Plain(string text) => text.Replace(TableRows.RowStart, ' ').Replace(TableRows.CellEnd, ' ').Replace(TableRows.RowEnd, ' ').Replace('\t', ' ');
 
     sealed class Field
     {

@@ -11,6 +11,6 @@ public sealed class RtfExtractor(IOptions<ExtractionOptions> options) : IExtract
     public Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct)
     {
         var r = RtfReader.Read(input.Bytes, options.Value.MaxExtractedChars, ct);
-        return Task.FromResult(new ExtractorOutput(r.Text) { Links = LinkTargets.FromPairs(r.Links.Select(l => (l.Target, l.Text))) });
+        return Task.FromResult(new ExtractorOutput(r.Text) { Links = LinkTargets.FromPairs(r.Links.Select(l => (l.Target, l.Text))), Hints = r.Hints });
     }
 }

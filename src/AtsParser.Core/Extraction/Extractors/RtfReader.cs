@@ -13,7 +13,7 @@ namespace AtsParser.Core.Extraction.Extractors;
 /// </summary>
 public sealed class RtfReader
 {
-    enum Dest : byte { Text, Skip, FontTable, FieldInst, ShapeInst }
+    enum Dest : byte { Text, Skip, FontTable, FieldInst, ShapeInst, Info, InfoField }
 
     enum Sink : byte { Body, Header, Footer }
 
@@ -27,7 +27,9 @@ public sealed class RtfReader
 
     readonly byte[] _rtf;
     readonly int _maxChars;
-    readonly StringBuilder _body = new(), _header = new(), _footer = new(), _fieldInst = new();
+    readonly StringBuilder _body = new(), _header = new(), _footer = new(), _fieldInst = new(), _infoText = new();
+    readonly List<DocumentHint> _hints = [];
+    char _infoField;
     readonly List<RtfLink> _links = [];
     readonly Dictionary<int, int> _fontCodePage = [];
     readonly Group[] _stack = new Group[RtfStructure.MaxGroupDepth + 1];
@@ -45,7 +47,11 @@ public sealed class RtfReader
 
     public sealed record RtfLink(string Target, string? Text);
 
-    public sealed record Result(string Text, IReadOnlyList<RtfLink> Links);
+    public sealed record Result(string Text, IReadOnlyList<RtfLink> Links)
+    {
+        /// <summary>{\info}'s title, author and operator (last editor).</summary>
+        public IReadOnlyList<DocumentHint> Hints { get; init; } = [];
+    }
 
     public static Result Read(byte[] rtf, int maxChars, CancellationToken ct) => new RtfReader(rtf, maxChars).Run(ct);
 
@@ -77,6 +83,7 @@ public sealed class RtfReader
                     var closing = _g;
                     _g = _stack[--_depth];
                     if (closing.Dest == Dest.FieldInst && _g.Dest != Dest.FieldInst) EndFieldInstruction();
+                    if (closing.Dest == Dest.InfoField && _g.Dest != Dest.InfoField) EndInfoField();
                     if (_depth < _resultDepth) EndFieldResult();
                     _skip = 0;
                     _star = false;
@@ -104,7 +111,7 @@ public sealed class RtfReader
         text.Append(_body);
         if (_footer.Length > 0) text.Append('\n').Append(_footer);
         ReplaceLoneSurrogates(text);
-        return new Result(text.ToString(), _links.Distinct().ToList());
+        return new Result(text.ToString(), _links.Distinct().ToList()) { Hints = _hints };
     }
 
     // Reads the control word or symbol at `i`; returns the index after it.
@@ -182,8 +189,14 @@ public sealed class RtfReader
             case Kind.FieldResult:
                 BeginFieldResult();
                 break;
-            case Kind.Skip or Kind.FieldInst or Kind.FontTable or Kind.ShapeInst or Kind.ShapeText or Kind.Header or Kind.Footer:
+            case Kind.Skip or Kind.FieldInst or Kind.FontTable or Kind.ShapeInst or Kind.ShapeText or Kind.Header or Kind.Footer or Kind.Info:
                 Destination(word.Kind);
+                break;
+            case Kind.InfoField when _g.Dest == Dest.Info:
+                Flush();
+                _g.Dest = Dest.InfoField;
+                _infoField = word.Char;
+                _infoText.Clear();
                 break;
             case Kind.AnsiCodePage:
                 _ansiCodePage = hasParam ? param : word.CodePage;
@@ -235,6 +248,7 @@ public sealed class RtfReader
             case Kind.ShapeText: if (_g.Dest == Dest.ShapeInst) _g.Dest = Dest.Text; break;
             case Kind.Header: _g.Sink = Sink.Header; break;
             case Kind.Footer: _g.Sink = Sink.Footer; break;
+            case Kind.Info: _g.Dest = Dest.Info; break;
             default: _g.Dest = Dest.Skip; break;
         }
     }
@@ -296,9 +310,18 @@ public sealed class RtfReader
         _linkTarget = null;
     }
 
+    void EndInfoField()
+    {
+        var kind = _infoField switch { 't' => DocumentHints.TitleProperty, 'a' => DocumentHints.AuthorProperty, _ => DocumentHints.EditorProperty };
+        DocumentHints.Add(_hints, kind, _infoText.ToString());
+        _infoText.Clear();
+    }
+
+    StringBuilder Target => _g.Dest switch { Dest.FieldInst => _fieldInst, Dest.InfoField => _infoText, _ => Out };
+
     void TextByte(byte b)
     {
-        if (_g.Dest is not (Dest.Text or Dest.FieldInst)) return;
+        if (_g.Dest is not (Dest.Text or Dest.FieldInst or Dest.InfoField)) return;
         if (_g.CodePage == SymbolCodePage) { Append(b < 0x80 ? (char)b : SymbolGlyph(b)); return; }
         if (b < 0x80 && _pendingCount == 0) { Append((char)b); return; }
         if (_pendingCount == _pending.Length || (_pendingCount > 0 && _pendingCodePage != _g.CodePage)) Flush();
@@ -308,9 +331,10 @@ public sealed class RtfReader
 
     void Append(char c)
     {
-        if (_g.Dest is not (Dest.Text or Dest.FieldInst)) return;
+        if (_g.Dest is not (Dest.Text or Dest.FieldInst or Dest.InfoField)) return;
         if (_pendingCount > 0) Flush();
-        (_g.Dest == Dest.FieldInst ? _fieldInst : Out).Append(c);
+        if (_g.Dest == Dest.InfoField && _infoText.Length >= 300) return;
+        Target.Append(c);
     }
 
     void Flush()
@@ -318,7 +342,8 @@ public sealed class RtfReader
         if (_pendingCount == 0) return;
         var text = EncodingOf(_pendingCodePage).GetString(_pending, 0, _pendingCount);
         _pendingCount = 0;
-        (_g.Dest == Dest.FieldInst ? _fieldInst : Out).Append(text);
+        if (_g.Dest == Dest.InfoField && _infoText.Length >= 300) return;
+        Target.Append(text);
     }
 
     // \u-10240 without its low half is legal RTF but not text: it reads as U+FFFD, as pandoc reads it.

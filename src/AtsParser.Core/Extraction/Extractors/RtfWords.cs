@@ -9,7 +9,7 @@ static class RtfWords
     public enum Kind : byte
     {
         None, Char, Par, Tab, Cell, Row, NestCell, NestRow, TableRow, Font, Charset, FontCodePage, AnsiCodePage,
-        DefaultFont, Plain, Uc, U, Bin, Skip, FontTable, FieldInst, FieldResult, ShapeInst, ShapeText, Header, Footer,
+        DefaultFont, Plain, Uc, U, Bin, Skip, FontTable, FieldInst, FieldResult, ShapeInst, ShapeText, Header, Footer, Info, InfoField,
     }
 
     public readonly record struct Word(Kind Kind, char Char = '\0', int CodePage = 0);
@@ -35,12 +35,14 @@ static class RtfWords
             ["uc"] = new(Kind.Uc), ["u"] = new(Kind.U), ["bin"] = new(Kind.Bin),
             ["fonttbl"] = new(Kind.FontTable), ["fldinst"] = new(Kind.FieldInst), ["fldrslt"] = new(Kind.FieldResult), ["shpinst"] = new(Kind.ShapeInst),
             ["shptxt"] = new(Kind.ShapeText),
+            // {\info {\title ...}{\author ...}{\operator ...}}: metadata, read apart from the text as hints.
+            ["info"] = new(Kind.Info), ["title"] = new(Kind.InfoField, 't'), ["author"] = new(Kind.InfoField, 'a'), ["operator"] = new(Kind.InfoField, 'o'),
         };
         // Groups whose text is not part of the document: tables of fonts, colours and styles, metadata, pictures,
         // embedded objects, shape properties and fallback renderings, footnotes and comments, revision data.
         foreach (var w in new[]
         {
-            "colortbl", "stylesheet", "info", "pict", "objdata", "objclass", "objname", "listtable", "listoverridetable",
+            "colortbl", "stylesheet", "pict", "objdata", "objclass", "objname", "listtable", "listoverridetable",
             "rsidtbl", "generator", "xmlnstbl", "themedata", "colorschememapping", "datastore", "latentstyles",
             "pgdsctbl", "revtbl", "filetbl", "mmathPr", "footnote", "annotation", "atnid", "atnauthor", "bkmkstart",
             "bkmkend", "sp", "shprslt", "nonshppict", "fldtype", "template", "userprops", "docvar", "listpicture",

@@ -12,7 +12,7 @@ public sealed record ContactInfo(PersonName? Name, List<string> Emails, List<Pho
 /// </summary>
 static partial class ContactExtractor
 {
-    public static ContactInfo Extract(ResumeDocument doc, IReadOnlyList<string> annotationLinks)
+    public static ContactInfo Extract(ResumeDocument doc, IReadOnlyList<string> annotationLinks, IReadOnlyList<Extraction.DocumentHint>? hints = null)
     {
         var lines = doc.Lines;
         var emails = new List<string>();
@@ -46,7 +46,7 @@ static partial class ContactExtractor
                 && !lines.Any(l => l.Contains(address, StringComparison.OrdinalIgnoreCase)) && !emails.Contains(address, StringComparer.OrdinalIgnoreCase))
                 emails.Add(address);
         }
-        var (name, nameLine) = NameExtractor.Extract(doc, emails);
+        var (name, nameLine) = NameExtractor.Extract(doc, emails, hints);
         name ??= NameExtractor.FromEmail(doc, emails);
         var phones = new List<Phone>();
         for (int i = 0; i < lines.Length; i++)

@@ -5,7 +5,7 @@ namespace AtsParser.Core.Parsing.Heuristic;
 
 /// <summary>
 /// The offline parser: sections, contact, jobs, schools, skills, languages and the rest from the text alone. Pure and
-/// deterministic: the same text, links and asOf give the same resume (timings aside).
+/// deterministic: the same text, links, document hints and asOf give the same resume (timings aside).
 /// </summary>
 public sealed class HeuristicResumeParser(SkillDictionary skills, ResumeFinalizer finalizer, ILogger<HeuristicResumeParser> logger) : IResumeParser
 {
@@ -23,7 +23,7 @@ public sealed class HeuristicResumeParser(SkillDictionary skills, ResumeFinalize
     {
         var sw = Stopwatch.StartNew();
         var doc = new ResumeDocument(input.Text);
-        var contact = ContactExtractor.Extract(doc, input.Links);
+        var contact = ContactExtractor.Extract(doc, input.Links, input.Hints);
         var resume = new Resume
         {
             Candidate = new Candidate

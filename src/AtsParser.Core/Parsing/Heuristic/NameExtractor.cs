@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AtsParser.Core.Extraction;
 
 namespace AtsParser.Core.Parsing.Heuristic;
 
@@ -8,6 +9,7 @@ namespace AtsParser.Core.Parsing.Heuristic;
 /// line at the top, with a job-portal label glued to it removed (a name printed in lower case only when a headline or the
 /// e-mail confirms it); else a name-shaped line further down, before any experience or education, that a headline and a
 /// place right after it, or the e-mail's local part, confirm (a sidebar of contact data and skills printed first).
+/// Document hints (a Title-styled paragraph, confirmed author or title properties) steer the choice: NameExtractor.Hints.cs.
 /// </summary>
 static partial class NameExtractor
 {
@@ -25,8 +27,9 @@ static partial class NameExtractor
         "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ter", "bin", "binti", "al", "el", "y", "e",
     };
 
-    public static (PersonName? Name, int Line) Extract(ResumeDocument doc, IReadOnlyList<string> emails)
+    public static (PersonName? Name, int Line) Extract(ResumeDocument doc, IReadOnlyList<string> emails, IReadOnlyList<DocumentHint>? hints = null)
     {
+        hints ??= [];
         var lines = doc.Lines;
         for (int i = 0; i < lines.Length; i++)
         {
@@ -36,6 +39,7 @@ static partial class NameExtractor
             if (m.Success && Clean(m.Groups["v"].Value) is { } labelled && LooksLikeName(labelled, allowSingle: true)) return (Split(labelled), i);
         }
         if (FromLabelColumn(doc) is { } column) return column;
+        if (FromHints(doc, emails, hints) is { } hinted) return hinted;
         int seen = 0;
         for (int i = 0; i < lines.Length && seen < 10; i++)
         {
@@ -57,7 +61,8 @@ static partial class NameExtractor
                 && Clean(lines[next]) is { } second && LooksLikeName(candidate + " " + second, allowSingle: false) && second.Split(' ').Length <= 3)
                 return (Split(candidate + " " + second), i);
         }
-        return Confirmed(doc, emails);
+        var confirmed = Confirmed(doc, emails);
+        return confirmed.Item1 is null && FromProperties(doc, emails, hints) is { } property ? property : confirmed;
     }
 
     /// <summary>
@@ -212,7 +217,7 @@ static partial class NameExtractor
     [GeneratedRegex(@"^(?<f>\p{L}{2,20})[._](?<l>\p{L}{2,25})$")]
     private static partial Regex DottedName();
 
-    [GeneratedRegex(@"(?:[\s,]+(?:PMP|RHC[ESAV]A?|RHCSA|CCN[AP]|CCIE|CPA|CFA|CMA|ACCA|CIMA|CISSP|CISA|CISM|CEH|MBA|PhD|Ph\.D\.?|MD|M\.D\.|RN|BSN|MSN|LPN|PE|P\.E\.|P\.Eng|PEng|CSM|CSPO|PMI-ACP|SAFe|ITIL|MCSE|MCSA|MCP|OCP|SHRM-CP|SHRM-SCP|PHR|SPHR|CPHR|CHRP|DDS|JD|J\.D\.|Esq\.?|LLM|MSc|M\.Sc\.?|BSc|B\.Sc\.?|MA|M\.A\.|BA|B\.A\.|MS|BS|Dipl\.-Ing\.?|Dr\.|Jr\.?|Sr\.?|III|II|CCP|CSCP|CPIM|LEED\s+AP|Six\s+Sigma(?:\s+\w+\s+Belt)?|(?:AWS|Azure|Google|Salesforce|Oracle|Cisco|Microsoft)?\s*(?:Certified|CERTIFIED)(?:\s+\w+){0,3}|Certificated|CERTIFICATED)\b\.?)+\s*$")]
+    [GeneratedRegex(@"(?:[\s,–—]+(?:PMP|RHC[ESAV]A?|RHCSA|CCN[AP]|CCIE|CPA|CFA|CMA|ACCA|CIMA|CISSP|CISA|CISM|CEH|MBA|PhD|Ph\.D\.?|MD|M\.D\.|RN|BSN|MSN|LPN|PE|P\.E\.|P\.Eng|PEng|CSM|CSPO|PMI-ACP|SAFe|ITIL|MCSE|MCSA|MCP|OCP|SHRM-CP|SHRM-SCP|PHR|SPHR|CPHR|CHRP|DDS|JD|J\.D\.|Esq\.?|LLM|MSc|M\.Sc\.?|BSc|B\.Sc\.?|MA|M\.A\.|BA|B\.A\.|MS|BS|Dipl\.-Ing\.?|Dr\.|Jr\.?|Sr\.?|III|II|CCP|CSCP|CPIM|LEED\s+AP|Six\s+Sigma(?:\s+\w+\s+Belt)?|(?:AWS|Azure|Google|Salesforce|Oracle|Cisco|Microsoft)?\s*(?:Certified|CERTIFIED)(?:\s+\w+){0,3}|Certificated|CERTIFICATED)\b\.?)+\s*$")]
     private static partial Regex CredentialTail();
 
     static PersonName Split(string raw)
