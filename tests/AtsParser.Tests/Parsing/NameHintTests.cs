@@ -131,4 +131,11 @@ public class NameHintTests
     [InlineData("Tobias_Wrenfield\nProject Manager\nExperience", "Tobias Wrenfield")]
     public void Capitals_with_credentials_and_first_dot_last_give_the_name(string text, string name) =>
         Parse(text).Candidate.Name!.Raw.Should().Be(name);
+
+    [Theory]
+    [InlineData("Odalys Brennick, page 1\nSummary\nWarehouse lead.", "Odalys Brennick")]
+    [InlineData("Odalys Brennick – Resume\nSummary\nWarehouse lead.", "Odalys Brennick")]
+    [InlineData("ODALYS BRENNICK | CV | Page 1 of 2\nSummary\nWarehouse lead.", "ODALYS BRENNICK")]
+    public void A_page_header_line_gives_the_name_without_its_page_number_or_document_word(string text, string name) =>
+        Parse(text).Candidate.Name!.Raw.Should().Be(name);
 }

@@ -151,6 +151,8 @@ static partial class NameExtractor
         var t = ContactPatterns.GluedLabel().Replace(line.Trim(), " ");
         // "Jordan Ellery (she/her)": pronouns printed after the name are not part of it.
         t = Pronouns().Replace(t, " ");
+        // A page header's "Jane Roe, page 2", "Jane Roe – Resume", "Jane Roe | CV": the page and document words are not the name.
+        t = PageOrDocumentTail().Replace(t, "");
         // "Dr. Helena Marquardt", "Prof. Dr. Jan Roth": a title of address before the name is not part of it.
         var addressed = Honorific().Replace(t, "");
         if (addressed.Contains(' ')) t = addressed;
@@ -235,6 +237,9 @@ static partial class NameExtractor
 
     [GeneratedRegex(@"(?:[\(\[]\s*(?:she|he|they|ze|xe|ela|ele|elle|il|ella|él|sie|er)\s*/\s*\p{L}+(?:\s*/\s*\p{L}+)?\s*[\)\]]|\s*[,|·–—]\s*(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)(?:\s*/\s*\p{L}+)?\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex Pronouns();
+
+    [GeneratedRegex(@"(?:[\s,]*(?:\s[|–—•·-]\s|,)\s*(?:(?:page|seite|página|pagina|p\.)\s*\d+(?:\s*(?:of|/|von|de|sur)\s*\d+)?|resume|résumé|cv|curriculum\s+vitae|lebenslauf))+\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageOrDocumentTail();
 
     [GeneratedRegex(@"^(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Dipl\.-Ing)\.\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex Honorific();
