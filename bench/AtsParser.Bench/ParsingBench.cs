@@ -35,7 +35,7 @@ public static class ParsingBench
                 Console.WriteLine($"{key.File,-45} skipped: {e.Message}");
                 continue;
             }
-            inputs.Add((key.File, new ParseInput(text.FullText, text.LinkTargets, new DateOnly(2026, 1, 1))));
+            inputs.Add((key.File, new ParseInput(text.FullText, text.LinkTargets, new DateOnly(2026, 1, 1)) { Hints = text.Hints }));
         }
         foreach (var (_, input) in inputs) for (int i = 0; i < 40; i++) { parser.Parse(input); _ = new ResumeDocument(input.Text); }
         var parse = new List<double>();

@@ -132,6 +132,26 @@ public class NameHintTests
     public void Capitals_with_credentials_and_first_dot_last_give_the_name(string text, string name) =>
         Parse(text).Candidate.Name!.Raw.Should().Be(name);
 
+    [Fact]
+    public void The_email_breaks_the_tie_between_a_place_read_first_from_a_sidebar_and_the_name_below_it()
+    {
+        const string text = """
+            obrennick@orbitmail.example
+            +55 11 95683-0444
+            Porto Alegre
+            Skills
+            Forklift Operation
+            Inventory Control
+            Odalys Brennick
+            Profile
+            Warehouse lead.
+            Experience
+            Warehouse Lead | Tamsin Freight Ltd | 2019 - Present
+            """;
+        Parse(text).Candidate.Name!.Raw.Should().Be("Odalys Brennick");
+        Parse(text.Replace("obrennick@", "hello@")).Candidate.Name!.Raw.Should().Be("Porto Alegre", "without the e-mail's word the first name-shaped line stands");
+    }
+
     [Theory]
     [InlineData("Odalys Brennick, page 1\nSummary\nWarehouse lead.", "Odalys Brennick")]
     [InlineData("Odalys Brennick – Resume\nSummary\nWarehouse lead.", "Odalys Brennick")]

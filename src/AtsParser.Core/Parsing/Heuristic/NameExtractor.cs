@@ -48,7 +48,7 @@ static partial class NameExtractor
             seen++;
             var candidate = Clean(lines[i]);
             if (candidate is null) continue;
-            if (LooksLikeName(candidate, allowSingle: false)) return (Split(candidate), i);
+            if (LooksLikeName(candidate, allowSingle: false)) return EmailTieBreak(doc, emails, candidate, i);
             // "Holloway, Maren" / "HOLLOWAY, MAREN": the family name first, as forms and exports print it.
             if (seen == 1 && FamilyFirst().Match(candidate) is { Success: true } ff && !LocationExtractor.IsPlace(candidate)
                 && ff.Groups["f"].Value + " " + ff.Groups["l"].Value is var swapped && LooksLikeName(swapped, allowSingle: false))
@@ -115,6 +115,24 @@ static partial class NameExtractor
     {
         var words = TextNormalizer.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 3).ToList();
         return emails.Any(e => TextNormalizer.Fold(e.Split('@')[0]) is var local && words.Any(w => local.Contains(w, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The e-mail as tie-breaker for the first name-shaped line: when the e-mail shares no word with it ("Porto Alegre",
+    /// a sidebar's place read before the name) but names another name-shaped line before experience or education, that
+    /// line is the name.
+    /// </summary>
+    static (PersonName?, int) EmailTieBreak(ResumeDocument doc, IReadOnlyList<string> emails, string candidate, int line)
+    {
+        if (emails.Count == 0 || EmailNames(emails, candidate)) return (Split(candidate), line);
+        var lines = doc.Lines;
+        for (int i = 0; i < lines.Length && i < 60; i++)
+        {
+            if (doc.KindOf(i) is SectionKinds.Experience or SectionKinds.Education or SectionKinds.References) break;
+            if (i == line || doc.IsHeading(i) || Clean(lines[i]) is not { } other || !LooksLikeName(other, allowSingle: false)) continue;
+            if (other.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 && EmailNames(emails, other)) return (Split(other), i);
+        }
+        return (Split(candidate), line);
     }
 
     /// <summary>
