@@ -19,7 +19,9 @@ public static class DocxWriter
         var s = new Sections(resume, layout, l, r);
         var final = PageSection();
 
-        body.Styled("Title", resume.Name);
+        // The name in the Title style: at the top of the page, or only in the page header (HeaderContact), or at the
+        // top of the main column, read after the sidebar (Sidebar); the parser finds it by position or by the style.
+        if (layout.Page is PageLayout.Classic or PageLayout.TwoColumns) body.Styled("Title", resume.Name);
         switch (layout.Page)
         {
             case PageLayout.Classic:
@@ -30,7 +32,9 @@ public static class DocxWriter
             case PageLayout.HeaderContact:
                 var header = main.AddNewPart<HeaderPart>();
                 header.Header = new Header();
-                s.Contact(new Flow(header.Header, header), inline: true);
+                var top = new Flow(header.Header, header);
+                top.Styled("Title", resume.Name);
+                s.Contact(top, inline: true);
                 final.PrependChild(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) });
                 s.Main(body);
                 s.Side(body);
@@ -39,6 +43,7 @@ public static class DocxWriter
                 var cols = body.Columns([3000, 6600]);
                 s.Contact(cols[0], inline: false);
                 s.Side(cols[0]);
+                cols[1].Styled("Title", resume.Name);
                 s.Main(cols[1]);
                 foreach (var c in cols) c.Close();
                 break;

@@ -11,7 +11,7 @@ namespace AtsParser.Synth;
 public static class SynthSet
 {
     /// <summary>Bump when generated content changes, so cached sets are rebuilt.</summary>
-    public const int GeneratorVersion = 2;
+    public const int GeneratorVersion = 3;
     public const string StampFile = "synth.json";
 
     public sealed record Stamp(int Version, int Seed, int Count);
