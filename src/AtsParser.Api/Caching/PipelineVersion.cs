@@ -6,5 +6,5 @@ namespace AtsParser.Api.Caching;
 /// </summary>
 public static class PipelineVersion
 {
-    public const string Current = "2026.12.1";
+    public const string Current = "2026.12.2";
 }
