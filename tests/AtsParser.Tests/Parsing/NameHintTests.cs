@@ -118,6 +118,8 @@ public class NameHintTests
 
         ParseWith(text, TitleProperty("Odalys_Brennick_Resume_2024.docx")).Candidate.Name!.Raw.Should().Be("Odalys Brennick");
         ParseWith(text, TitleProperty("Resume - Odalys Brennick")).Candidate.Name!.Raw.Should().Be("Odalys Brennick");
+        ParseWith(text, TitleProperty("Microsoft Word - Odalys Brennick CV.docx")).Candidate.Name!.Raw.Should().Be("Odalys Brennick");
+        ParseWith(text, TitleProperty("Microsoft Word - Undergraduate Student Resume Examples.docx")).Candidate.Name.Should().BeNull();
     }
 
     [Theory]

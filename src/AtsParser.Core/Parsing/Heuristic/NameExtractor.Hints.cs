@@ -76,7 +76,7 @@ static partial class NameExtractor
         var t = h.Text;
         if (h.Kind == DocumentHints.TitleProperty)
         {
-            t = FileExtension().Replace(t, "").Replace('_', ' ');
+            t = FileExtension().Replace(PrintedFrom().Replace(t, ""), "").Replace('_', ' ');
             t = string.Join(' ', t.Split([' ', '-', '–', '|', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
                 .Where(w => !w.Any(char.IsDigit) && !NotNames.Contains(TextNormalizer.Fold(w)) && !TextNormalizer.Fold(w).Equals("vitae", StringComparison.Ordinal)));
         }
@@ -130,6 +130,10 @@ static partial class NameExtractor
             if ((i == 0 || !char.IsLetter(text[i - 1])) && (i + word.Length == text.Length || !char.IsLetter(text[i + word.Length]))) return true;
         return false;
     }
+
+    // "Microsoft Word - Jane_Doe_CV.docx": the title a PDF printer gives the file.
+    [GeneratedRegex(@"(?i)^\s*Microsoft\s+(?:Word|Office\s+Word|PowerPoint)\s+-\s+")]
+    private static partial Regex PrintedFrom();
 
     [GeneratedRegex(@"(?i)\.(?:docx?|pdf|odt|rtf|txt|pages)$|[ _](?:docx?|pdf|odt|rtf)$")]
     private static partial Regex FileExtension();
