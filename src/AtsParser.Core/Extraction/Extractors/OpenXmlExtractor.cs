@@ -25,7 +25,7 @@ public sealed class OpenXmlExtractor(IOptions<ExtractionOptions> options) : IExt
         var links = new List<ExtractedLink>();
         var seenHeaders = new HashSet<string>(StringComparer.Ordinal);
         var hints = new List<DocumentHint>();
-        var styled = new OpenXmlWalker.StyledParagraphs(OpenXmlHints.StyleKinds(zip), hints);
+        var styled = new OpenXmlWalker.StyledParagraphs();
         // Headers first (some templates print the name only in the page header); the first-page, even and default
         // headers often repeat one another, so each distinct one is kept once.
         foreach (var part in Parts(zip, "word/header"))
@@ -33,6 +33,12 @@ public sealed class OpenXmlExtractor(IOptions<ExtractionOptions> options) : IExt
         ReadPart(zip, "word/document.xml", sb, links, o.MaxExtractedChars, ct, null, styled);
         foreach (var part in Parts(zip, "word/footnotes").Concat(Parts(zip, "word/endnotes")).Concat(Parts(zip, "word/footer")))
             ReadPart(zip, part, sb, links, o.MaxExtractedChars, ct, seenHeaders, null);
+        if (styled.Found.Count > 0)
+        {
+            var kinds = OpenXmlHints.StyleKinds(zip);
+            foreach (var (id, paragraph) in styled.Found)
+                if (kinds.TryGetValue(id, out var kind)) DocumentHints.Add(hints, kind, paragraph);
+        }
         OpenXmlHints.CoreProperties(zip, hints);
         var (text, cellChars) = TableRows.Format(sb.ToString());
         return Task.FromResult(new ExtractorOutput(text)

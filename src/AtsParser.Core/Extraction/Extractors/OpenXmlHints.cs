@@ -30,19 +30,26 @@ static class OpenXmlHints
         {
             using var r = zip.OpenXml("word/styles.xml");
             string? id = null;
-            while (r.Read())
+            while (!r.EOF)
             {
-                if (r.NodeType != XmlNodeType.Element || r.NamespaceURI != W) continue;
-                switch (r.LocalName)
+                if (r.NodeType == XmlNodeType.Element && r.NamespaceURI == W)
                 {
-                    case "style":
-                        id = r.GetAttribute("type", W) is "paragraph" or null ? r.GetAttribute("styleId", W) : null;
-                        if (id is not null && styles.Count < 2000) styles[id] = (null, null);
-                        else id = null;
-                        break;
-                    case "name" when id is not null: styles[id] = (r.GetAttribute("val", W), styles[id].BasedOn); break;
-                    case "basedOn" when id is not null: styles[id] = (styles[id].Name, r.GetAttribute("val", W)); break;
+                    switch (r.LocalName)
+                    {
+                        // Hundreds of latent style entries and every style's formatting: nothing in them names a style.
+                        case "latentStyles" or "docDefaults" or "pPr" or "rPr" or "tblPr" or "trPr" or "tcPr" or "tblStylePr":
+                            r.Skip();
+                            continue;
+                        case "style":
+                            id = r.GetAttribute("type", W) is "paragraph" or null ? r.GetAttribute("styleId", W) : null;
+                            if (id is not null && styles.Count < 2000) styles[id] = (null, null);
+                            else id = null;
+                            break;
+                        case "name" when id is not null: styles[id] = (r.GetAttribute("val", W), styles[id].BasedOn); break;
+                        case "basedOn" when id is not null: styles[id] = (styles[id].Name, r.GetAttribute("val", W)); break;
+                    }
                 }
+                r.Read();
             }
         });
         foreach (var id in styles.Keys)

@@ -10,8 +10,21 @@ namespace AtsParser.Core.Extraction.Extractors;
 /// </summary>
 static partial class OpenXmlWalker
 {
-    /// <summary>Paragraph style id → hint kind (<see cref="OpenXmlHints.StyleKinds"/>), and where the styled paragraphs go.</summary>
-    public sealed record StyledParagraphs(IReadOnlyDictionary<string, string> Kinds, List<DocumentHint> Hints);
+    /// <summary>
+    /// The first paragraphs that name a style, with their text: styles.xml is only read (to tell which ids are Title or
+    /// Subtitle) when there are any, and a name in the Title style stands near the top.
+    /// </summary>
+    public sealed class StyledParagraphs
+    {
+        const int Max = 64;
+        public List<(string StyleId, string Text)> Found { get; } = [];
+        public bool Full => Found.Count >= Max;
+        public void Add(string styleId, string text)
+        {
+            text = text.Trim();
+            if (!Full && text.Length is > 0 and <= 200) Found.Add((styleId, text));
+        }
+    }
 
     const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -22,8 +35,8 @@ static partial class OpenXmlWalker
 
     public static void Walk(XmlReader r, StringBuilder sb, Dictionary<string, string> rels, List<ExtractedLink> links, int maxChars, CancellationToken ct, StyledParagraphs? styled = null)
     {
-        // Open paragraphs (a text box nests one inside another): where each one's text starts and its style's hint kind.
-        var paragraphs = new Stack<(int Start, string? Kind)>();
+        // Open paragraphs (a text box nests one inside another): where each one's text starts and its style id.
+        var paragraphs = new Stack<(int Start, string? StyleId)>();
         // An open link: its target and where its visible text starts. Fields nest (begin, instruction, separate,
         // result, end), so they keep a stack; w:hyperlink elements do not nest.
         (string? Target, int Start) hyperlink = (null, -1);
@@ -42,13 +55,12 @@ static partial class OpenXmlWalker
                     {
                         switch (r.LocalName)
                         {
-                            case "p" when styled is not null && !r.IsEmptyElement:
+                            case "p" when styled is not null && !styled.Full && !r.IsEmptyElement:
                                 paragraphs.Push((sb.Length, null));
                                 break;
                             case "pPr" when styled is not null && paragraphs.Count > 0 && !r.IsEmptyElement:
                                 // w:tabs inside holds w:tab stops, not tabs: only the style id is read, the rest passed over.
-                                if (StyleIdOf(r) is { } styleId && styled.Kinds.TryGetValue(styleId, out var kind))
-                                    paragraphs.Push(paragraphs.Pop() with { Kind = kind });
+                                if (StyleIdOf(r) is { } styleId) paragraphs.Push(paragraphs.Pop() with { StyleId = styleId });
                                 r.Read(); continue;
                             case "pPr" or "rPr" or "sectPr" or "delText" or "tblPr" or "trPr" or "tcPr" or "sdtPr" or "tblGrid":
                                 r.Skip(); continue;
@@ -91,8 +103,8 @@ static partial class OpenXmlWalker
                     switch (r.LocalName)
                     {
                         case "p":
-                            if (styled is not null && paragraphs.Count > 0 && paragraphs.Pop() is (var start, { } kind) && start <= sb.Length)
-                                DocumentHints.Add(styled.Hints, kind, Plain(sb.ToString(start, sb.Length - start)));
+                            if (styled is not null && paragraphs.Count > 0 && paragraphs.Pop() is (var start, { } id) && start <= sb.Length)
+                                styled.Add(id, Plain(sb.ToString(start, sb.Length - start)));
                             sb.Append('\n');
                             break;
                         case "tc": sb.Append(TableRows.CellEnd); break;
