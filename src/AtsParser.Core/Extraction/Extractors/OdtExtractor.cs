@@ -70,9 +70,11 @@ public sealed class OdtExtractor(IOptions<ExtractionOptions> options) : IExtract
             if (sb.Length > maxChars) return;
             if (r.NodeType == XmlNodeType.Element && r.NamespaceURI == Office && r.LocalName == "automatic-styles" && !r.IsEmptyElement)
             {
+                // Only each style's name and parent matter, not its formatting.
                 using (var sub = r.ReadSubtree())
-                    while (sub.Read())
-                        if (sub.NodeType == XmlNodeType.Element && sub.NamespaceURI == Style && sub.LocalName == "style") hints.Style(sub);
+                    for (sub.Read(); !sub.EOF;)
+                        if (sub.NodeType == XmlNodeType.Element && sub.NamespaceURI == Style && sub.LocalName == "style") { hints.Style(sub); sub.Skip(); }
+                        else sub.Read();
                 r.Read();
                 continue;
             }
