@@ -62,7 +62,7 @@ public sealed class ExtractionBudgetTests : IDisposable
         Tool("pdfinfo", "echo 'Pages:          10'");
         // pdftoppm ... -singlefile <pdf> <prefix>: the page image is <prefix>.pgm.
         Tool("pdftoppm", $"echo started >> '{_bin}/pages.log'; sleep 1; for a in \"$@\"; do last=$a; done; printf 'P5 1 1 255 x' > \"$last.pgm\"");
-        Tool("tesseract", "echo 'Experienced accountant with audit, tax and payroll work for many clients'");
+        Tool("tesseract", TesseractTsv);
         var sp = Services(new() { ["Extraction:DocumentBudgetSeconds"] = "2", ["Extraction:OcrConcurrency"] = "1", ["Extraction:MaxOcrPages"] = "10" });
 
         var act = () => sp.GetRequiredService<ChainRunner>().RunAsync([sp.GetRequiredService<PdfOcrExtractor>()], Pdf, CancellationToken.None);
@@ -119,11 +119,14 @@ public sealed class ExtractionBudgetTests : IDisposable
         DocumentBudget.Current.Should().BeSameAs(budget);
     }
 
+    // tesseract writes TSV (OcrTsv reads it): a header row, then one word row; the text may hold spaces.
+    const string TesseractTsv = "printf 'level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext\\n5\\t1\\t1\\t1\\t1\\t1\\t10\\t10\\t900\\t30\\t95\\tExperienced accountant with audit, tax and payroll work for many clients\\n'";
+
     void OnePageScan(string tesseractSeconds)
     {
         Tool("pdfinfo", "echo 'Pages:          1'");
         Tool("pdftoppm", "for a in \"$@\"; do last=$a; done; printf 'P5 1 1 255 x' > \"$last.pgm\"");
-        Tool("tesseract", $"sleep {tesseractSeconds}; echo 'Experienced accountant with audit, tax and payroll work for many clients'");
+        Tool("tesseract", $"sleep {tesseractSeconds}; {TesseractTsv}");
     }
 
     [Fact(Timeout = 20_000)]
