@@ -17,6 +17,13 @@ RUN dotnet restore src/AtsParser.Api/AtsParser.Api.csproj
 COPY src/ src/
 RUN dotnet publish src/AtsParser.Api/AtsParser.Api.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 
+# pdfwords (native/pdfwords): the warm poppler worker in front of pdftotext (PDF_ENABLE_WORKER), compiled against the
+# runtime image's own poppler, so only the binary is copied over; the compiler stays in this stage.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS pdfwords
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends g++ pkg-config libpoppler-private-dev >/dev/null
+COPY native/pdfwords/ /src/pdfwords/
+RUN bash /src/pdfwords/build.sh /out/pdfwords
+
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS runtime
 # Without pandoc (172 MB, and perl with it): RTF is read in-process with LibreOffice behind it (which alone gave the
 # same parsed resumes as pandoc on the corpus's RTF files); `--build-arg WITH_PANDOC=true` puts pandoc back.
@@ -44,6 +51,7 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOC_ENABLE_PANDOC=${WITH_PANDOC}
 
 WORKDIR /app
+COPY --from=pdfwords /out/pdfwords /usr/local/bin/pdfwords
 COPY --from=build /app ./
 USER $APP_UID
 EXPOSE 8080

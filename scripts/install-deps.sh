@@ -4,6 +4,8 @@
 #   scripts/install-deps.sh --tools    only the document toolchain (what the container image needs)
 #   scripts/install-deps.sh --tools --no-pandoc   the same without pandoc (172 MB, and perl with it): the image's
 #                                      default, where RTF goes through LibreOffice instead (docs/DEPLOYMENT.md)
+# The full mode also builds native/pdfwords (the warm poppler worker of PDF_ENABLE_WORKER) into /usr/local/bin; the
+# image builds it in its own stage, so the runtime gets the binary without a compiler.
 # The Dockerfile, .ci/run and the README commands all call this script.
 set -euo pipefail
 
@@ -27,7 +29,7 @@ TOOLS=(antiword libreoffice-writer-nogui python3-uno pandoc poppler-utils popple
        ca-certificates)
 # chromium + chromium-driver: the review page's browser tests (Selenium drives /usr/bin/chromium; nothing is downloaded at test time).
 SERVERS=(postgresql postgresql-contrib redis-server prometheus docker-compose python3 make gcc chromium chromium-driver fonts-dejavu-core
-         qpdf procps)
+         qpdf procps g++ pkg-config libpoppler-private-dev)
 
 want=()
 for p in "${TOOLS[@]}"; do [ "$pandoc" = 0 ] && [ "$p" = pandoc ] || want+=("$p"); done
@@ -52,6 +54,16 @@ if [ "$mode" = all ] && command -v systemctl >/dev/null 2>&1; then
 fi
 
 [ "$mode" = all ] || exit 0
+
+# pdfwords: rebuilt when missing or older than its source (it links the system's poppler, as pdftotext does).
+src=$(cd "$(dirname "$0")/.." && pwd)/native/pdfwords
+if [ ! -x /usr/local/bin/pdfwords ] || [ "$src/pdfwords.cc" -nt /usr/local/bin/pdfwords ]; then
+  d=$(mktemp -d)
+  bash "$src/build.sh" "$d/pdfwords" >/dev/null
+  $SUDO install -m 0755 "$d/pdfwords" /usr/local/bin/pdfwords
+  rm -rf "$d"
+  echo "install-deps: built /usr/local/bin/pdfwords"
+fi
 
 # pgvector: the distro package where it exists, otherwise built from Debian's own source package.
 pgver=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)

@@ -23,6 +23,8 @@ public static partial class WellKnownEnvironment
         ("PARSE_MAX_IN_FLIGHT", "ParseLimits:MaxInFlight", null),
         ("DOC_ENABLE_ANTIWORD", "Extraction:EnableAntiword", null),
         ("DOC_ENABLE_WORD_READER", "Extraction:EnableWordReader", null),
+        ("PDF_ENABLE_WORKER", "Extraction:EnablePdfWorker", null),
+        ("PDF_WORKERS", "Extraction:PdfWorkers", null),
         ("DOC_ENABLE_LIBREOFFICE", "Extraction:EnableLibreOffice", null),
         ("DOC_ENABLE_PANDOC", "Extraction:EnablePandoc", null),
         ("DOC_ENABLE_OCR", "Extraction:EnableOcr", null),

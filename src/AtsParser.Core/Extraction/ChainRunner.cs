@@ -101,6 +101,10 @@ public sealed class ChainRunner(ExtractorChains chains, ToolRegistry tools, IOpt
                 attempts.Add(new(extractor.Name, AttemptOutcome.Timeout, sw.ElapsedMilliseconds, BudgetSpent(o)));
                 Log.ExtractionBudgetSpent(logger, extractor.Name, o.DocumentBudgetSeconds);
             }
+            catch (ExtractorDeclinedException e)
+            {
+                attempts.Add(new(extractor.Name, AttemptOutcome.Skipped, sw.ElapsedMilliseconds, Shorten(e.Message)));
+            }
             catch (DocumentException e) when (StopCodes.Contains(e.Code) || e.StopsChain)
             {
                 attempts.Add(new(extractor.Name, e.Code, sw.ElapsedMilliseconds, e.Detail ?? e.Code));

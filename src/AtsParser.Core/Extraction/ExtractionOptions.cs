@@ -31,6 +31,11 @@ public sealed class ExtractionOptions
     public bool EnableAntiword { get; set; } = true;
     /// <summary>The in-process Word 97-2003 reader in front of antiword (DOC_ENABLE_WORD_READER).</summary>
     public bool EnableWordReader { get; set; } = true;
+    /// <summary>PDF_ENABLE_WORKER: PDFs go first to warm pdfwords workers (poppler, the same word boxes as pdftotext
+    /// without a process per PDF); pdftotext and OCR stay behind them. Needs the pdfwords binary (native/pdfwords).</summary>
+    public bool EnablePdfWorker { get; set; } = true;
+    /// <summary>PDF_WORKERS: warm pdfwords processes at most, each reading one PDF at a time.</summary>
+    [Range(1, 64)] public int PdfWorkers { get; set; } = Math.Max(2, Environment.ProcessorCount);
     public bool EnableLibreOffice { get; set; } = true;
     public bool EnablePandoc { get; set; } = true;
     public bool EnableOcr { get; set; } = true;

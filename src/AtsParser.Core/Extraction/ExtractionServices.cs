@@ -17,6 +17,8 @@ public static class ExtractionServices
         services.AddSingleton<LibreOfficePool>();
         services.AddHostedService(sp => sp.GetRequiredService<LibreOfficePool>());
         services.AddSingleton<LibreOfficeConverter>();
+        services.AddSingleton<PdfWordsPool>();
+        services.AddSingleton<PdfWordsExtractor>();
         services.AddSingleton<PdfTextExtractor>();
         services.AddSingleton<PdfOcrExtractor>();
         services.AddSingleton<ImageOcrExtractor>();

@@ -12,12 +12,13 @@ public sealed class ExtractorChains
         PdfTextExtractor pdftotext, PdfOcrExtractor ocr, ImageOcrExtractor tesseract, AntiwordExtractor antiword,
         LibreOfficeTextExtractor libreOffice, LibreOfficeOcrExtractor libreOfficeOcr, PandocExtractor pandoc,
         OpenXmlExtractor openXml, OdtExtractor odfXml, RtfExtractor rtf, HtmlExtractor html, PlainTextExtractor text,
-        WordDocExtractor word, Microsoft.Extensions.Options.IOptions<ExtractionOptions> options)
+        WordDocExtractor word, PdfWordsExtractor pdfwords, Microsoft.Extensions.Options.IOptions<ExtractionOptions> options)
     {
         IExtractor[] doc = options.Value.EnableWordReader ? [word, antiword, libreOffice, libreOfficeOcr] : [antiword, libreOffice, libreOfficeOcr];
+        IExtractor[] pdf = options.Value.EnablePdfWorker ? [pdfwords, pdftotext, ocr] : [pdftotext, ocr];
         _chains = new()
         {
-            [DocumentFormat.Pdf]   = [pdftotext, ocr],
+            [DocumentFormat.Pdf]   = pdf,
             [DocumentFormat.Docx]  = [openXml, pandoc, libreOffice],
             [DocumentFormat.Doc]   = doc,
             [DocumentFormat.Rtf]   = [rtf, pandoc, libreOffice],

@@ -34,3 +34,9 @@ public interface IExtractor
 
     Task<ExtractorOutput> ExtractAsync(ExtractionInput input, CancellationToken ct);
 }
+
+/// <summary>
+/// An extractor passes a document on without judging it: a fast first step that is unsure of its reading leaves the
+/// verdict (and its error code) to the next extractor. Recorded as a skipped attempt, never as a failure.
+/// </summary>
+public sealed class ExtractorDeclinedException(string reason) : Exception(reason);

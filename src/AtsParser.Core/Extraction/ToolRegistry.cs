@@ -10,11 +10,13 @@ public sealed record ToolStatus(string Name, string Binary, string? Path, string
 /// </summary>
 public sealed class ToolRegistry
 {
-    sealed record Tool(string Name, string Binary, string[] VersionArgs, Func<ExtractionOptions, bool> Enabled, Func<ExtractionOptions, int> Cap, bool Required);
+    // Optional: a shortcut with a fallback behind it (pdfwords, then pdftotext): missing, it is skipped but not reported as a need.
+    sealed record Tool(string Name, string Binary, string[] VersionArgs, Func<ExtractionOptions, bool> Enabled, Func<ExtractionOptions, int> Cap, bool Required, bool Optional = false);
 
     static readonly Tool[] Tools =
     [
         new("pdftotext", "pdftotext", ["-v"], _ => true, o => o.DefaultToolConcurrency, true),
+        new("pdfwords", "pdfwords", ["-v"], o => o.EnablePdfWorker, o => o.PdfWorkers, false, Optional: true),
         new("pdfinfo", "pdfinfo", ["-v"], _ => true, o => o.DefaultToolConcurrency, true),
         new("pdftoppm", "pdftoppm", ["-v"], o => o.EnableOcr, o => o.OcrConcurrency, false),
         new("tesseract", "tesseract", ["--version"], o => o.EnableOcr, o => o.OcrConcurrency, false),
@@ -36,7 +38,7 @@ public sealed class ToolRegistry
         foreach (var t in Tools)
         {
             var path = locate(t.Binary);
-            _status[t.Name] = new ToolStatus(t.Name, t.Binary, path, null, t.Enabled(_options), path is not null, t.Required || t.Enabled(_options));
+            _status[t.Name] = new ToolStatus(t.Name, t.Binary, path, null, t.Enabled(_options), path is not null, t.Required || (t.Enabled(_options) && !t.Optional));
             _caps[t.Name] = new SemaphoreSlim(t.Cap(_options));
         }
     }

@@ -223,7 +223,7 @@ public class ChainRunnerTests
         var chains = new ServiceCollection().AddLogging().AddExtraction(new ConfigurationBuilder().Build())
             .BuildServiceProvider().GetRequiredService<ExtractorChains>();
 
-        chains.For(DocumentFormat.Pdf).Select(e => e.Name).Should().Equal("pdftotext", "ocr");
+        chains.For(DocumentFormat.Pdf).Select(e => e.Name).Should().Equal("pdfwords", "pdftotext", "ocr");
         chains.For(DocumentFormat.Doc).Select(e => e.Name).Should().Equal("word", "antiword", "libreoffice", "libreoffice+ocr");
         chains.For(DocumentFormat.Docx).Select(e => e.Name).Should().Equal("openxml", "pandoc", "libreoffice");
         Enum.GetValues<DocumentFormat>().Should().OnlyContain(f => chains.For(f).Count > 0);
