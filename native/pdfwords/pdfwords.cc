@@ -5,9 +5,12 @@
 //
 // Protocol on stdin/stdout, little-endian int32s:
 //   request:  length, last page (pages past it are not read), then `length` bytes of PDF
-//   response: status, page count, length, then `length` bytes of UTF-8 (the <doc> part of -bbox-layout's XHTML)
+//   response: status, page count, length, then `length` bytes of UTF-8: the <doc> part of -bbox-layout's XHTML, and
+//             after each page its URI link annotations, <link page= xMin= yMin= xMax= yMax=>uri</link>, in the
+//             words' coordinates (top-left origin of the media box), so the service needs no second PDF reader for them
 //   status:   0 ok, 1 damaged (poppler's error code in the text), 2 encrypted, 3 bad request
 // A crash or a hang costs one request: the service kills and restarts the worker and asks pdftotext instead.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -16,9 +19,12 @@
 #include <type_traits>
 #include <vector>
 
+#include <Annot.h>
 #include <ErrorCodes.h>
 #include <Error.h>
 #include <GlobalParams.h>
+#include <Link.h>
+#include <Page.h>
 #include <PDFDoc.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
@@ -95,6 +101,30 @@ static void appendLine(std::string &out, const TextLine *line)
     out += "</line>\n";
 }
 
+// The page's URI links; boxes turned from PDF space (bottom-up) into the words' space, as pdftotext's media box.
+static void appendLinks(std::string &out, PDFDoc *doc, int page)
+{
+    Page *p = doc->getPage(page);
+    if (!p) return;
+    const PDFRectangle *box = p->getMediaBox();
+    std::unique_ptr<Links> links = doc->getLinks(page);
+    if (!links) return;
+    for (const AnnotLink *link : links->getLinks()) {
+        const LinkAction *action = link->getAction();
+        if (!action || action->getKind() != actionURI) continue;
+        const std::string &uri = static_cast<const LinkURI *>(action)->getURI();
+        if (uri.empty()) continue;
+        double x1, y1, x2, y2;
+        link->getRect(&x1, &y1, &x2, &y2);
+        char b[256];
+        snprintf(b, sizeof b, "<link page=\"%d\" xMin=\"%f\" yMin=\"%f\" xMax=\"%f\" yMax=\"%f\">", page,
+                 std::min(x1, x2) - box->x1, box->y2 - std::max(y1, y2), std::max(x1, x2) - box->x1, box->y2 - std::min(y1, y2));
+        out += b;
+        appendXml(out, uri.c_str());
+        out += "</link>\n";
+    }
+}
+
 static void quiet(ErrorCategory, Goffset, const char *) { }
 
 int main(int argc, char **argv)
@@ -125,7 +155,7 @@ int main(int argc, char **argv)
             respond(code == errEncrypted ? 2 : 1, 0, "poppler error " + std::to_string(code));
             continue;
         }
-        if (doc->isEncrypted()) { respond(2, 0, "encrypted"); continue; }
+        // Opened, so either not encrypted or with an empty user password (owner password only): pdftotext reads those too.
         int pages = doc->getNumPages();
         int last = pages < lastPage ? pages : lastPage;
         TextOutputDev text(nullptr, false, 0, false, false, false);
@@ -149,6 +179,7 @@ int main(int argc, char **argv)
                 out += "</flow>\n";
             }
             out += "</page>\n";
+            appendLinks(out, doc.get(), page);
         }
         out += "</doc>\n";
         respond(0, pages, out);

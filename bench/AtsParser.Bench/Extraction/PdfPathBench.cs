@@ -100,13 +100,51 @@ public static class PdfPathBench
         {
             var a = await host.ExtractAsync(f, ct);
             var b = await worker.ExtractAsync(f, ct);
-            bool eq = a.FullText == b.FullText && a.Links.Select(l => l.Target).SequenceEqual(b.Links.Select(l => l.Target)) && a.Layout == b.Layout;
+            bool eq = a.FullText == b.FullText && a.Links.SequenceEqual(b.Links) && a.Layout == b.Layout;
             if (eq && b.ExtractedBy.StartsWith("pdfwords", StringComparison.Ordinal)) same++;
             else diff.Add($"{Path.GetFileName(f)} ({a.ExtractedBy} {a.Chars} chars vs {b.ExtractedBy} {b.Chars})");
         }
         return $"\nSame text, links and layout from both paths (and read by the worker): {same}/{files.Length} text PDFs" +
                (diff.Count > 0 ? "; different: " + string.Join(", ", diff) : "") + ".\n";
     }
+
+    /// <summary>
+    /// `extraction --only pdfverdicts`: every PDF of the corpus's hostile folder through the chain with the worker and
+    /// without it: the same outcome (text length, or error code) from both is what "the worker judges nothing" means.
+    /// </summary>
+    public static async Task<string> VerdictsAsync(string corpus, CancellationToken ct)
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(corpus, "hostile"), "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var settings = new Dictionary<string, string?> { ["Extraction:PdfTimeoutSeconds"] = "20", ["Extraction:DocumentBudgetSeconds"] = "60" };
+        await using var off = new BenchHost(0, new Dictionary<string, string?>(settings) { ["Extraction:EnablePdfWorker"] = "false" });
+        await using var on = new BenchHost(0, new Dictionary<string, string?>(settings) { ["Extraction:EnablePdfWorker"] = "true" });
+        var sb = new StringBuilder("| hostile PDF | pdftotext chain | worker chain | worker step |\n|---|---|---|---|\n");
+        int same = 0;
+        foreach (var f in files)
+        {
+            ExtractionBench.Progress("pdfverdicts: " + Path.GetFileName(f));
+            var (a, _) = await VerdictAsync(off, f, ct);
+            var (b, step) = await VerdictAsync(on, f, ct);
+            if (a == b) same++;
+            sb.AppendLine($"| {Path.GetRelativePath(corpus, f)} | {a} | {(a == b ? "same" : b)} | {step} |");
+        }
+        return $"### Hostile PDFs: the same outcome with and without the worker: {same}/{files.Length}\n\n" + sb;
+    }
+
+    static async Task<(string Verdict, string Step)> VerdictAsync(BenchHost host, string file, CancellationToken ct)
+    {
+        var bytes = await File.ReadAllBytesAsync(file, ct);
+        try
+        {
+            var r = await host.Get<ChainRunner>().RunAsync(new ExtractionInput(bytes, AtsParser.Core.Documents.FormatSniffer.Sniff(bytes, Path.GetFileName(file))), ct);
+            return ($"ok {r.ExtractedBy.Replace("pdfwords", "pdftotext")} {r.Chars} chars", Step(r.Attempts));
+        }
+        catch (ExtractionFailedException e) { return (e.Code, Step(e.Attempts)); }
+        catch (AtsParser.Core.Documents.CodedException e) { return (e.Code, "-"); }
+    }
+
+    static string Step(IReadOnlyList<ExtractionAttempt> attempts) =>
+        attempts.FirstOrDefault(a => a.Tool == "pdfwords") is { } a ? a.Outcome + (a.Error is null ? "" : ": " + a.Error) : "-";
 
     /// <summary>Option A's floor: PdfPig opens the PDF and reads every page's letters, nothing more.</summary>
     static int PdfPigLetters(byte[] pdf)

@@ -57,6 +57,35 @@ public sealed class PdfWordsWorkerTests : IAsyncDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Link_annotations_come_from_the_worker_with_the_words_under_them_as_the_pdftotext_path_finds_them()
+    {
+        var pdf = TinyPdf.WithLinks(
+            [[new(72, 700, "Jordan Example"), new(72, 680, "GitHub"), new(200, 680, "Portfolio")]],
+            [new(1, 70, 676, 115, 690, "https://github.com/jordan-example"), new(1, 198, 676, 250, 690, "https://jordan.example.org/work?a=1&b=2")]);
+
+        var worker = await Run(Services(), pdf);
+        var pdftotext = await Run(Services(new() { ["Extraction:EnablePdfWorker"] = "false" }), pdf);
+
+        worker.ExtractedBy.Should().Be("pdfwords");
+        worker.Links.Should().Equal(
+            new ExtractedLink("https://github.com/jordan-example", "GitHub", 1), new ExtractedLink("https://jordan.example.org/work?a=1&b=2", "Portfolio", 1));
+        worker.Links.Should().Equal(pdftotext.Links);
+    }
+
+    [Fact]
+    public void The_workers_link_lines_are_read_as_the_pdfpig_scan_keeps_links()
+    {
+        const string reply = "<doc>\n<page width=\"612\" height=\"792\">\n</page>\n" +
+            "<link page=\"1\" xMin=\"70\" yMin=\"102\" xMax=\"115\" yMax=\"116\"> https://example.org/a?x=1&amp;y=2 </link>\n" +
+            "<link page=\"1\" xMin=\"1\" yMin=\"2\" xMax=\"3\" yMax=\"4\">javascript:alert(1)</link>\n" +
+            "<link page=\"3\" xMin=\"1\" yMin=\"2\" xMax=\"3\" yMax=\"4\">https://example.org/past-the-cap</link>\n</doc>\n";
+
+        var links = PdfWordBoxes.ParseLinks(reply, maxPages: 2);
+
+        links.Should().Equal(new PdfLinkAnnotation(1, "https://example.org/a?x=1&y=2", new Box(70, 102, 115, 116)));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_pdf_over_the_page_cap_is_refused_by_the_worker_as_pdftotext_refuses_it()
     {
         var page = new TinyPdf.Line[] { new(72, 700, "Controller at Fabrikam, budgets and forecasts") };

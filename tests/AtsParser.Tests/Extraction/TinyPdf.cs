@@ -8,7 +8,12 @@ public static class TinyPdf
 {
     public sealed record Line(double X, double Y, string Text, double Size = 10);
 
-    public static byte[] Build(params IReadOnlyList<Line>[] pages)
+    /// <summary>A URI link annotation over a rectangle (PDF space: x1 y1 x2 y2 from the bottom left).</summary>
+    public sealed record Link(int Page, double X1, double Y1, double X2, double Y2, string Uri);
+
+    public static byte[] Build(params IReadOnlyList<Line>[] pages) => WithLinks(pages, []);
+
+    public static byte[] WithLinks(IReadOnlyList<Line>[] pages, IReadOnlyList<Link> links)
     {
         var objects = new List<string>();
         int font = 3, firstPage = 4;
@@ -21,7 +26,9 @@ public static class TinyPdf
             var content = new StringBuilder();
             foreach (var l in lines)
                 content.Append(CultureInfo.InvariantCulture, $"BT /F1 {l.Size} Tf {l.X} {l.Y} Td ({Escape(l.Text)}) Tj ET\n");
-            objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 {font} 0 R >> >> /Contents {firstPage + 2 * i + 1} 0 R >>");
+            var annots = string.Join(" ", links.Where(k => k.Page == i + 1).Select(k => string.Create(CultureInfo.InvariantCulture,
+                $"<< /Type /Annot /Subtype /Link /Rect [{k.X1} {k.Y1} {k.X2} {k.Y2}] /Border [0 0 0] /A << /S /URI /URI ({Escape(k.Uri)}) >> >>")));
+            objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 {font} 0 R >> >> /Annots [{annots}] /Contents {firstPage + 2 * i + 1} 0 R >>");
             objects.Add($"<< /Length {Encoding.Latin1.GetByteCount(content.ToString())} >>\nstream\n{content}endstream");
         }
         var pdf = new StringBuilder("%PDF-1.4\n");

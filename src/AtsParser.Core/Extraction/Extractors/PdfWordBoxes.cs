@@ -63,6 +63,28 @@ public static class PdfWordBoxes
         return pages;
     }
 
+    /// <summary>
+    /// The pdfwords worker's URI link annotations (&lt;link page= xMin=...&gt;uri&lt;/link&gt;, in the words' space), kept as
+    /// <see cref="PdfLinkReader"/> keeps them: trimmed, useful targets only, pages up to maxPages, at most MaxLinks.
+    /// </summary>
+    public static List<PdfLinkAnnotation> ParseLinks(string xhtml, int maxPages)
+    {
+        var links = new List<PdfLinkAnnotation>();
+        int i = 0;
+        while (links.Count < LinkTargets.MaxLinks && (i = xhtml.IndexOf("<link ", i, StringComparison.Ordinal)) >= 0)
+        {
+            int end = xhtml.IndexOf('>', i);
+            int close = end < 0 ? -1 : xhtml.IndexOf("</link>", end, StringComparison.Ordinal);
+            if (close < 0) break;
+            var tag = xhtml.AsSpan(i + 1, end - i - 1);
+            var uri = WebUtility.HtmlDecode(xhtml[(end + 1)..close]).Trim();
+            int page = (int)Attr(tag, "page");
+            i = close + 7;
+            if (page >= 1 && page <= maxPages && LinkTargets.IsUseful(uri)) links.Add(new PdfLinkAnnotation(page, uri, BoxOf(tag)));
+        }
+        return links;
+    }
+
     static Box BoxOf(ReadOnlySpan<char> tag) => new(Attr(tag, "xMin"), Attr(tag, "yMin"), Attr(tag, "xMax"), Attr(tag, "yMax"));
 
     static double Attr(ReadOnlySpan<char> tag, string name)

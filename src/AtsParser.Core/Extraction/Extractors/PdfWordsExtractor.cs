@@ -5,8 +5,8 @@ namespace AtsParser.Core.Extraction.Extractors;
 
 /// <summary>
 /// The PDF chain's first step when PDF_ENABLE_WORKER is on: the same poppler word boxes as `pdftotext -bbox-layout`,
-/// from a warm worker (<see cref="PdfWordsPool"/>) instead of a process per PDF, then the same reading order, links and
-/// OCR of thin pages (<see cref="PdfLayoutOutput"/>). It judges nothing itself: a PDF poppler cannot open cleanly
+/// and the URI link annotations, from a warm worker (<see cref="PdfWordsPool"/>) instead of a process per PDF and a
+/// PdfPig scan, then the same reading order, link texts and OCR of thin pages (<see cref="PdfLayoutOutput"/>). It judges nothing itself: a PDF poppler cannot open cleanly
 /// (damaged, encrypted, no pages) or that stops the worker goes on to pdftotext, whose verdict and error code stand.
 /// </summary>
 public sealed class PdfWordsExtractor(PdfWordsPool pool, ToolRegistry tools, OcrEngine ocr, IOptions<ExtractionOptions> options) : IExtractor
@@ -19,13 +19,14 @@ public sealed class PdfWordsExtractor(PdfWordsPool pool, ToolRegistry tools, Ocr
         var o = options.Value;
         PdfStreams.CheckInflatedSize(input.Bytes, o.MaxPdfInflatedBytes, ct);
         var bytes = PdfStreams.WithoutTrailingJunk(input.Bytes);
-        var annotations = Task.Run(() => PdfLinkReader.Read(input.Bytes, o.MaxPages), ct);
         var reply = await pool.ReadAsync(bytes, o.MaxPages + 1, ct);
         if (reply.Status != PdfWordsPool.Reply.Ok)
             throw new ExtractorDeclinedException(reply.Status == PdfWordsPool.Reply.Encrypted ? "encrypted: pdftotext decides" : $"poppler could not open it ({reply.Text}): pdftotext decides");
         var boxes = PdfWordBoxes.Parse(reply.Text);
         if (boxes.Count == 0) throw new ExtractorDeclinedException("no pages: pdftotext decides");
         PdfLayoutOutput.CheckPageCount(boxes, o);
+        // The worker reads the link annotations with the words: no second reader (PdfPig's scan cost 0.4-15 ms a PDF).
+        var annotations = Task.FromResult(PdfWordBoxes.ParseLinks(reply.Text, o.MaxPages));
         TempDir? tmp = null;
         try
         {
