@@ -44,10 +44,10 @@ public class PrometheusScrapeTests
             var parse = await client.PostAsync("/api/v1/parse", ApiFactory.Form("file", ("resume.pdf", File.ReadAllBytes(Corpus.PathOf("pdf/awesomecv_resume.pdf")))), _ct);
             parse.StatusCode.Should().Be(HttpStatusCode.OK);
 
-            var result = await PollAsync(promPort, "ats_documents_total{format=\"pdf\",extractor=\"pdftotext\",outcome=\"success\"}");
+            var result = await PollAsync(promPort, "ats_documents_total{format=\"pdf\",extractor=\"pdfwords\",outcome=\"success\"}");
 
             result.GetProperty("metric").GetProperty("job").GetString().Should().Be("atsparser");
-            result.GetProperty("metric").GetProperty("extractor").GetString().Should().Be("pdftotext");
+            result.GetProperty("metric").GetProperty("extractor").GetString().Should().Be("pdfwords");
             double.Parse(result.GetProperty("value")[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(1);
             (await PollAsync(promPort, "up{job=\"atsparser\"} == 1")).GetProperty("value")[1].GetString().Should().Be("1");
         }

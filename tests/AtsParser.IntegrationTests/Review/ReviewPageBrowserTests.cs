@@ -47,7 +47,7 @@ public sealed class ReviewPageBrowserTests(BrowserFixture fx) : IClassFixture<Br
         // The first job as the API parses it (the parser's accuracy on this file is the evaluator's business, not the page's).
         var job = (await ApiResumeAsync(Pdf)).GetProperty("workExperience")[0];
         _page.Items("Work experience")[0].Text.Should().Contain(job.GetProperty("title").GetString()).And.Contain(job.GetProperty("employer").GetString());
-        _page.Text("text-meta").Should().Contain("pdftotext");
+        _page.Text("text-meta").Should().Contain("pdfwords");
         _page.ScriptProblems().Should().BeEmpty("the page runs under its CSP without errors");
     }
 
