@@ -62,7 +62,15 @@ public sealed class PdfWordsPool(ToolRegistry tools, IOptions<ExtractionOptions>
     Worker Start()
     {
         Interlocked.Increment(ref _started);
-        return new Worker(tools.PathOf(Tool));
+        try
+        {
+            return new Worker(tools.PathOf(Tool));
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // Found at start-up but not startable now (removed, not executable): pdftotext reads the PDF instead.
+            throw new ExtractorDeclinedException($"the {Tool} worker could not be started: {e.Message}");
+        }
     }
 
     public void Dispose()

@@ -82,7 +82,7 @@ public sealed class NoPdftotextHost() : ExtractionHost(new NoPdftotextFactory())
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureTestServices(s => s.AddSingleton(sp => new ToolRegistry(
-                sp.GetRequiredService<IOptions<ExtractionOptions>>(), binary => binary == "pdftotext" ? null : "/usr/bin/" + binary)));
+                sp.GetRequiredService<IOptions<ExtractionOptions>>(), binary => binary is "pdftotext" or "pdfwords" ? null : "/usr/bin/" + binary)));
         }
     }
 }

@@ -153,6 +153,19 @@ public sealed class PdfWordsWorkerTests : IAsyncDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_worker_binary_that_cannot_be_started_is_passed_over_for_pdftotext()
+    {
+        FakeWorker("exit 0");
+        File.SetUnixFileMode(Path.Combine(_bin, "pdfwords"), UnixFileMode.UserRead);
+
+        var result = await Run(Services(), TinyPdf.TwoColumns(Left, Right));
+
+        result.ExtractedBy.Should().Be("pdftotext");
+        result.Attempts[0].Outcome.Should().Be(AttemptOutcome.Skipped);
+        result.Attempts[0].Error.Should().Contain("could not be started");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_client_cancel_while_the_worker_reads_stops_at_once_and_kills_the_worker()
     {
         FakeWorker($"exec sleep 30.{_marker}");
