@@ -13,11 +13,14 @@ public class DockerfileTests
     public void It_builds_with_the_sdk_and_runs_on_the_aspnet_runtime_image()
     {
         var froms = Lines.Where(l => l.StartsWith("FROM ")).ToList();
-        froms.Should().HaveCount(3);
-        froms[..^1].Should().AllSatisfy(f => f.Should().MatchRegex(@"^FROM mcr\.microsoft\.com/dotnet/sdk:10\.0\S* AS \w+$"));
+        froms.Should().HaveCount(4);
+        // The pdfwords worker is compiled on the runtime image itself (its poppler is the one it links at run time).
+        froms.Where(f => !f.EndsWith(" AS pdfwords") && f != froms[^1]).Should().AllSatisfy(f => f.Should().MatchRegex(@"^FROM mcr\.microsoft\.com/dotnet/sdk:10\.0\S* AS \w+$"));
+        froms.Should().ContainSingle(f => f.EndsWith(" AS pdfwords")).Which.Should().MatchRegex(@"^FROM mcr\.microsoft\.com/dotnet/aspnet:10\.0\S* AS pdfwords$");
         froms.Should().Contain(f => f.EndsWith(" AS build"));
         froms[^1].Should().MatchRegex(@"^FROM mcr\.microsoft\.com/dotnet/aspnet:10\.0\S* AS runtime");
         Text.Should().Contain("COPY --from=build /app");
+        Text.Should().Contain("COPY --from=pdfwords /out/pdfwords /usr/local/bin/pdfwords");
     }
 
     [Fact]
