@@ -75,7 +75,7 @@ public partial class CorpusExtractionTests(CorpusHost host) : IClassFixture<Corp
 
         reply.Status.Should().Be(200);
         reply.OcrUsed.Should().BeTrue();
-        reply.ExtractedBy.Should().Be("pdftotext+ocr");
+        reply.ExtractedBy.Should().Be("pdfwords+ocr"); // the text layer from the warm worker (PDF_ENABLE_WORKER), then OCR
         reply.Extraction.GetProperty("ocrPages").GetInt32().Should().Be(2);
     }
 
