@@ -22,7 +22,9 @@ RUN dotnet publish src/AtsParser.Api/AtsParser.Api.csproj -c Release -o /app --n
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS pdfwords
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends g++ pkg-config libpoppler-private-dev >/dev/null
 COPY native/pdfwords/ /src/pdfwords/
-RUN bash /src/pdfwords/build.sh /out/pdfwords
+# A poppler whose private API this source does not compile against leaves /out empty: the runtime then has no
+# pdfwords and every PDF goes to pdftotext, as with PDF_ENABLE_WORKER=false.
+RUN mkdir -p /out && (bash /src/pdfwords/build.sh /out/pdfwords || echo "pdfwords not built: PDFs go to pdftotext")
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS runtime
 # Without pandoc (172 MB, and perl with it): RTF is read in-process with LibreOffice behind it (which alone gave the
@@ -51,7 +53,7 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOC_ENABLE_PANDOC=${WITH_PANDOC}
 
 WORKDIR /app
-COPY --from=pdfwords /out/pdfwords /usr/local/bin/pdfwords
+COPY --from=pdfwords /out/ /usr/local/bin/
 COPY --from=build /app ./
 USER $APP_UID
 EXPOSE 8080

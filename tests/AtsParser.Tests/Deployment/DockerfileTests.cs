@@ -20,7 +20,7 @@ public class DockerfileTests
         froms.Should().Contain(f => f.EndsWith(" AS build"));
         froms[^1].Should().MatchRegex(@"^FROM mcr\.microsoft\.com/dotnet/aspnet:10\.0\S* AS runtime");
         Text.Should().Contain("COPY --from=build /app");
-        Text.Should().Contain("COPY --from=pdfwords /out/pdfwords /usr/local/bin/pdfwords");
+        Text.Should().Contain("COPY --from=pdfwords /out/ /usr/local/bin/");
     }
 
     [Fact]
