@@ -130,25 +130,6 @@ public class DocumentHintTests
             (DocumentHints.TitleProperty, "Odalys Brennick CV"), (DocumentHints.AuthorProperty, "Odalys Brénnick"), (DocumentHints.EditorProperty, "Admin"));
     }
 
-    [Fact]
-    public void Pdf_info_title_and_author_are_read_and_a_pdf_without_them_or_a_damaged_one_gives_none()
-    {
-        static byte[] Pdf(string? title, string? author)
-        {
-            var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
-            if (title is not null) builder.DocumentInformation.Title = title;
-            if (author is not null) builder.DocumentInformation.Author = author;
-            var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
-            builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4).AddText("Summary", 12, new UglyToad.PdfPig.Core.PdfPoint(40, 700), font);
-            return builder.Build();
-        }
-
-        PdfProperties.Read(Pdf("Odalys Brennick CV", "Microsoft Office User")).Select(h => (h.Kind, h.Text))
-            .Should().Equal((DocumentHints.TitleProperty, "Odalys Brennick CV"), (DocumentHints.AuthorProperty, "Microsoft Office User"));
-        PdfProperties.Read(Pdf(null, null)).Should().BeEmpty();
-        PdfProperties.Read("%PDF-1.4 /Title (x) garbage"u8.ToArray()).Should().BeEmpty();
-    }
-
     // Through detection, the real extractor chain and the heuristic parser, as /parse runs them.
     static async Task<PersonName?> ParsedName(byte[] docx)
     {
