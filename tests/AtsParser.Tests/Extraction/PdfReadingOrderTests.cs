@@ -221,6 +221,27 @@ public class PdfReadingOrderTests
     }
 
     [Fact]
+    public void A_columns_headings_strung_into_one_flow_by_poppler_go_back_above_their_text()
+    {
+        // Sidebar left; in the main column poppler put both headings in one flow ahead of the two sections' text.
+        var sidebar = Blocks(Enumerable.Range(0, 12).Select(i => (40.0, 80.0 + 20 * i, new[] { $"Sidebar skill {i}" })).ToArray());
+        var main = Blocks(
+            (250, 200, ["Experience line one with a job", "Experience line two with a job", "Experience line three with a job"]),
+            (250, 96, ["Profile line one about the person", "Profile line two about the person", "Profile line three about her"]));
+        var headings = Blocks((250, 80, ["Profile"]), (250, 184, ["Experience"]));
+        static string Flows(string doc) => doc[(doc.IndexOf("<flow>", StringComparison.Ordinal))..doc.LastIndexOf("</page>", StringComparison.Ordinal)];
+        // The two heading blocks as one flow, then the text flows.
+        var headingFlow = "<flow>" + Flows(headings).Replace("</flow>\n<flow>", "", StringComparison.Ordinal)[6..];
+        var xhtml = "<doc><page width=\"600\" height=\"800\">\n" + Flows(sidebar) + headingFlow + Flows(main) + "</page></doc>";
+
+        var text = PdfReadingOrder.Write(PdfWordBoxes.Parse(xhtml)).Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+
+        text.IndexOf("Profile").Should().BeLessThan(text.IndexOf("Profile line one about the person"));
+        text.IndexOf("Profile line three about her").Should().BeLessThan(text.IndexOf("Experience"));
+        text.IndexOf("Experience").Should().BeLessThan(text.IndexOf("Experience line one with a job"));
+    }
+
+    [Fact]
     public void Two_blocks_side_by_side_are_not_a_table_and_keep_poppler_order()
     {
         var pages = PdfWordBoxes.Parse(Blocks(

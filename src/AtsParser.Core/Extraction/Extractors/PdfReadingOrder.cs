@@ -193,15 +193,33 @@ public static class PdfReadingOrder
     }
 
     // Keeps poppler's order and flow grouping inside the group: a flow's blocks that fall in the group stay one run.
+    // Within a column, bands top to bottom: blocks whose vertical extents overlap (a date gutter beside its entries) are
+    // one band and keep poppler's order inside it; poppler sometimes strings a column's headings into one flow of their
+    // own ("Profile", "Education", "Experience", then each section's text), which the bands put back above their text.
     static void WriteGroup(StringBuilder sb, PdfPage page, HashSet<PdfBlock> group)
     {
         if (group.Count == 0) return;
-        foreach (var flow in page.Flows)
+        var order = new Dictionary<PdfBlock, int>();
+        var flowOf = new Dictionary<PdfBlock, int>();
+        int n = 0;
+        for (int f = 0; f < page.Flows.Count; f++)
+            foreach (var b in page.Flows[f].Blocks)
+                if (group.Contains(b)) { order[b] = n++; flowOf[b] = f; }
+        var bands = new List<(double Top, double Bottom, List<PdfBlock> Blocks)>();
+        foreach (var b in order.Keys.OrderBy(b => b.Box.YMin))
         {
-            var mine = flow.Blocks.Where(group.Contains).ToList();
-            if (mine.Count == 0) continue;
-            PdfWordBoxes.AppendBlocks(sb, mine);
-            sb.Append('\n');
+            if (bands.Count > 0 && b.Box.YMin < bands[^1].Bottom - 0.5)
+                bands[^1] = (bands[^1].Top, Math.Max(bands[^1].Bottom, b.Box.YMax), [.. bands[^1].Blocks, b]);
+            else bands.Add((b.Box.YMin, b.Box.YMax, [b]));
+        }
+        foreach (var band in bands)
+        {
+            // Inside a band: poppler's order, a blank line between its flows as pdftotext writes them.
+            foreach (var run in band.Blocks.OrderBy(b => order[b]).GroupBy(b => flowOf[b]))
+            {
+                PdfWordBoxes.AppendBlocks(sb, run.ToList());
+                sb.Append('\n');
+            }
         }
     }
 

@@ -45,7 +45,9 @@ public sealed partial class CorpusCompactionTests(ITestOutputHelper output)
         rows.Should().HaveCountGreaterThanOrEqualTo(30);
         // Floors a little under the measured values (bench/RESULTS.md): a regression in compaction fails here.
         var saved = rows.Select(r => 1 - (double)r.Compacted / r.Raw).Order().ToList();
-        Percentile(saved, 0.5).Should().BeGreaterThan(0.01);
+        // The median was 1-2% while PDF extraction left lone bullets and a flow per table cell; since bullets go back in
+        // front of their items and tables are written as rows (2026-12-03), the raw text itself is that much tighter.
+        Percentile(saved, 0.5).Should().BeGreaterThan(0.005);
         Percentile(saved, 0.9).Should().BeGreaterThan(0.08);
         var savedTight = rows.Select(r => 1 - (double)r.Tight / r.Raw).Order().ToList();
         Percentile(savedTight, 0.5).Should().BeGreaterThan(0.2);
