@@ -132,4 +132,14 @@ public class WrappedDateColumnTests
         r.WorkExperience.Select(j => (N(j.Title), j.Start?.Iso)).Should().Equal(
             (N("Leiterin Disposition"), "2022-02"), (N("Sachbearbeiterin Zollabwicklung"), "2018-12"));
     }
+
+    [Theory]
+    [InlineData("מנהלת תפעול\nשחר ולוי לוגיסטיקה בע״מ, נתניה\n2019 – 2023", "שחר ולוי לוגיסטיקה בע״מ")]
+    [InlineData("Jefa de almacén\nTorvel Distribución, Zaragoza\n2019 – 2023", "Torvel Distribución")]
+    public void A_large_city_after_an_employer_is_its_place_in_any_script(string job, string employer)
+    {
+        var r = Parse("Dana Roe\ndana@example.org\nExperience\n" + job);
+
+        N(r.WorkExperience.Should().ContainSingle().Subject.Employer).Should().Be(N(employer));
+    }
 }

@@ -75,8 +75,9 @@ public static partial class RoleSplitter
             yield break;
         }
         var roles = parts.Select(Role).ToArray();
-        // "Quillon, Berlin": a last part the university list knows as a place is one, even after a one-word name.
-        if (roles[^1] == PartRole.Unknown && IsCityLike(parts[^1]) && Geo.IsKnownPlace(parts[^1])) roles[^1] = PartRole.Location;
+        // "Quillon, Berlin": a last part the university list knows as a place is one, even after a one-word name; so is a
+        // city of 100,000 people or more in the open city list ("…בע״מ, נתניה", "Marello SL, Zaragoza").
+        if (roles[^1] == PartRole.Unknown && IsCityLike(parts[^1]) && (Geo.IsKnownPlace(parts[^1]) || LargeCity(parts[^1]))) roles[^1] = PartRole.Location;
         // A trailing short capitalised part after an organisation is its city.
         for (int k = 1; k < parts.Length; k++)
             if (roles[k] == PartRole.Unknown && IsCityLike(parts[k]) && roles[k - 1] is PartRole.Employer or PartRole.Unknown && k == parts.Length - 1 && (k > 1 || afterTitle || roles[0] == PartRole.Employer || LooksLikeOrganisation(parts[0])))
@@ -157,6 +158,8 @@ public static partial class RoleSplitter
     }
 
     static bool LooksLikeOrganisation(string part) => part.Split(' ').Length >= 2 && char.IsUpper(part[0]) && JobTitles.TitleScore(part) == 0;
+
+    static bool LargeCity(string part) => Cities.Named(part) is [{ Population: >= 100_000 }, ..];
 
     public static bool IsCityLike(string part)
     {
