@@ -13,16 +13,9 @@ namespace AtsParser.Tests.Extraction;
 public class DocumentLinksAndRowsTests
 {
     static readonly IOptions<ExtractionOptions> Options = Microsoft.Extensions.Options.Options.Create(new ExtractionOptions());
-    const string Wns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+    const string Wns = ZipParts.Wns;
 
-    static byte[] Zip(params (string Name, string Content)[] entries)
-    {
-        var ms = new MemoryStream();
-        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (name, content) in entries)
-                using (var s = zip.CreateEntry(name).Open()) s.Write(Encoding.UTF8.GetBytes(content));
-        return ms.ToArray();
-    }
+    static byte[] Zip(params (string Name, string Content)[] entries) => ZipParts.Zip(entries);
 
     static string P(string text) => $"<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>";
     static string Cell(string text) => $"<w:tc><w:tcPr/>{P(text)}</w:tc>";
