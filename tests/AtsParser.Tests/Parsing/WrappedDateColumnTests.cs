@@ -142,4 +142,21 @@ public class WrappedDateColumnTests
 
         N(r.WorkExperience.Should().ContainSingle().Subject.Employer).Should().Be(N(employer));
     }
+
+    [Fact]
+    public void A_company_dash_title_header_wrapped_before_the_titles_head_word_is_one_header()
+    {
+        var r = Parse("""
+            Dana Roe
+            dana@example.org
+            Experience
+            Quellbrook Freight — Loyalty Programme
+            Coordinator
+            Leeds, 2018 — 2021
+            • Cut dock time by a fifth across two sites.
+            """);
+
+        var job = r.WorkExperience.Should().ContainSingle().Subject;
+        (N(job.Title), N(job.Employer)).Should().Be((N("Loyalty Programme Coordinator"), N("Quellbrook Freight")));
+    }
 }

@@ -28,6 +28,12 @@ public static partial class ColumnTables
                     continue;
                 }
             }
+            if (i + 2 < lines.Length && WrappedTitle(t, lines[i + 1].Trim(), lines[i + 2]) is { } header)
+            {
+                result.Add(header);
+                i++;
+                continue;
+            }
             if (i + 1 < lines.Length && WrappedMidDate(t, lines[i + 1].Trim()) is { } whole)
             {
                 result.Add(whole);
@@ -37,6 +43,24 @@ public static partial class ColumnTables
             result.Add(lines[i]);
         }
         return [.. result];
+    }
+
+    /// <summary>
+    /// A "Company — Title" header wrapped by a narrow column before the title's head word ("Gralix Analytics — Loyalty
+    /// Programme" / "Coordinator" / "Cork, 2018 — 2021"): the next line is one or two capitalised words ending in a job
+    /// title's head word, and the line after it carries the entry's dates.
+    /// </summary>
+    static string? WrappedTitle(string t, string next, string after)
+    {
+        if (t.Length == 0 || EntrySegmenter.IsBullet(t) || next.Length is 0 or > 30 || next.Any(char.IsDigit) || !char.IsUpper(next[0])) return null;
+        var words = next.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 2 || !JobTitles.IsTitleWord(words[^1]) || DateParser.FindRanges(t).Count > 0 || DateParser.FindRanges(after).Count == 0) return null;
+        int sep = Math.Max(Math.Max(t.LastIndexOf(" — ", StringComparison.Ordinal), t.LastIndexOf(" – ", StringComparison.Ordinal)), t.LastIndexOf(" | ", StringComparison.Ordinal));
+        if (sep <= 0) return null;
+        var tail = t[(sep + 3)..].Trim();
+        var tailWords = tail.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (tailWords.Length is 0 or > 3 || JobTitles.IsTitleWord(tailWords[^1]) || !char.IsLetter(tail[^1])) return null;
+        return t + " " + next;
     }
 
     /// <summary>
