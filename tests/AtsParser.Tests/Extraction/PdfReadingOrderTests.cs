@@ -242,6 +242,22 @@ public class PdfReadingOrderTests
     }
 
     [Fact]
+    public void A_table_inside_the_main_column_is_written_row_by_row_and_a_first_cell_ending_in_a_dash_takes_its_wrapped_end()
+    {
+        var pages = PdfWordBoxes.Parse(Blocks(
+            [.. Enumerable.Range(0, 14).Select(i => (40.0, 60.0 + 20 * i, new[] { $"Sidebar skill {i}" })),
+             (250, 60, ["Profile line one about the person and her work"]),
+             (250, 90, ["Period", "07/2024 –", "present", "10/2022 – 06/2024"]),
+             (370, 90, ["Role", "Cold Chain Lead"]),
+             (480, 90, ["Employer", "Lumtek"]),
+             (250, 160, [.. Enumerable.Range(0, 10).Select(i => $"Main column line {i} about the jobs")])]));
+
+        var text = PdfReadingOrder.Write(pages).Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        text.Should().ContainInOrder("Period | Role | Employer", "07/2024 – present | Cold Chain Lead | Lumtek", "10/2022 – 06/2024");
+    }
+
+    [Fact]
     public void Two_blocks_side_by_side_are_not_a_table_and_keep_poppler_order()
     {
         var pages = PdfWordBoxes.Parse(Blocks(

@@ -149,6 +149,8 @@ public static class PdfReadingOrder
                             && b.Lines[0].Words.All(w => w.Text.Any(char.IsLetter) && !w.Text.Any(c => char.IsDigit(c) || c == '@')));
     }
 
+    static bool EndsInDash(StringBuilder? cell) => cell is { Length: > 1 } c && c[^1] is '–' or '—' or '-' && c[^2] == ' ';
+
     // Same baseline and the same type size: a name set larger beside its contact line is no table row.
     static bool Aligned(PdfLine a, PdfLine b) =>
         Math.Abs(Mid(a) - Mid(b)) < 0.25 * Math.Min(a.Box.Height, b.Box.Height) && Math.Min(a.Box.Height, b.Box.Height) >= 0.8 * Math.Max(a.Box.Height, b.Box.Height);
@@ -166,7 +168,8 @@ public static class PdfReadingOrder
             i = j;
             // A line alone on its baseline, right under the last line of its own cell: that cell wrapped (not the first
             // column's: a line there alone starts a row whose other cells are empty, as in a grid of skills).
-            if (band.Count == 1 && band[0].Column > 0 && rows.Count > 0 && rows[^1][band[0].Column] is { } cell && lastLineOf[band[0].Column] is { } above
+            // A first-column cell ending in a dash ("07/2024 –" / "actualmente") is a range that wrapped all the same.
+            if (band.Count == 1 && (band[0].Column > 0 || EndsInDash(rows.Count > 0 ? rows[^1][0] : null)) && rows.Count > 0 && rows[^1][band[0].Column] is { } cell && lastLineOf[band[0].Column] is { } above
                 && band[0].Line.Box.YMin - above.Box.YMax < 0.6 * band[0].Line.Box.Height)
             {
                 cell.Append(' ');
@@ -214,10 +217,20 @@ public static class PdfReadingOrder
         }
         foreach (var band in bands)
         {
+            // A table inside the column (year | title | employer under a header row) is written row by row, as on a
+            // page without columns.
+            var tables = FindTables(page, band.Blocks);
+            var tableOf = new Dictionary<PdfBlock, List<PdfBlock>>();
+            foreach (var t in tables) foreach (var b in t) tableOf[b] = t;
+            var written = new HashSet<List<PdfBlock>>();
             // Inside a band: poppler's order, a blank line between its flows as pdftotext writes them.
             foreach (var run in band.Blocks.OrderBy(b => order[b]).GroupBy(b => flowOf[b]))
             {
-                PdfWordBoxes.AppendBlocks(sb, run.ToList());
+                var plain = run.Where(b => !tableOf.ContainsKey(b)).ToList();
+                foreach (var b in run.Where(tableOf.ContainsKey))
+                    if (written.Add(tableOf[b])) { WriteRows(sb, tableOf[b]); sb.Append('\n'); }
+                if (plain.Count == 0) continue;
+                PdfWordBoxes.AppendBlocks(sb, plain);
                 sb.Append('\n');
             }
         }
