@@ -258,6 +258,16 @@ public class PdfReadingOrderTests
     }
 
     [Fact]
+    public void A_page_of_more_blocks_than_the_table_search_takes_keeps_poppler_order()
+    {
+        (double, double, string[])[] table = [(40, 60, ["2011 - 2015", "2009"]), (120, 60, ["BSc Economics", "Diploma"]), (300, 60, ["Kestrel University", "Northvale"])];
+        var filler = Enumerable.Range(0, 400).Select(i => (40.0, 100.0 + 1.5 * i, new[] { "x" }));
+        var pages = PdfWordBoxes.Parse(Blocks([.. table, .. filler]));
+
+        PdfReadingOrder.Write(pages).Text.Should().NotContain(" | ");
+    }
+
+    [Fact]
     public void Two_blocks_side_by_side_are_not_a_table_and_keep_poppler_order()
     {
         var pages = PdfWordBoxes.Parse(Blocks(

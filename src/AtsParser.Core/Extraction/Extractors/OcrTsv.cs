@@ -6,7 +6,7 @@ namespace AtsParser.Core.Extraction.Extractors;
 /// <summary>
 /// Tesseract's TSV output (a row per word with its box) written as tesseract writes its text: words of a line joined by
 /// a space, a line per line, a blank line after each paragraph. One difference: where a line's next word sits far off
-/// (a gap wider than twice the line's word height: "Omnious. Co., Ltd." ... "Seoul, S.Korea", a title ... its dates),
+/// (a gap wider than twice the line's word height: "Quellbrook Freight Ltd." ... "Leeds, UK", a title ... its dates),
 /// the line is broken there, as a PDF's text layer keeps the two apart; plain text would glue employer and city.
 /// </summary>
 public static class OcrTsv

@@ -117,6 +117,9 @@ public static class PdfReadingOrder
     static List<List<PdfBlock>> FindTables(PdfPage page, List<PdfBlock> blocks)
     {
         var tables = new List<List<PdfBlock>>();
+        // The search pairs every block with every other: a page of thousands of blocks (a hostile or generated file)
+        // keeps poppler's order rather than costing seconds. A resume page has tens.
+        if (blocks.Count > MaxTableSearchBlocks) return tables;
         var used = new HashSet<PdfBlock>();
         foreach (var seed in blocks)
         {
@@ -129,7 +132,7 @@ public static class PdfReadingOrder
             for (int k = 1; k < row.Count; k++) disjoint &= row[k - 1].Box.XMax <= row[k].Box.XMin + 1;
             if (!disjoint) continue;
             // Every block of the row must share a baseline with each of its neighbours (one table, not three columns of prose).
-            // Two rows at least, or a header row of labels ("Skill Name | Version Last Used | Experience") inside the
+            // Two rows at least, or a header row of labels ("Skill | Version | Years") inside the
             // page: one band of three blocks at the page's edge or holding figures is a contact line or a page footer
             // ("date | name | page"), which page furniture must still see as a line of its own.
             bool rows = true;
@@ -140,6 +143,8 @@ public static class PdfReadingOrder
         }
         return tables;
     }
+
+    const int MaxTableSearchBlocks = 400;
 
     static bool LabelRow(PdfPage page, List<PdfBlock> row)
     {

@@ -70,7 +70,9 @@ public static partial class ColumnTables
     /// </summary>
     static string? WrappedMidDate(string t, string next)
     {
-        if (next.Length is 0 or > 12 || t.Length == 0 || !char.IsLetterOrDigit(t[^1])) return null;
+        // A range starts with a year on this line and its wrapped end holds a figure: most lines stop here, before any
+        // date scan (this runs for every line followed by a short one).
+        if (next.Length is 0 or > 12 || t.Length == 0 || !char.IsLetterOrDigit(t[^1]) || !next.Any(char.IsDigit) || !t.Any(char.IsDigit)) return null;
         if (DateParser.FindRanges(next).Any(r => r.IsCurrent || r.Start?.Iso != r.End?.Iso)) return null;
         var joined = t + " " + next;
         var own = DateParser.FindRanges(t);

@@ -32,7 +32,7 @@ static partial class ListItems
         {
             if (line is null) { Flush(); continue; }
             if (bulletedList && current is not null && EntrySegmenter.IsBullet(current) && !EntrySegmenter.IsBullet(line) && !Prefix().IsMatch(line)
-                && OtherSectionsExtractor.WrappedItemTail(line))
+                && WrappedItemTail(line))
             {
                 current += " " + line;
                 continue;
@@ -57,6 +57,11 @@ static partial class ListItems
     static bool Continues(string previous, string next) =>
         !EntrySegmenter.IsBullet(next) && !Prefix().IsMatch(next) &&
         (previous.EndsWith(',') || (char.IsLower(next[0]) && !previous.EndsWith('.') && !previous.EndsWith(':')) || (previous.Length >= 60 && previous.Contains(',') && !previous.EndsWith('.')));
+
+    /// <summary>Up to three words, no label colon, no date, no list separator: what a wrapped item leaves on the next line.</summary>
+    internal static bool WrappedItemTail(string t) =>
+        t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && !t.EndsWith(':') && !t.EndsWith('：')
+        && t.IndexOfAny([',', '|', ';', '，', '、']) < 0 && Dates.DateParser.FindRanges(t).Count == 0;
 
     public static string StripPrefix(string line)
     {

@@ -96,7 +96,7 @@ static partial class OtherSectionsExtractor
             var t = raw.TrimStart('•', '●', '▪', '◦', '■', '➢', '►', '✓', '✔', '*', '-', '–', '·').Trim();
             if (t.Length == 0) { lastBulleted = false; if (paragraphs[^1].Count > 0 && open is null) paragraphs.Add([]); continue; }
             bool bulleted = EntrySegmenter.IsBullet(raw);
-            if (bulletedList && !bulleted && lastBulleted && open is null && paragraphs[^1].Count > 0 && WrappedItemTail(t))
+            if (bulletedList && !bulleted && lastBulleted && open is null && paragraphs[^1].Count > 0 && ListItems.WrappedItemTail(t))
             {
                 paragraphs[^1][^1] += " " + t;
                 continue;
@@ -113,11 +113,6 @@ static partial class OtherSectionsExtractor
         if (open is not null) paragraphs[^1].Add(open);
         return paragraphs.Where(p => p.Count > 0).ToList();
     }
-
-    /// <summary>Up to three words, no label colon, no date, no list separator: what a wrapped item leaves on the next line.</summary>
-    internal static bool WrappedItemTail(string t) =>
-        t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && !t.EndsWith(':') && !t.EndsWith('：')
-        && t.IndexOfAny([',', '|', ';', '，', '、']) < 0 && DateParser.FindRanges(t).Count == 0;
 
     static (string Text, PartialDate? Date) CutDate(string line)
     {

@@ -8,7 +8,7 @@ static partial class SkillsExtractor
 
     /// <summary>
     /// A sidebar column of skills, one per line with no heading, read into the header, summary, education or after the
-    /// last job ("Figma", "Wireframing", "User Journeys", "Design Systems"): four or more short lines in a row (one to three
+    /// last job ("Sketch", "Wireframing", "User Journeys", "Design Systems"): four or more short lines in a row (one to three
     /// words, no sentence punctuation, verbs or dates), at least one in three of them a dictionary skill or the column
     /// next to a line of dictionary skills. Names, places, languages, headings and job titles break the column.
     /// </summary>
