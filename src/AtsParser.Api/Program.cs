@@ -15,6 +15,7 @@ using AtsParser.Api.Parse;
 using AtsParser.Api.Review;
 using AtsParser.Api.Search;
 using AtsParser.Api.Security;
+using AtsParser.Api.Warmup;
 using AtsParser.Core.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -61,6 +62,9 @@ builder.Services.AddJobs(builder.Configuration);
 
 // Readiness: required tools, the database when configured (unready without it), Redis when configured (degraded without it).
 builder.Services.AddHealth();
+
+// Warm-up: built-in sample resumes through the real pipeline before /health/ready says ready (WARMUP_ENABLED).
+builder.Services.AddWarmup(builder.Configuration);
 
 // Metrics: prometheus-net at /metrics, one registry per host: ats_* (AtsMetrics), HTTP and process metrics.
 builder.Services.AddObservability();

@@ -1,5 +1,6 @@
 using AtsParser.Api.Caching;
 using AtsParser.Api.Storage;
+using AtsParser.Api.Warmup;
 using AtsParser.Core.Extraction;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -22,10 +23,11 @@ public static class HealthEndpoints
 
     /// <summary>
     /// Ready (200) when every required tool is installed and, when storage is configured, the database answers.
-    /// Redis down is "degraded" and still 200: parses go on without the cache.
+    /// Redis down is "degraded" and still 200: parses go on without the cache. Unready (503) while the start-up warm-up
+    /// runs (WarmupService, at most WARMUP_MAX_SECONDS).
     /// </summary>
     public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Ready(
-        HealthCheckService checks, IOptions<StorageOptions> storage, ICacheStore cache, CancellationToken ct)
+        HealthCheckService checks, IOptions<StorageOptions> storage, ICacheStore cache, WarmupState warmup, CancellationToken ct)
     {
         var report = await checks.CheckHealthAsync(r => r.Name switch
         {
@@ -37,6 +39,8 @@ public static class HealthEndpoints
             ? (string[])m : [];
         // No exception text: the probe is anonymous and a connection error can name hosts.
         var entries = report.Entries.Select(e => new CheckReport(e.Key, Lower(e.Value.Status), (long)e.Value.Duration.TotalMilliseconds)).ToList();
+        entries.Add(new CheckReport("warmup", warmup.Completed ? "healthy" : "unhealthy", 0));
+        if (!warmup.Completed) return TypedResults.Json(new HealthReport("not_ready", missing, entries), statusCode: 503);
         return report.Status switch
         {
             HealthStatus.Healthy => TypedResults.Ok(new HealthReport("ready", missing, entries)),

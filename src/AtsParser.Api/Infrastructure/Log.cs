@@ -126,6 +126,15 @@ public static partial class Log
     [LoggerMessage(1610, LogLevel.Debug, "Queue depth not sampled: {Error}")]
     public static partial void QueueDepthUnavailable(ILogger logger, string error);
 
+    [LoggerMessage(1620, LogLevel.Information, "Warm-up finished: {Documents} sample parses ({Failures} failed) in {Ms} ms")]
+    public static partial void WarmupFinished(ILogger logger, int documents, int failures, long ms);
+
+    [LoggerMessage(1621, LogLevel.Warning, "Warm-up stopped at WARMUP_MAX_SECONDS={Seconds}; reporting ready with the code partly warm")]
+    public static partial void WarmupCapped(ILogger logger, double seconds);
+
+    [LoggerMessage(1622, LogLevel.Warning, "Warm-up sample in {Format} failed ({Error}); logged once per format, the warm-up goes on")]
+    public static partial void WarmupSampleFailed(ILogger logger, string format, string error);
+
     [LoggerMessage(1800, LogLevel.Information, "Correction stored for resume {ResumeId}: {Operations} operations")]
     public static partial void CorrectionStored(ILogger logger, Guid resumeId, int operations);
 

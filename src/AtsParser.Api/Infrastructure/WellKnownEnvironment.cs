@@ -76,6 +76,9 @@ public static partial class WellKnownEnvironment
         ("RATE_LIMIT_PER_MINUTE", "Security:RateLimitPerMinute", null),
         ("CORS_ORIGINS", "Security:CorsOrigins", null),
         ("UI_ENABLED", "Ui:Enabled", null),
+        ("WARMUP_ENABLED", "Warmup:Enabled", null),
+        ("WARMUP_ROUNDS", "Warmup:Rounds", null),
+        ("WARMUP_MAX_SECONDS", "Warmup:MaxSeconds", null),
         // Cloud Run, Railway and Heroku say which port to listen on in PORT; it wins over ASPNETCORE_HTTP_PORTS.
         ("PORT", "HTTP_PORTS", null),
 

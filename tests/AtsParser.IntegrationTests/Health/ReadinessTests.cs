@@ -23,7 +23,7 @@ public sealed class ReadinessTests
         status.Should().Be(HttpStatusCode.OK);
         body.GetProperty("status").GetString().Should().Be("ready");
         body.GetProperty("missingTools").GetArrayLength().Should().Be(0);
-        Checks(body).Should().BeEquivalentTo(new Dictionary<string, string> { ["tools"] = "healthy", ["database"] = "healthy", ["redis"] = "healthy" });
+        Checks(body).Should().BeEquivalentTo(new Dictionary<string, string> { ["tools"] = "healthy", ["database"] = "healthy", ["redis"] = "healthy", ["warmup"] = "healthy" });
     }
 
     [Fact(Timeout = 180_000)]
@@ -72,7 +72,7 @@ public sealed class ReadinessTests
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         body.GetProperty("status").GetString().Should().Be("not_ready");
         body.GetProperty("missingTools").GetArrayLength().Should().Be(0);
-        Checks(body).Should().BeEquivalentTo(new Dictionary<string, string> { ["tools"] = "healthy", ["database"] = "unhealthy" });
+        Checks(body).Should().BeEquivalentTo(new Dictionary<string, string> { ["tools"] = "healthy", ["database"] = "unhealthy", ["warmup"] = "healthy" });
         text.Should().NotContain("127.0.0.1").And.NotContain("secret");
     }
 
@@ -84,7 +84,7 @@ public sealed class ReadinessTests
         var response = await api.CreateClient().GetAsync("/health/ready", _ct);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        Checks(JsonDocument.Parse(await response.Content.ReadAsStringAsync(_ct)).RootElement).Keys.Should().Equal("tools");
+        Checks(JsonDocument.Parse(await response.Content.ReadAsStringAsync(_ct)).RootElement).Keys.Should().Equal("tools", "warmup");
     }
 
     static Dictionary<string, string> Checks(JsonElement body) =>

@@ -156,6 +156,7 @@ sealed class ServiceProcess : IDisposable
         psi.Environment["DATABASE_URL"] = database;
         psi.Environment["MIGRATE_ON_STARTUP"] = "true";
         psi.Environment["JOBS_LEASE_SECONDS"] = "2";
+        psi.Environment["WARMUP_ENABLED"] = "false";
         psi.Environment["JOBS_CONCURRENCY"] = "2";
         psi.Environment["WEBHOOK_SECRET"] = JobsHost.WebhookSecret;
         psi.Environment["WEBHOOK_ALLOW_PRIVATE_NETWORKS"] = "true";

@@ -6,7 +6,9 @@ namespace AtsParser.IntegrationTests.Support;
 /// <summary>The real service in-process over HTTP. Settings can be overridden per factory.</summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
-    readonly Dictionary<string, string?> _settings = new();
+    // The start-up warm-up (WarmupService) is off in test hosts: each would spend seconds of CPU compiling the same
+    // code again, and readiness tests expect ready at once. WarmupTests turn it on.
+    readonly Dictionary<string, string?> _settings = new() { ["Warmup:Enabled"] = "false" };
 
     public ApiFactory With(string key, string? value) { _settings[key] = value; return this; }
 
