@@ -36,11 +36,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         for (var i = 0; i < 600; i++)
         {
             if (p.HasExited) throw new InvalidOperationException($"AtsParser.Api exited with {p.ExitCode} during start-up.");
-            try { if ((await service.Client.GetAsync("/health", ct)).IsSuccessStatusCode) return service; }
+            // Ready, not just live: ready waits for the start-up warm-up, which a measurement should not include.
+            try { if ((await service.Client.GetAsync("/health/ready", ct)).IsSuccessStatusCode) return service; }
             catch (HttpRequestException) { }
             await Task.Delay(100, ct);
         }
-        throw new TimeoutException("AtsParser.Api did not become healthy in 60 s.");
+        throw new TimeoutException("AtsParser.Api did not become ready in 60 s.");
     }
 
     /// <summary>CPU time the service has used so far (user + system), from /proc: 10 ms ticks, so sum it over many requests.</summary>
