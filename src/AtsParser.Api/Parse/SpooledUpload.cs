@@ -26,7 +26,7 @@ public sealed class SpooledUpload : IAsyncDisposable
         var path = System.IO.Path.Combine(tempRoot, $"upload-{Guid.NewGuid():N}");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long length = 0;
-        var buffer = new byte[81920];
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
         try
         {
             using var file = Create(path);
@@ -53,6 +53,7 @@ public sealed class SpooledUpload : IAsyncDisposable
             File.Delete(path);
             throw;
         }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
         return new SpooledUpload { FileName = fileName, ContentType = contentType, Path = path, Length = length, Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset()) };
     }
 

@@ -117,9 +117,14 @@ public sealed class PdfWordsPool(ToolRegistry tools, IOptions<ExtractionOptions>
                 int length = BinaryPrimitives.ReadInt32LittleEndian(_header.AsSpan(8));
                 if (length < 0 || length > maxReplyBytes)
                     throw new ExtractorDeclinedException($"{Tool} answered {length} bytes, more than the {maxReplyBytes} allowed");
-                var body = new byte[length];
-                await _out.ReadExactlyAsync(body, ct);
-                return new Reply(status, pages, Encoding.UTF8.GetString(body));
+                // A page of word boxes is tens of KB: a pooled buffer keeps it off the large-object heap.
+                var body = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+                try
+                {
+                    await _out.ReadExactlyAsync(body.AsMemory(0, length), ct);
+                    return new Reply(status, pages, Encoding.UTF8.GetString(body, 0, length));
+                }
+                finally { System.Buffers.ArrayPool<byte>.Shared.Return(body); }
             }
             catch (Exception e) when (e is IOException or EndOfStreamException or ObjectDisposedException)
             {

@@ -34,6 +34,28 @@ public class PdfStreamsTests
     }
 
     [Fact]
+    public void No_zlib_stream_inflates_by_more_than_the_ratio_that_lets_small_pdfs_skip_the_check()
+    {
+        // Zeros at the strongest level are deflate's best case; a PDF skips the inflate check on this bound.
+        var inflated = 64 * 1024 * 1024;
+        var z = new MemoryStream();
+        using (var zlib = new ZLibStream(z, CompressionLevel.SmallestSize, leaveOpen: true)) zlib.Write(new byte[inflated]);
+
+        ((double)inflated / z.Length).Should().BeLessThanOrEqualTo(PdfStreams.MaxDeflateRatio);
+    }
+
+    [Fact]
+    public void A_pdf_big_enough_to_hold_a_bomb_beyond_the_budget_is_still_inflated_and_refused()
+    {
+        // 8 MiB of zeros deflate to ~8 KiB: 8 KiB x 1032 is past a 4 MiB budget, so the check runs and refuses it.
+        var pdf = PdfWithFlateStream(8 * 1024 * 1024);
+
+        var act = () => PdfStreams.CheckInflatedSize(pdf, 4 * 1024 * 1024, CancellationToken.None);
+
+        act.Should().Throw<DocumentException>().Which.Code.Should().Be(ErrorCodes.FileTooLarge);
+    }
+
+    [Fact]
     public void The_generated_one_gigabyte_flate_bomb_is_refused()
     {
         var bomb = File.ReadAllBytes(Corpus.PathOf("hostile/generated/pdf_flate_bomb_1GiB.pdf"));
