@@ -59,7 +59,7 @@ public sealed class SpooledUpload : IAsyncDisposable
 
     /// <summary>The bytes, for the parse pipeline (which works on a buffer), or the refusal.</summary>
     public Task<Upload> LoadAsync(CancellationToken ct) =>
-        Task.FromResult(Error is not null || Path is null ? new Upload(FileName, ContentType, null, Error) : new Upload(FileName, ContentType, File.ReadAllBytes(Path), null));
+        Task.FromResult(Error is not null || Path is null ? new Upload(FileName, ContentType, null, Error) : new Upload(FileName, ContentType, File.ReadAllBytes(Path), null).WithKnownSha256(Sha256!));
 
     public FileStream OpenRead() => new(Path!, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
 

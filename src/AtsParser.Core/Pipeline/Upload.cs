@@ -7,6 +7,14 @@ public sealed record Upload(string FileName, string? ContentType, byte[]? Bytes,
 {
     (byte[]? Of, string Hex) _sha256;
 
+    /// <summary>Records a SHA-256 of these bytes that is already known (hashed while the upload was spooled), so it is
+    /// not computed a second time.</summary>
+    public Upload WithKnownSha256(string hex)
+    {
+        if (Bytes is { } bytes) _sha256 = (bytes, hex);
+        return this;
+    }
+
     /// <summary>Lower-case hex SHA-256 of the bytes, computed once per upload (cache key, dedupe and pipeline share it).</summary>
     public string Sha256
     {
