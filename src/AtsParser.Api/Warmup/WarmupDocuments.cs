@@ -10,8 +10,8 @@ using UglyToad.PdfPig.Writer;
 namespace AtsParser.Api.Warmup;
 
 /// <summary>
-/// The warm-up's inputs: three invented resumes (English, German, Spanish; different heading words, date styles and
-/// entry layouts) written in every format whose reader runs in-process (TXT, DOCX, ODT, RTF, HTML, PDF), built in
+/// The warm-up's inputs: four invented resumes (English with a table of its history in the DOCX, German with a
+/// sidebar in the PDF, Spanish, Chinese; different heading words, date styles and entry layouts) written in every format whose reader runs in-process (TXT, DOCX, ODT, RTF, HTML, PDF), built in
 /// memory at start-up so no sample file ships with the image. Each format goes through its real reader, so the
 /// readers, the PDF worker and the parser's paths for each layout are compiled before the first upload.
 /// </summary>
@@ -95,7 +95,44 @@ public static class WarmupDocuments
             "IDIOMAS",
             "Español: nativo | Inglés: C1",
         ],
+        [
+            "王晓明",
+            "电话：138 0013 8000 | 邮箱：wang.xiaoming@example.cn | 上海",
+            "",
+            "工作经历",
+            "2020年3月 – 至今  上海云帆科技有限公司  高级前端工程师",
+            "负责电商平台前端架构设计，页面加载时间缩短40%。",
+            "2017年7月 – 2020年2月  杭州数联网络有限公司  前端工程师",
+            "",
+            "教育背景",
+            "2013年9月 – 2017年6月  浙江大学  计算机科学与技术  学士",
+            "",
+            "专业技能",
+            "JavaScript、TypeScript、React、Vue、Node.js、Webpack",
+            "",
+            "语言能力",
+            "英语（CET-6）",
+        ],
     ];
+
+    /// <summary>Experience and education as Word table rows (period | role | employer), a common template layout.</summary>
+    static readonly string[][] TableRows =
+    [
+        ["Mar 2020 – Present", "Senior Backend Engineer", "Northwind Freight Systems, Portland, OR"],
+        ["06/2016 – 02/2020", "Software Engineer", "Bluefin Payments, Seattle, WA"],
+        ["2012 – 2016", "Bachelor of Science in Computer Science", "University of Oregon"],
+    ];
+
+    /// <summary>The multipart boundary of <see cref="Multipart"/>.</summary>
+    public const string Boundary = "atsparser-warmup-boundary";
+
+    /// <summary>A sample as an upload's body: one `file` part, as clients send it.</summary>
+    public static byte[] Multipart(Sample sample)
+    {
+        var head = Encoding.UTF8.GetBytes($"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{sample.FileName}\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        var tail = Encoding.UTF8.GetBytes($"\r\n--{Boundary}--\r\n");
+        return [.. head, .. sample.Bytes, .. tail];
+    }
 
     /// <summary>Every sample in every format, in a fixed order.</summary>
     public static IReadOnlyList<Sample> All()
@@ -106,8 +143,9 @@ public static class WarmupDocuments
             var lines = Resumes[i];
             var name = $"warmup-{i + 1}";
             samples.Add(new($"{name}.txt", Encoding.UTF8.GetBytes(string.Join('\n', lines))));
-            samples.Add(new($"{name}.docx", Docx(lines)));
-            samples.Add(new($"{name}.pdf", Pdf(lines, twoColumns: i == 1)));
+            samples.Add(new($"{name}.docx", Docx(lines, i == 0 ? TableRows : null)));
+            // The standard PDF fonts have no ideographs: the Chinese sample is TXT and DOCX only.
+            if (i < 3) samples.Add(new($"{name}.pdf", Pdf(lines, twoColumns: i == 1)));
             if (i == 0) samples.Add(new($"{name}.html", Html(lines)));
             if (i == 1) samples.Add(new($"{name}.odt", Odt(lines)));
             if (i == 2) samples.Add(new($"{name}.rtf", Rtf(lines)));
@@ -115,11 +153,22 @@ public static class WarmupDocuments
         return samples;
     }
 
-    static byte[] Docx(string[] lines)
+    static byte[] Docx(string[] lines, string[][]? table)
     {
         var body = new StringBuilder();
         foreach (var line in lines)
             body.Append("<w:p><w:r><w:t xml:space=\"preserve\">").Append(SecurityElement.Escape(line)).Append("</w:t></w:r></w:p>");
+        if (table is not null)
+        {
+            body.Append("<w:p><w:r><w:t>HISTORY</w:t></w:r></w:p><w:tbl>");
+            foreach (var row in table)
+            {
+                body.Append("<w:tr>");
+                foreach (var cell in row) body.Append("<w:tc><w:p><w:r><w:t xml:space=\"preserve\">").Append(SecurityElement.Escape(cell)).Append("</w:t></w:r></w:p></w:tc>");
+                body.Append("</w:tr>");
+            }
+            body.Append("</w:tbl>");
+        }
         return Zip(
             ("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"""),
             ("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"""),

@@ -21,7 +21,7 @@ namespace AtsParser.Api.Warmup;
 /// are served as usual. A sample that fails is logged by its format and error code and skipped.
 /// </summary>
 public sealed class WarmupService(ChainRunner runner, HeuristicResumeParser parser, WarmupState state, IOptions<WarmupOptions> options,
-    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<WarmupService> logger) : BackgroundService
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IServiceProvider services, ILogger<WarmupService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,23 +74,31 @@ public sealed class WarmupService(ChainRunner runner, HeuristicResumeParser pars
     async Task RunAsync(int rounds, Counts counts, CancellationToken ct)
     {
         var pipeline = new DocumentPipeline(runner, new AtsMetrics(Prometheus.Metrics.NewCustomRegistry()), NullLogger<DocumentPipeline>.Instance, parser);
-        var samples = WarmupDocuments.All();
+        var samples = WarmupDocuments.All().Select(s => (s.FileName, Form: WarmupDocuments.Multipart(s))).ToList();
         var failed = new HashSet<string>(StringComparer.Ordinal);
         var request = new ParseRequestOptions();
         for (int round = 0; round < rounds; round++)
-            foreach (var sample in samples)
+            foreach (var (fileName, form) in samples)
             {
                 ct.ThrowIfCancellationRequested();
                 try
                 {
-                    var result = await pipeline.ProcessAsync(new Upload(sample.FileName, null, sample.Bytes, null), request, ct);
+                    // As an upload arrives: the multipart body read and spooled to the temp root, loaded, parsed,
+                    // presented and written as JSON (only Kestrel, the middleware and the cache are left out).
+                    var http = new DefaultHttpContext { RequestServices = services };
+                    http.Request.ContentType = "multipart/form-data; boundary=" + WarmupDocuments.Boundary;
+                    http.Request.Body = new MemoryStream(form, writable: false);
+                    var files = await Parse.UploadReader.SpoolAsync(http.Request, "file", form.Length, 1, ct);
+                    await using var file = files[0];
+                    var result = await pipeline.ProcessAsync(await file.LoadAsync(ct), request, ct);
+                    result = Core.Parsing.Output.ResultViews.Apply(result, redact: false, format: null);
                     await JsonSerializer.SerializeAsync(Stream.Null, result, json.Value.SerializerOptions, ct);
                     counts.Documents++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     counts.Failures++;
-                    var format = Path.GetExtension(sample.FileName).TrimStart('.');
+                    var format = Path.GetExtension(fileName).TrimStart('.');
                     if (failed.Add(format)) Log.WarmupSampleFailed(logger, format, (e as CodedException)?.Code ?? e.GetType().Name);
                 }
             }
