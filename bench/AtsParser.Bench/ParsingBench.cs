@@ -37,6 +37,7 @@ public static class ParsingBench
             }
             inputs.Add((key.File, new ParseInput(text.FullText, text.LinkTargets, new DateOnly(2026, 1, 1)) { Hints = text.Hints }));
         }
+        if (DumpPath(args) is { } dump) await DumpAsync(dump, inputs, parser);
         foreach (var (_, input) in inputs) for (int i = 0; i < 40; i++) { parser.Parse(input); _ = new ResumeDocument(input.Text); }
         var parse = new List<double>();
         var baseline = new List<double>();
@@ -59,6 +60,21 @@ public static class ParsingBench
         Console.WriteLine($"heuristic parse CPU time per document: median {Median(cpu):0.000} ms, p95 {P95(cpu):0.000} ms, max {cpu.Max():0.000} ms");
         Console.WriteLine($"baseline (normalise + sections only): median {Median(baseline):0.000} ms, p95 {P95(baseline):0.000} ms; parse/baseline = {Median(parse) / Median(baseline):0.0}x");
         return 0;
+    }
+
+    static string? DumpPath(string[] args) => Array.IndexOf(args, "--dump") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    // `--dump file`: every document's whole parse (timings zeroed) as JSON, to diff before/after a speed-up.
+    static async Task DumpAsync(string path, List<(string File, ParseInput Input)> inputs, HeuristicResumeParser parser)
+    {
+        var options = new System.Text.Json.JsonSerializerOptions { WriteIndented = true };
+        var all = inputs.ToDictionary(x => x.File, x =>
+        {
+            var resume = parser.Parse(x.Input);
+            return resume with { Meta = resume.Meta with { TimingsMs = [] } };
+        });
+        await File.WriteAllTextAsync(path, System.Text.Json.JsonSerializer.Serialize(all, options));
+        Console.WriteLine($"dumped {all.Count} parses to {path}");
     }
 
     // Per phase: the median over documents of each document's median, and the slowest document's median.
