@@ -99,6 +99,8 @@ public static partial class DateParser
     static List<Found> Tokens(string line)
     {
         var list = new List<Found>();
+        // Every date the pattern knows holds two ASCII digits at least (a year's or a month's): most lines have none.
+        if (!line.AsSpan().ContainsAnyInRange('0', '9')) return list;
         try
         {
             foreach (Match m in Token().Matches(line))

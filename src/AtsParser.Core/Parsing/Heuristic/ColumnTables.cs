@@ -129,7 +129,9 @@ public static partial class ColumnTables
     static string? Label(string line, Func<string, string?> roleOf)
     {
         var t = line.Trim().TrimEnd(':', '：').Trim();
-        return t.Length is 0 or > 40 || SectionDetector.Heading(t) is not null ? null : roleOf(t);
+        if (t.Length is 0 or > 40 || roleOf(t) is not { } role) return null;
+        // The role's anchored patterns first: they reject almost every line, the heading test runs on every line.
+        return SectionDetector.Heading(t) is null ? role : null;
     }
 
     static bool IsCell(string line, Func<string, string?> roleOf)

@@ -20,21 +20,24 @@ static partial class ContactExtractor
         for (int i = 0; i < lines.Length; i++)
         {
             if (doc.KindOf(i) == SectionKinds.References || ContactPatterns.ThirdPartyLabel().IsMatch(lines[i])) continue;
-            foreach (System.Text.RegularExpressions.Match m in ContactPatterns.Email().Matches(lines[i]))
-            {
-                var e = m.Value.TrimEnd('.', '-');
-                if (e.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) e = e[7..];
-                if (m.Index + m.Length == lines[i].TrimEnd().Length) e += WrappedTail(lines, i);
-                if (!emails.Contains(e, StringComparer.OrdinalIgnoreCase)) emails.Add(e);
-                emailLines.Add(i);
-            }
-            foreach (System.Text.RegularExpressions.Match m in ContactPatterns.ObfuscatedEmail().Matches(lines[i]))
-            {
-                var e = m.Groups["l"].Value + "@" + ContactPatterns.ObfuscatedDot().Replace(m.Groups["d"].Value, ".");
-                if (!ContactPatterns.Email().IsMatch(e) || !e[(e.LastIndexOf('.') + 1)..].All(char.IsAsciiLetter)) continue;
-                if (!emails.Contains(e, StringComparer.OrdinalIgnoreCase)) emails.Add(e);
-                emailLines.Add(i);
-            }
+            // Both patterns need a literal '@' or an opening bracket: most lines have neither and skip the scans.
+            if (lines[i].Contains('@'))
+                foreach (System.Text.RegularExpressions.Match m in ContactPatterns.Email().Matches(lines[i]))
+                {
+                    var e = m.Value.TrimEnd('.', '-');
+                    if (e.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) e = e[7..];
+                    if (m.Index + m.Length == lines[i].TrimEnd().Length) e += WrappedTail(lines, i);
+                    if (!emails.Contains(e, StringComparer.OrdinalIgnoreCase)) emails.Add(e);
+                    emailLines.Add(i);
+                }
+            if (lines[i].AsSpan().ContainsAny("[({<"))
+                foreach (System.Text.RegularExpressions.Match m in ContactPatterns.ObfuscatedEmail().Matches(lines[i]))
+                {
+                    var e = m.Groups["l"].Value + "@" + ContactPatterns.ObfuscatedDot().Replace(m.Groups["d"].Value, ".");
+                    if (!ContactPatterns.Email().IsMatch(e) || !e[(e.LastIndexOf('.') + 1)..].All(char.IsAsciiLetter)) continue;
+                    if (!emails.Contains(e, StringComparer.OrdinalIgnoreCase)) emails.Add(e);
+                    emailLines.Add(i);
+                }
         }
         // An address that exists only as a mailto: link target ("Email" printed on the link) is the candidate's too;
         // one printed in the text was already judged above (references, third parties).

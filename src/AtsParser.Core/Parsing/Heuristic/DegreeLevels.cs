@@ -16,13 +16,18 @@ public static class DegreeLevelClassifier
         "大学", "学院", "中学", "תיכון", "מכללה", "מכללת", "אוניברסיטה", "אוניברסיטת", "מרכז", "טכניון", "faculdade", "faculdad", "facultad", "faculté", "universidad", "politecnico", "politécnico",
     }.Select(TextNormalizer.Fold).Distinct().ToArray();
 
+    // What a folded, tokenised text must contain: CJK and Hebrew words anywhere, the others as whole words.
+    static readonly (string Level, string[] Needles)[] LevelNeedles = Table.Select(t => (t.Level, t.Words.Select(Needle).ToArray())).ToArray();
+
+    static readonly string[] InstitutionNeedles = InstitutionWords.Select(Needle).ToArray();
+
     public static string? Level(string? degree)
     {
         if (string.IsNullOrWhiteSpace(degree)) return null;
         var folded = " " + Tokenise(TextNormalizer.Fold(degree)) + " ";
-        foreach (var (level, words) in Table)
-            foreach (var w in words)
-                if (Contains(folded, w)) return level;
+        foreach (var (level, needles) in LevelNeedles)
+            foreach (var needle in needles)
+                if (folded.Contains(needle, StringComparison.Ordinal)) return level;
         return null;
     }
 
@@ -60,13 +65,13 @@ public static class DegreeLevelClassifier
     public static bool IsInstitution(string text)
     {
         var folded = " " + Tokenise(TextNormalizer.Fold(text)) + " ";
-        return InstitutionWords.Any(w => Contains(folded, w)) || OpenVocabulary.IsUniversity(text);
+        foreach (var needle in InstitutionNeedles)
+            if (folded.Contains(needle, StringComparison.Ordinal)) return true;
+        return OpenVocabulary.IsUniversity(text);
     }
 
-    static bool Contains(string folded, string word) =>
-        word.Any(NameExtractor.IsCjk) || word.Any(c => c is >= '\u05D0' and <= '\u05EA')
-            ? folded.Contains(word, StringComparison.Ordinal)
-            : folded.Contains(" " + word + " ", StringComparison.Ordinal);
+    static string Needle(string word) =>
+        word.Any(NameExtractor.IsCjk) || word.Any(c => c is >= '\u05D0' and <= '\u05EA') ? word : " " + word + " ";
 
     // Punctuation around words becomes spaces, but dots inside abbreviations ("b.s.", "m.sc") stay.
     static string Tokenise(string s)

@@ -155,7 +155,7 @@ static partial class SkillsExtractor
     }
 
     public static bool IsSpokenLanguageLine(List<string> items) =>
-        items.Count > 0 && items.Count(i => SpokenLanguages.Find(i) is not null && i.Split(' ').Length <= 4) * 2 >= items.Count;
+        items.Count > 0 && items.Count(i => i.AsSpan().Count(' ') <= 3 && SpokenLanguages.Find(i) is not null) * 2 >= items.Count;
 
     static void Add(List<Skill> skills, string raw, string name, string source)
     {

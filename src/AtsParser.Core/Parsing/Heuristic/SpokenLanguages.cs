@@ -11,23 +11,43 @@ public static partial class SpokenLanguages
         .Select(x => (x.Code, x.Folded, x.Folded.Any(c => NameExtractor.IsCjk(c) || c > '\u0590')))
         .OrderByDescending(x => x.Folded.Length).ToArray();
 
+    // Rank in Names of each name, by its first letter, apart for names that may stand anywhere (CJK, Hebrew...) and
+    // names that must start a word: Find looks up the names at each position instead of searching for all 200 of them.
+    static readonly Dictionary<char, int[]> AnywhereByFirst = ByFirst(anyPosition: true), WordStartByFirst = ByFirst(anyPosition: false);
+
+    static Dictionary<char, int[]> ByFirst(bool anyPosition) => Enumerable.Range(0, Names.Length)
+        .Where(k => Names[k].AnyPosition == anyPosition && Names[k].Folded.Length > 0)
+        .GroupBy(k => Names[k].Folded[0])
+        .ToDictionary(g => g.Key, g => g.ToArray());
+
     /// <summary>The first spoken language named in an item, with its position; programming languages are not in the table.</summary>
     public static (string Code, int Index, int Length)? Find(string item)
     {
         var folded = TextNormalizer.Fold(item);
         if (folded.Length != item.Length) folded = item.ToLowerInvariant();
-        foreach (var (code, n, cjk) in Names)
+        // The longest name (first in Names) wins, at its leftmost place where it stands as a word.
+        int best = int.MaxValue, bestAt = -1;
+        for (int at = 0; at < folded.Length; at++)
         {
-            int at = folded.IndexOf(n, StringComparison.Ordinal);
-            while (at >= 0)
-            {
-                bool left = cjk || at == 0 || !char.IsLetter(folded[at - 1]);
-                bool right = cjk || at + n.Length >= folded.Length || !char.IsLetter(folded[at + n.Length]);
-                if (left && right) return (code, at, n.Length);
-                at = folded.IndexOf(n, at + 1, StringComparison.Ordinal);
-            }
+            if (AnywhereByFirst.TryGetValue(folded[at], out var anywhere)) best = Earlier(anywhere, folded, at, wordOnly: false, best, ref bestAt);
+            if ((at == 0 || !char.IsLetter(folded[at - 1])) && WordStartByFirst.TryGetValue(folded[at], out var words))
+                best = Earlier(words, folded, at, wordOnly: true, best, ref bestAt);
         }
-        return null;
+        return best == int.MaxValue ? null : (Names[best].Code, bestAt, Names[best].Folded.Length);
+    }
+
+    static int Earlier(int[] ranks, string folded, int at, bool wordOnly, int best, ref int bestAt)
+    {
+        foreach (var k in ranks)
+        {
+            if (k >= best) break;
+            var n = Names[k].Folded;
+            if (!folded.AsSpan(at).StartsWith(n, StringComparison.Ordinal)) continue;
+            if (wordOnly && at + n.Length < folded.Length && char.IsLetter(folded[at + n.Length])) continue;
+            bestAt = at;
+            return k;
+        }
+        return best;
     }
 
     public static SpokenLanguage? Parse(string item)

@@ -78,6 +78,8 @@ public static class TextNormalizer
     /// <summary>Casefolded, accent-free, whitespace-collapsed form used to compare headings and labels.</summary>
     public static string Fold(string s)
     {
+        // Most text is ASCII: nothing to decompose and no marks to drop.
+        if (Ascii.IsValid(s)) return FoldAscii(s);
         var d = s.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(d.Length);
         bool space = false;
@@ -89,5 +91,19 @@ public static class TextNormalizer
             sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();
+    }
+
+    static string FoldAscii(string s)
+    {
+        Span<char> folded = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        int n = 0;
+        bool space = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c)) { space = n > 0; continue; }
+            if (space) { folded[n++] = ' '; space = false; }
+            folded[n++] = char.ToLowerInvariant(c);
+        }
+        return folded[..n].SequenceEqual(s) ? s : new string(folded[..n]);
     }
 }
