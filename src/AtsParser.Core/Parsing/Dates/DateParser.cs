@@ -40,6 +40,22 @@ public static partial class DateParser
     /// </summary>
     public static IReadOnlyList<DateRange> FindRanges(string line, bool rightToLeft = false)
     {
+        if (!HasFigure(line)) return [];
+        var seen = recent ??= [];
+        if (seen.TryGetValue((line, rightToLeft), out var known)) return known;
+        if (seen.Count >= 512) seen.Clear();
+        return seen[(line, rightToLeft)] = Scan(line, rightToLeft);
+    }
+
+    // The segmenter, the layout repairs and the extractors ask about the same lines many times in one parse, and the
+    // answer depends on the text alone: the answers for the lines seen last are kept, per thread and bounded.
+    [ThreadStatic] static Dictionary<(string Line, bool RightToLeft), IReadOnlyList<DateRange>>? recent;
+
+    // Every date the token pattern knows holds two ASCII digits at least (a year's or a month's): most lines have none.
+    static bool HasFigure(string line) => line.AsSpan().ContainsAnyInRange('0', '9');
+
+    static IReadOnlyList<DateRange> Scan(string line, bool rightToLeft)
+    {
         var tokens = Tokens(line);
         var ranges = new List<DateRange>();
         if (tokens.Count == 0) return ranges;
@@ -99,8 +115,7 @@ public static partial class DateParser
     static List<Found> Tokens(string line)
     {
         var list = new List<Found>();
-        // Every date the pattern knows holds two ASCII digits at least (a year's or a month's): most lines have none.
-        if (!line.AsSpan().ContainsAnyInRange('0', '9')) return list;
+        if (!HasFigure(line)) return list;
         try
         {
             foreach (Match m in Token().Matches(line))

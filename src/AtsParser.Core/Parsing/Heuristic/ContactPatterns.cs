@@ -12,6 +12,15 @@ static partial class ContactPatterns
     [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""'|,;]{2,300}|(?<![@\w.-])(?:[a-z0-9-]{1,63}\.){1,3}(?:com|org|net|io|me|dev|co|ee|in|de|es|fr|pt|br|ai|app|info|xyz|tech|page|site|blog|ly)(?:/[^\s<>""'|,;]{0,300})?(?![\w.@])", RegexOptions.CultureInvariant, AtsParser.Core.Parsing.RegexGuard.Milliseconds)]
     public static partial Regex Url();
 
+    /// <summary>Whether Url() can match at all: all it finds holds "://", "www." or a dot before a lower-case letter.</summary>
+    public static bool MayHoldUrl(string line)
+    {
+        if (line.Contains("://", StringComparison.Ordinal) || line.Contains("www.", StringComparison.Ordinal)) return true;
+        for (int i = line.IndexOf('.'); i >= 0 && i + 1 < line.Length; i = line.IndexOf('.', i + 1))
+            if (char.IsAsciiLetterLower(line[i + 1])) return true;
+        return false;
+    }
+
     [GeneratedRegex(@"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|contact no|contact number|ph|handy|telefon|mobil|téléphone|portable|tél|teléfono|telefono|móvil|movil|celular|cel|telefone|whatsapp)\b|电话|手机|פלאפון|טלפון|נייד", RegexOptions.CultureInvariant, AtsParser.Core.Parsing.RegexGuard.Milliseconds)]
     public static partial Regex PhoneLabel();
 

@@ -38,8 +38,10 @@ public static class LanguageDetector
         if (cyrillic * 3 > letters) return "ru";
         if (arabic * 3 > letters) return "ar";
         var counts = new Dictionary<string, int>();
-        foreach (var word in TextNormalizer.Fold(text.Length > 20000 ? text[..20000] : text).Split([' ', '\n', ',', '.', ':', ';', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
-            if (CodesByWord.TryGetValue(word, out var codes))
+        var folded = TextNormalizer.Fold(text.Length > 20000 ? text[..20000] : text).AsSpan();
+        var lookup = CodesByWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in folded.SplitAny(" \n,.:;()"))
+            if (lookup.TryGetValue(folded[range], out var codes))
                 foreach (var code in codes) counts[code] = counts.GetValueOrDefault(code) + 1;
         return counts.Count == 0 ? "en" : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
     }

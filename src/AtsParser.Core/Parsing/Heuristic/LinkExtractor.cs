@@ -25,6 +25,7 @@ static partial class LinkExtractor
         {
             bool zone = doc.InContactZone(i);
             bool jobs = doc.KindOf(i) is SectionKinds.Experience or SectionKinds.Projects or SectionKinds.Education or SectionKinds.Publications;
+            if (!ContactPatterns.MayHoldUrl(lines[i])) continue;
             foreach (System.Text.RegularExpressions.Match m in ContactPatterns.Url().Matches(lines[i]))
             {
                 var url = m.Value.TrimEnd('.', ')', ']', ':');

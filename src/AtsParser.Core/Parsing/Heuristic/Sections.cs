@@ -94,7 +94,9 @@ public static partial class SectionDetector
         if (t.Length == 0) return null;
         // "【工作经验】", "[ Education ]", "《专业技能》": brackets around a heading are decoration.
         if (t.IndexOfAny(['【', '】', '〔', '〕', '［', '］', '《', '》', '「', '」', '[', ']']) >= 0) t = Brackets().Replace(t, " ").Trim();
-        t = LeadingNoise().Replace(t, "");
+        // The noise patterns run only where they can match: a line starting with a letter (not a Roman numeral) has no
+        // leading noise, one ending in a letter, a figure or ')' no trailing noise, one without a dash no link label.
+        if (t.Length == 0 || !char.IsLetter(t[0]) || t[0] is 'I' or 'V' or 'X') t = LeadingNoise().Replace(t, "");
         if (t.Length == 0) return null;
         string head = t, rest = "";
         int colon = t.IndexOfAny([':', '：']);
@@ -105,17 +107,27 @@ public static partial class SectionDetector
             if (paren > 0) { head = t[..paren]; rest = t[paren..].Trim(); }
         }
         if (head.Length > 60 || (colon < 0 && t.Length > 80)) return null;
-        head = LinkLabel().Replace(head, "");
-        var folded = TextNormalizer.Fold(TrailingNoise().Replace(head, ""));
+        if (head.Contains('-')) head = LinkLabel().Replace(head, "");
+        if (head.Length > 0 && !char.IsLetter(head[^1]) && !char.IsNumber(head[^1]) && head[^1] != ')') head = TrailingNoise().Replace(head, "");
+        var folded = TextNormalizer.Fold(head);
         if (folded.Length == 0) return null;
         // Letter-spaced small caps ("E X P E R I E N C E").
-        if (folded.Length > 6 && folded.Split(' ').All(w => w.Length == 1) && Headings.TryGetValue(folded.Replace(" ", ""), out var spaced)) return (spaced, rest);
-        if (folded.Split(' ').Length > LongestHeadingWords + 1) return null;
+        if (folded.Length > 6 && LetterSpaced(folded) && Headings.TryGetValue(folded.Replace(" ", ""), out var spaced)) return (spaced, rest);
+        if (folded.AsSpan().Count(' ') > LongestHeadingWords) return null;
         if (Headings.TryGetValue(folded, out var kind)) return (kind, rest);
         // Roman-numbered headings without a dot ("IV EXPERIENCIA LABORAL").
         var roman = RomanNumber().Match(folded);
         if (roman.Success && Headings.TryGetValue(folded[roman.Length..], out kind)) return (kind, rest);
         return Glossed(folded) is { } glossed ? (glossed, rest) : null;
+    }
+
+    // "e x p e r i e n c e": one letter, then a space, and so on.
+    static bool LetterSpaced(string folded)
+    {
+        if (folded.Length % 2 == 0) return false;
+        for (int i = 0; i < folded.Length; i++)
+            if ((folded[i] == ' ') != (i % 2 == 1)) return false;
+        return true;
     }
 
     /// <summary>

@@ -97,13 +97,16 @@ public static class TextNormalizer
     {
         Span<char> folded = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
         int n = 0;
-        bool space = false;
+        bool space = false, changed = false;
         foreach (var c in s)
         {
-            if (char.IsWhiteSpace(c)) { space = n > 0; continue; }
+            if (char.IsWhiteSpace(c)) { space = n > 0; changed |= c != ' '; continue; }
             if (space) { folded[n++] = ' '; space = false; }
-            folded[n++] = char.ToLowerInvariant(c);
+            var lower = char.ToLowerInvariant(c);
+            changed |= lower != c;
+            folded[n++] = lower;
         }
-        return folded[..n].SequenceEqual(s) ? s : new string(folded[..n]);
+        // Already folded (the common case for words and labels): no copy.
+        return changed || n != s.Length ? new string(folded[..n]) : s;
     }
 }
