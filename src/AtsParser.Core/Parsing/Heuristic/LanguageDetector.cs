@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace AtsParser.Core.Parsing.Heuristic;
 
 /// <summary>A cheap document-language guess: script first (he, zh, ja, ko, ru, ar), then stop-word counts for Latin scripts.</summary>
@@ -16,10 +18,13 @@ public static class LanguageDetector
         .SelectMany(x => x.Words.Select(w => (Word: TextNormalizer.Fold(w), x.Code)))
         .GroupBy(x => x.Word).ToDictionary(g => g.Key, g => g.Select(x => x.Code).ToArray());
 
+    static readonly int LongestWord = CodesByWord.Keys.Max(w => w.Length);
+
     public static string? Detect(string text)
     {
+        var sample = text.Length > 20000 ? text[..20000] : text;
         int hebrew = 0, cjk = 0, kana = 0, hangul = 0, cyrillic = 0, arabic = 0, latin = 0;
-        foreach (var c in text.Length > 20000 ? text[..20000] : text)
+        foreach (var c in sample)
         {
             if (c is >= '\u0590' and <= '\u05FF') hebrew++;
             else if (c is >= '\u3040' and <= '\u30FF') kana++;
@@ -38,11 +43,23 @@ public static class LanguageDetector
         if (cyrillic * 3 > letters) return "ru";
         if (arabic * 3 > letters) return "ar";
         var counts = new Dictionary<string, int>();
-        var folded = TextNormalizer.Fold(text.Length > 20000 ? text[..20000] : text).AsSpan();
+        // ASCII text folds to lower case alone: its words are lower-cased one by one instead of folding the whole text.
+        bool ascii = Ascii.IsValid(sample);
+        var folded = (ascii ? sample : TextNormalizer.Fold(sample)).AsSpan();
         var lookup = CodesByWord.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var range in folded.SplitAny(" \n,.:;()"))
-            if (lookup.TryGetValue(folded[range], out var codes))
+        Span<char> lower = stackalloc char[LongestWord];
+        for (int at = 0; at < folded.Length; at++)
+        {
+            int end = at;
+            while (end < folded.Length && !char.IsWhiteSpace(folded[end]) && folded[end] is not (',' or '.' or ':' or ';' or '(' or ')')) end++;
+            var word = folded[at..end];
+            at = end;
+            if (word.Length == 0 || word.Length > LongestWord) continue;
+            int written = 0;
+            if (ascii) Ascii.ToLower(word, lower, out written);
+            if (lookup.TryGetValue(ascii ? lower[..written] : word, out var codes))
                 foreach (var code in codes) counts[code] = counts.GetValueOrDefault(code) + 1;
+        }
         return counts.Count == 0 ? "en" : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
     }
 }

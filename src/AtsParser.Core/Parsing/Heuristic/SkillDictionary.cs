@@ -7,8 +7,8 @@ public sealed class SkillDictionary
 {
     readonly Dictionary<string, string> _byAlias = new(StringComparer.Ordinal);
     readonly List<string> _names = [];
-    // Names by their first character, so a line is scanned once per word start rather than once per name.
-    readonly Dictionary<char, List<string>> _byFirstChar = [];
+    // Names by their first two characters, so a line is scanned once per word start rather than once per name.
+    readonly Dictionary<(char, char), List<string>> _byStart = [];
 
     public SkillDictionary()
     {
@@ -18,7 +18,7 @@ public sealed class SkillDictionary
             _names.Add(name);
             if (name.Length > 2)
             {
-                if (!_byFirstChar.TryGetValue(name[0], out var list)) _byFirstChar[name[0]] = list = [];
+                if (!_byStart.TryGetValue((name[0], name[1]), out var list)) _byStart[(name[0], name[1])] = list = [];
                 list.Add(name);
             }
             _byAlias.TryAdd(Key(name), name);
@@ -41,7 +41,7 @@ public sealed class SkillDictionary
         for (int at = 0; at < line.Length; at++)
         {
             if (at > 0 && IsWordChar(line[at - 1])) continue;
-            if (!_byFirstChar.TryGetValue(line[at], out var names)) continue;
+            if (at + 1 >= line.Length || !_byStart.TryGetValue((line[at], line[at + 1]), out var names)) continue;
             foreach (var name in names)
             {
                 int end = at + name.Length;
