@@ -54,6 +54,8 @@ static partial class ContactExtractor
         var phones = new List<Phone>();
         for (int i = 0; i < lines.Length; i++)
         {
+            // Every phone run starts at a digit or a plus: most lines need no label tests.
+            if (!lines[i].AsSpan().ContainsAny(PhoneStarts)) continue;
             if (doc.KindOf(i) == SectionKinds.References || ContactPatterns.ThirdPartyLabel().IsMatch(lines[i])) continue;
             bool labelled = ContactPatterns.PhoneLabel().IsMatch(lines[i]);
             bool zone = doc.InContactZone(i) || emailLines.Any(e => Math.Abs(e - i) <= 2);
@@ -72,6 +74,8 @@ static partial class ContactExtractor
         var links = LinkExtractor.Extract(doc, annotationLinks, emails);
         return new ContactInfo(name, emails, phones, location, links, Headline(doc, nameLine));
     }
+
+    static readonly System.Buffers.SearchValues<char> PhoneStarts = System.Buffers.SearchValues.Create("0123456789+");
 
     /// <summary>
     /// The end of an address wrapped in a narrow column ("vikram.ashdown@gmail.co" then "m" alone on the next line):

@@ -34,12 +34,13 @@ public static partial class HeaderFragments
         // Contractors: "Client: Orvel Bank (via Tessaly Consulting)" names the employer in brackets;
         // "Tessaly Consulting (client: Orvel Bank)" names it before them. The client is not the employer.
         if (experience && ClientVia().Match(t) is { Success: true } via) return [new Fragment(via.Groups["e"].Value.Trim(), EmployerLabel, index)];
-        t = ClientAside().Replace(t, " ");
+        if (t.Contains('(')) t = ClientAside().Replace(t, " ");
         t = RoleSplitter.Clean(t);
         // CJK rows set their cells apart with two spaces.
         if (t.Any(NameExtractor.IsCjk)) t = CjkComma().Replace(CjkGap().Replace(t, " | "), ", ");
-        t = DateLabels().Replace(t, " ");
-        t = UrlInText().Replace(t, " ");
+        if (t.Contains('|') || t.Contains("from", StringComparison.OrdinalIgnoreCase) || t.Contains("duration", StringComparison.OrdinalIgnoreCase))
+            t = DateLabels().Replace(t, " ");
+        if (t.Contains("://", StringComparison.Ordinal) || t.Contains("www.", StringComparison.Ordinal)) t = UrlInText().Replace(t, " ");
         t = t.Trim().Trim(['•', '●', '▪', '*', '|', '-', '–', ':', ',', ' ']).Trim();
         if (t.StartsWith('(') && !t.Contains(')')) t = t[1..];
         if (t.EndsWith(')') && !t.Contains('(')) t = t[..^1];

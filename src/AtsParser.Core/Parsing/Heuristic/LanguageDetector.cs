@@ -43,21 +43,23 @@ public static class LanguageDetector
         if (cyrillic * 3 > letters) return "ru";
         if (arabic * 3 > letters) return "ar";
         var counts = new Dictionary<string, int>();
-        // ASCII text folds to lower case alone: its words are lower-cased one by one instead of folding the whole text.
-        bool ascii = Ascii.IsValid(sample);
-        var folded = (ascii ? sample : TextNormalizer.Fold(sample)).AsSpan();
         var lookup = CodesByWord.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[LongestWord];
-        for (int at = 0; at < folded.Length; at++)
+        // Word by word, as the folded text would split: most words are ASCII and fold to lower case alone, so the text is
+        // not folded (decomposed) as a whole. U+037E decomposes to ';'.
+        var rest = sample.AsSpan();
+        while (rest.Length > 0)
         {
-            int end = at;
-            while (end < folded.Length && !char.IsWhiteSpace(folded[end]) && folded[end] is not (',' or '.' or ':' or ';' or '(' or ')')) end++;
-            var word = folded[at..end];
-            at = end;
-            if (word.Length == 0 || word.Length > LongestWord) continue;
+            int end = 0;
+            while (end < rest.Length && !char.IsWhiteSpace(rest[end]) && rest[end] is not (',' or '.' or ':' or ';' or '(' or ')' or '\u037E')) end++;
+            var word = rest[..end];
+            rest = rest[Math.Min(end + 1, rest.Length)..];
+            if (word.Length == 0) continue;
+            bool ascii = Ascii.IsValid(word);
+            if (ascii && word.Length > LongestWord) continue;
             int written = 0;
             if (ascii) Ascii.ToLower(word, lower, out written);
-            if (lookup.TryGetValue(ascii ? lower[..written] : word, out var codes))
+            if (lookup.TryGetValue(ascii ? lower[..written] : TextNormalizer.Fold(word.ToString()), out var codes))
                 foreach (var code in codes) counts[code] = counts.GetValueOrDefault(code) + 1;
         }
         return counts.Count == 0 ? "en" : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;

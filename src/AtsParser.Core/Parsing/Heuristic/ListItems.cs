@@ -107,7 +107,7 @@ static partial class ListItems
     static string Clean(string item)
     {
         var t = item.Trim().Trim('.', ':', '-', '–', '*', '•', ' ');
-        t = Whitespace().Replace(t, " ");
+        t = TextNormalizer.CollapseWhitespace(t);
         if (t.EndsWith(" and", StringComparison.Ordinal)) t = t[..^4];
         if (t.StartsWith("and ", StringComparison.Ordinal)) t = t[4..];
         return t.Trim();
@@ -119,7 +119,4 @@ static partial class ListItems
     // A category label ahead of a list: "Programming Languages:", "Over 5000 lines:", "编程语言:". Up to five words.
     [GeneratedRegex(@"^[^:：,;|()]{1,40}[:：]\s*", RegexOptions.CultureInvariant)]
     private static partial Regex Prefix();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

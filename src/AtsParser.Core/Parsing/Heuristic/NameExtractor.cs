@@ -175,7 +175,7 @@ static partial class NameExtractor
         var addressed = Honorific().Replace(t, "");
         if (addressed.Contains(' ')) t = addressed;
         t = ContactPatterns.PortalSuffix().Replace(t, "");
-        t = Whitespace().Replace(t, " ").Trim(' ', ',', ';', '|', '-', '–', '•', '·');
+        t = TextNormalizer.CollapseWhitespace(t).Trim(' ', ',', ';', '|', '-', '–', '•', '·');
         // "Kofi Mensah-Boateng | Data Engineer", "Ana Ruiz — ana@example.org": the name before a headline or contact data.
         var headed = NameThenMore().Match(t);
         if (headed.Success && (NamesAJob(headed.Groups["r"].Value) || headed.Groups["r"].Value.Any(c => char.IsDigit(c) || c == '@')))
@@ -249,9 +249,6 @@ static partial class NameExtractor
     }
 
     public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uAC00' and <= '\uD7AF' or >= '\u3040' and <= '\u30FF';
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"(?:[\(\[]\s*(?:she|he|they|ze|xe|ela|ele|elle|il|ella|él|sie|er)\s*/\s*\p{L}+(?:\s*/\s*\p{L}+)?\s*[\)\]]|\s*[,|·–—]\s*(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)(?:\s*/\s*\p{L}+)?\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex Pronouns();

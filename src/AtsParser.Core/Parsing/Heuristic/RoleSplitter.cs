@@ -12,7 +12,9 @@ public static partial class RoleSplitter
     /// <summary>A header line with what never names a role removed: "(1 year 9 months)", "Worked as", "就职于", trailing "·".</summary>
     public static string Clean(string line)
     {
-        var t = ChineseWorkedAt().Replace(Duration().Replace(line, " "), "");
+        // Each pattern only where it can match: a duration needs a figure or a bracket, "就职于" its ideographs.
+        var t = line.Contains('(') || line.Any(char.IsDigit) ? Duration().Replace(line, " ") : line;
+        if (t.AsSpan().ContainsAnyInRange('\u4E00', '\u9FFF')) t = ChineseWorkedAt().Replace(t, "");
         var worked = WorkedAs().Match(t);
         if (!worked.Success) return t;
         t = t[(worked.Index + worked.Length)..];

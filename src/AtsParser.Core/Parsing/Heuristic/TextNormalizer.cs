@@ -75,6 +75,22 @@ public static class TextNormalizer
         return n;
     }
 
+    /// <summary>Every run of whitespace as one space, as Regex.Replace(s, @"\s+", " ") does; most text has single spaces only and is returned as is.</summary>
+    public static string CollapseWhitespace(string s)
+    {
+        int at = 0;
+        while (at < s.Length && (!char.IsWhiteSpace(s[at]) || s[at] == ' ' && (at + 1 == s.Length || !char.IsWhiteSpace(s[at + 1])))) at++;
+        if (at == s.Length) return s;
+        var sb = new StringBuilder(s.Length).Append(s, 0, at);
+        for (int i = at; i < s.Length; i++)
+        {
+            if (!char.IsWhiteSpace(s[i])) { sb.Append(s[i]); continue; }
+            sb.Append(' ');
+            while (i + 1 < s.Length && char.IsWhiteSpace(s[i + 1])) i++;
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Casefolded, accent-free, whitespace-collapsed form used to compare headings and labels.</summary>
     public static string Fold(string s)
     {
