@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace AtsParser.Core.Parsing.Heuristic;
@@ -17,6 +18,10 @@ public static class LanguageDetector
     static readonly Dictionary<string, string[]> CodesByWord = StopWords
         .SelectMany(x => x.Words.Select(w => (Word: TextNormalizer.Fold(w), x.Code)))
         .GroupBy(x => x.Word).ToDictionary(g => g.Key, g => g.Select(x => x.Code).ToArray());
+
+    // Where the folded text splits into words: whitespace, this punctuation, and U+037E (which folds to ';').
+    static readonly SearchValues<char> Separators = SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i)
+        .Where(c => char.IsWhiteSpace(c) || c is ',' or '.' or ':' or ';' or '(' or ')' or '\u037E').ToArray());
 
     static readonly int LongestWord = CodesByWord.Keys.Max(w => w.Length);
 
@@ -46,12 +51,12 @@ public static class LanguageDetector
         var lookup = CodesByWord.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[LongestWord];
         // Word by word, as the folded text would split: most words are ASCII and fold to lower case alone, so the text is
-        // not folded (decomposed) as a whole. U+037E decomposes to ';'.
+        // not folded (decomposed) as a whole.
         var rest = sample.AsSpan();
         while (rest.Length > 0)
         {
-            int end = 0;
-            while (end < rest.Length && !char.IsWhiteSpace(rest[end]) && rest[end] is not (',' or '.' or ':' or ';' or '(' or ')' or '\u037E')) end++;
+            int end = rest.IndexOfAny(Separators);
+            if (end < 0) end = rest.Length;
             var word = rest[..end];
             rest = rest[Math.Min(end + 1, rest.Length)..];
             if (word.Length == 0) continue;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using AtsParser.Core.Parsing.Data;
 
@@ -93,17 +94,17 @@ public static partial class SectionDetector
         var t = line.Trim();
         if (t.Length == 0) return null;
         // "【工作经验】", "[ Education ]", "《专业技能》": brackets around a heading are decoration.
-        if (t.IndexOfAny(['【', '】', '〔', '〕', '［', '］', '《', '》', '「', '」', '[', ']']) >= 0) t = Brackets().Replace(t, " ").Trim();
+        if (t.AsSpan().ContainsAny(BracketChars)) t = Brackets().Replace(t, " ").Trim();
         // The noise patterns run only where they can match: a line starting with a letter (not a Roman numeral) has no
         // leading noise, one ending in a letter, a figure or ')' no trailing noise, one without a dash no link label.
         if (t.Length == 0 || !char.IsLetter(t[0]) || t[0] is 'I' or 'V' or 'X') t = LeadingNoise().Replace(t, "");
         if (t.Length == 0) return null;
         string head = t, rest = "";
-        int colon = t.IndexOfAny([':', '：']);
+        int colon = t.AsSpan().IndexOfAny(':', '：');
         if (colon > 0) { head = t[..colon]; rest = t[(colon + 1)..].Trim(); }
         else
         {
-            int paren = t.IndexOfAny(['(', '（']);
+            int paren = t.AsSpan().IndexOfAny('(', '（');
             if (paren > 0) { head = t[..paren]; rest = t[paren..].Trim(); }
         }
         if (head.Length > 60 || (colon < 0 && t.Length > 80)) return null;
@@ -137,9 +138,7 @@ public static partial class SectionDetector
     static string? Glossed(string folded)
     {
         // Most lines are no heading at all: look for a joint before splitting anything.
-        if (folded.IndexOfAny(['/', '|', '／', '｜', '&', '、', '与', '和', '及']) < 0 && !HasTwoScripts(folded)
-            && !folded.Contains(" and ", StringComparison.Ordinal) && !folded.Contains(" und ", StringComparison.Ordinal) && !folded.Contains(" et ", StringComparison.Ordinal)
-            && !folded.Contains(" y ", StringComparison.Ordinal) && !folded.Contains(" e ", StringComparison.Ordinal) && !folded.Contains(" ו", StringComparison.Ordinal)) return null;
+        if (!folded.AsSpan().ContainsAny(JointChars) && !folded.AsSpan().ContainsAny(JointWords) && !HasTwoScripts(folded)) return null;
         var parts = GlossSeparator().Split(folded).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         if (parts.Count != 2) parts = ScriptBoundary().Split(folded).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         if (parts.Count == 2 && Headings.TryGetValue(parts[0], out var a) && Headings.TryGetValue(parts[1], out var b) && a == b) return a;
@@ -147,6 +146,12 @@ public static partial class SectionDetector
         parts = Joined().Split(folded).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         return parts.Count == 2 && Headings.TryGetValue(parts[0], out var first) && Headings.ContainsKey(parts[1]) ? first : null;
     }
+
+    static readonly SearchValues<char> BracketChars = SearchValues.Create("【】〔〕［］《》「」[]");
+
+    static readonly SearchValues<char> JointChars = SearchValues.Create("/|／｜&、与和及");
+
+    static readonly SearchValues<string> JointWords = SearchValues.Create([" and ", " und ", " et ", " y ", " e ", " ו"], StringComparison.Ordinal);
 
     static bool HasTwoScripts(string folded)
     {

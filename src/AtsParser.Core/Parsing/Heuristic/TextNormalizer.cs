@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace AtsParser.Core.Parsing.Heuristic;
@@ -91,6 +92,9 @@ public static class TextNormalizer
         return sb.ToString();
     }
 
+    static readonly SearchValues<char> AsciiWhitespaceButSpace = SearchValues.Create(Enumerable.Range(0, 128).Select(i => (char)i)
+        .Where(c => char.IsWhiteSpace(c) && c != ' ').ToArray());
+
     /// <summary>Casefolded, accent-free, whitespace-collapsed form used to compare headings and labels.</summary>
     public static string Fold(string s)
     {
@@ -111,6 +115,11 @@ public static class TextNormalizer
 
     static string FoldAscii(string s)
     {
+        // Single spaces between words (the common case): lower case is all there is to do, vectorised.
+        var span = s.AsSpan();
+        if (!span.ContainsAny(AsciiWhitespaceButSpace) && !span.Contains("  ", StringComparison.Ordinal) && (s.Length == 0 || s[0] != ' ' && s[^1] != ' '))
+            return s.ToLowerInvariant();
+
         Span<char> folded = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
         int n = 0;
         bool space = false, changed = false;
