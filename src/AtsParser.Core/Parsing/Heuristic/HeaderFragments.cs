@@ -37,7 +37,7 @@ public static partial class HeaderFragments
         if (t.Contains('(')) t = ClientAside().Replace(t, " ");
         t = RoleSplitter.Clean(t);
         // CJK rows set their cells apart with two spaces.
-        if (t.Any(NameExtractor.IsCjk)) t = CjkComma().Replace(CjkGap().Replace(t, " | "), ", ");
+        if (NameExtractor.HasCjk(t)) t = CjkComma().Replace(CjkGap().Replace(t, " | "), ", ");
         if (t.Contains('|') || t.Contains("from", StringComparison.OrdinalIgnoreCase) || t.Contains("duration", StringComparison.OrdinalIgnoreCase))
             t = DateLabels().Replace(t, " ");
         if (t.Contains("://", StringComparison.Ordinal) || t.Contains("www.", StringComparison.Ordinal)) t = UrlInText().Replace(t, " ");

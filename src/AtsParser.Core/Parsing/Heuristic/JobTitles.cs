@@ -19,20 +19,20 @@ public static partial class JobTitles
     public static bool IsTitleWord(string word) => TitleWords.Contains(TextNormalizer.Fold(word.Trim('.', ',', '(', ')', ':')));
 
     /// <summary>Title words (job-words and ESCO head words) count one each; a whole ESCO occupation label counts two more.</summary>
-    public static int TitleScore(string fragment) => Words(FirmAmpersand().Replace(fragment, " ")).Count(w => TitleWords.Contains(w) || TitleWords.Contains(w.TrimEnd('.')) || OpenVocabulary.IsTitleHead(w) || IsGermanCompoundTitle(w))
+    public static int TitleScore(string fragment) => Words(fragment.Contains('&') ? FirmAmpersand().Replace(fragment, " ") : fragment).Count(w => TitleWords.Contains(w) || TitleWords.Contains(w.TrimEnd('.')) || OpenVocabulary.IsTitleHead(w) || IsGermanCompoundTitle(w))
         + (ContainsCjkTitle(fragment) ? 1 : 0) + (OpenVocabulary.HasKnownTitle(fragment) ? 2 : 0);
 
     /// <summary>Company words count one each; a registered legal form at the end or a known university counts two more.</summary>
     public static int CompanyScore(string fragment) => Words(fragment).Count(w => CompanyWords.Contains(w) || CompanyWords.Contains(w.TrimEnd('.')))
         + (fragment.Contains('"') || fragment.Contains('“') ? 1 : 0)
         + Math.Max(OpenVocabulary.LegalFormStrength(fragment), OpenVocabulary.IsUniversity(fragment) ? 2 : 0)
-        + (FirmAmpersand().IsMatch(fragment) ? 2 : 0) + CjkCompany(fragment);
+        + (fragment.Contains('&') && FirmAmpersand().IsMatch(fragment) ? 2 : 0) + CjkCompany(fragment);
 
     /// <summary>Chinese writes no spaces: "杭州云帆网络科技有限公司" ends in its legal form (2), "…研究所" holds a company word (1).</summary>
     static int CjkCompany(string fragment)
     {
         var t = fragment.Trim().TrimEnd(')', '）');
-        if (!t.Any(NameExtractor.IsCjk)) return 0;
+        if (!NameExtractor.HasCjk(t)) return 0;
         int best = 0;
         foreach (var w in CjkCompanyWords)
             if (t.EndsWith(w, StringComparison.Ordinal) && t.Length > w.Length) return 2;
@@ -61,7 +61,9 @@ public static partial class JobTitles
     }
 
     static bool ContainsCjkTitle(string fragment) =>
-        fragment.Any(NameExtractor.IsCjk) && TitleWords.Any(t => t.Any(NameExtractor.IsCjk) && fragment.Contains(t, StringComparison.Ordinal));
+        NameExtractor.HasCjk(fragment) && CjkTitleWords.Any(t => fragment.Contains(t, StringComparison.Ordinal));
+
+    static readonly string[] CjkTitleWords = [.. TitleWords.Where(w => w.Any(NameExtractor.IsCjk))];
 
     static IEnumerable<string> Words(string fragment) =>
         TextNormalizer.Fold(fragment).Split([' ', ',', '/', '&', '(', ')', '|', '-', '–', ':'], StringSplitOptions.RemoveEmptyEntries);

@@ -248,6 +248,14 @@ static partial class NameExtractor
         return new PersonName(raw, tokens[0], string.Join(' ', tokens[1..]));
     }
 
+    /// <summary>Any CJK letter (see IsCjk): a vectorised search for anything from U+3040 up first, as most text has none.</summary>
+    public static bool HasCjk(ReadOnlySpan<char> s)
+    {
+        for (int i = s.IndexOfAnyInRange('\u3040', '\uD7AF'); i >= 0 && i < s.Length; i++)
+            if (IsCjk(s[i])) return true;
+        return false;
+    }
+
     public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uAC00' and <= '\uD7AF' or >= '\u3040' and <= '\u30FF';
 
     [GeneratedRegex(@"(?:[\(\[]\s*(?:she|he|they|ze|xe|ela|ele|elle|il|ella|él|sie|er)\s*/\s*\p{L}+(?:\s*/\s*\p{L}+)?\s*[\)\]]|\s*[,|·–—]\s*(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)(?:\s*/\s*\p{L}+)?\s*$)", RegexOptions.IgnoreCase)]
