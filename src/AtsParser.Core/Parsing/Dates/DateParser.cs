@@ -51,6 +51,9 @@ public static partial class DateParser
     // answer depends on the text alone: the answers for the lines seen last are kept, per thread and bounded.
     [ThreadStatic] static Dictionary<(string Line, bool RightToLeft), IReadOnlyList<DateRange>>? recent;
 
+    /// <summary>Forgets the kept answers (each new ResumeDocument does): a parse keeps one document's lines only, and parsing the same text again costs the same.</summary>
+    public static void ForgetRecent() => recent?.Clear();
+
     // Every date the token pattern knows holds two ASCII digits at least (a year's or a month's): most lines have none.
     static bool HasFigure(string line) => line.AsSpan().ContainsAnyInRange('0', '9');
 
