@@ -11,8 +11,8 @@ public static partial class SpokenLanguages
         .Select(x => (x.Code, x.Folded, x.Folded.Any(c => NameExtractor.IsCjk(c) || c > '\u0590')))
         .OrderByDescending(x => x.Folded.Length).ToArray();
 
-    // Rank in Names of each name, by its first letter, apart for names that may stand anywhere (CJK, Hebrew...) and
-    // names that must start a word: Find looks up the names at each position instead of searching for all 200 of them.
+    // Each name's rank in Names, grouped by first letter, names that may stand anywhere (CJK, Hebrew...) apart from those
+    // that must start a word: Find looks up the names that start at each position instead of searching for all 200.
     static readonly Dictionary<char, int[]> AnywhereByFirst = ByFirst(anyPosition: true), WordStartByFirst = ByFirst(anyPosition: false);
 
     static Dictionary<char, int[]> ByFirst(bool anyPosition) => Enumerable.Range(0, Names.Length)
