@@ -13,7 +13,7 @@ namespace AtsParser.Bench;
 /// `parsing [corpusDir] [rounds]`: heuristic parse time per document, in-process, extraction excluded. Every corpus
 /// document with an answer key is extracted once, warmed up, then parsed `rounds` times; reports median and p95 over
 /// all (document, round) samples, plus the per-document medians (`--phases`: the same per parser phase). Baseline in the same run: text normalisation and
-/// section detection alone, the floor any parser pays.
+/// section detection alone, the floor any parser pays. `--dump file` writes every document's whole parse as JSON first.
 /// </summary>
 public static class ParsingBench
 {
