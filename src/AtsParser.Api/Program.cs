@@ -32,10 +32,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = HttpErrors.C
 builder.Services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, FallbackProblemWriter>();
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.ConfigureHttpJsonOptions(o =>
-{
-    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-});
+builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
 // Detection and extraction: native tool chains with per-tool caps and timeouts.
 builder.Services.AddExtraction(builder.Configuration);
