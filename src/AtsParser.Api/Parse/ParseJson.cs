@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AtsParser.Api.Parse;
 using AtsParser.Core.Parsing;
 
-namespace AtsParser.Api.Infrastructure;
+namespace AtsParser.Api.Parse;
 
 /// <summary>
 /// Source-generated JSON for the parse answers (one per request, 5-20 KB each): written by generated code instead of

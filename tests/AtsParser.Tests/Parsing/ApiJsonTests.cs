@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using AtsParser.Api.Infrastructure;
+
 using AtsParser.Api.Parse;
 using AtsParser.Core.Parsing;
 using AtsParser.Core.Parsing.Evaluation;
@@ -12,7 +12,7 @@ using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace AtsParser.Tests.Infrastructure;
+namespace AtsParser.Tests.Parsing;
 
 /// <summary>The source-generated answers must be byte for byte what the reflection serializer wrote before them
 /// (clients, cached entries and stored results all hold that JSON), both ways.</summary>
