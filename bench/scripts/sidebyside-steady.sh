@@ -6,15 +6,10 @@
 #   sudo bash bench/scripts/sidebyside-steady.sh URL LISTFILE [ROUNDS] [SECONDS] [CONCURRENCY]
 set -uo pipefail
 URL=$1; LIST=$2; ROUNDS=${3:-3}; SECS=${4:-10}; C=${5:-2}
-SBS=${SBS:-/tmp/sbs}; T=$SBS/trixie; here=$(cd "$(dirname "$0")" && pwd)
+source "$(dirname "$0")/sidebyside-lib.sh"; SBS=${SBS:-/tmp/sbs}; T=$SBS/trixie; here=$(cd "$(dirname "$0")" && pwd)
 [ -x "$T/usr/bin/node" ] || { echo "run ../shared/tools/sidebyside/setup.sh first" >&2; exit 2; }
 cp "$here/steady-loop.mjs" "$SBS/steady-loop.mjs"; cp "$here/steady-loop.mjs" "$T/sbs/steady-loop.mjs"
-root=$(python3 -c 'import os,sys; print(os.path.commonpath([l.strip() for l in open(sys.argv[1]) if l.strip()]))' "$LIST")
-[ -d "$root" ] || root=$(dirname "$root")
-mountpoint -q "$T/data" && umount "$T/data"
-mount --bind "$root" "$T/data"
-sed "s#^$root#/data#" "$LIST" > "$T/sbs/run.list"
-trap 'umount "$T/data" 2>/dev/null' EXIT
+sbs_mount "$LIST"
 for r in $(seq 1 "$ROUNDS"); do
   (cd "$SBS" && node steady-loop.mjs "ats=$URL" "$LIST" "$SECS" "$C")
   chroot "$T" sh -c "cd /sbs && node steady-loop.mjs kreuzberg run.list $SECS $C"

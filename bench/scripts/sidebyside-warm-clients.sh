@@ -7,17 +7,12 @@
 # Prints the same JSON lines as run.sh, one per system and round.
 set -uo pipefail
 URL=$1; LIST=$2; ROUNDS=${3:-3}; C=${4:-2}
-SBS=${SBS:-/tmp/sbs}; T=$SBS/trixie
+source "$(dirname "$0")/sidebyside-lib.sh"; SBS=${SBS:-/tmp/sbs}; T=$SBS/trixie
 [ -x "$T/usr/bin/node" ] || { echo "run ../shared/tools/sidebyside/setup.sh first" >&2; exit 2; }
 grep -q '^const lat = \[\]' "$SBS/bench.mjs" || { echo "bench.mjs changed: cannot patch it" >&2; exit 2; }
 sed 's#^const lat = \[\]#await one(files[0]).catch(() => {}); // untimed: the client warms up\nconst lat = []#' "$SBS/bench.mjs" > "$SBS/bench-warm.mjs"
 cp "$SBS/bench-warm.mjs" "$T/sbs/bench-warm.mjs"
-root=$(python3 -c 'import os,sys; print(os.path.commonpath([l.strip() for l in open(sys.argv[1]) if l.strip()]))' "$LIST")
-[ -d "$root" ] || root=$(dirname "$root")
-mountpoint -q "$T/data" && umount "$T/data"
-mount --bind "$root" "$T/data"
-sed "s#^$root#/data#" "$LIST" > "$T/sbs/run.list"
-trap 'umount "$T/data" 2>/dev/null' EXIT
+sbs_mount "$LIST"
 (cd "$SBS" && node bench-warm.mjs "ats=$URL" "$LIST" "$C" >/dev/null)   # warm-up pass, not reported (as run.sh)
 for r in $(seq 1 "$ROUNDS"); do
   (cd "$SBS" && node bench-warm.mjs "ats=$URL" "$LIST" "$C")
