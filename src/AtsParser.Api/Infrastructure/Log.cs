@@ -126,6 +126,9 @@ public static partial class Log
     [LoggerMessage(1610, LogLevel.Debug, "Queue depth not sampled: {Error}")]
     public static partial void QueueDepthUnavailable(ILogger logger, string error);
 
+    [LoggerMessage(1623, LogLevel.Information, "Warm-up started: {Samples} built-in samples x {Rounds} rounds; /health/ready answers 503 until it ends (at most WARMUP_MAX_SECONDS={MaxSeconds}; WARMUP_ENABLED=false skips it)")]
+    public static partial void WarmupStarted(ILogger logger, int samples, int rounds, double maxSeconds);
+
     [LoggerMessage(1620, LogLevel.Information, "Warm-up finished: {Documents} sample parses ({Failures} failed) in {Ms} ms")]
     public static partial void WarmupFinished(ILogger logger, int documents, int failures, long ms);
 

@@ -76,6 +76,7 @@ public sealed class WarmupService(ChainRunner runner, HeuristicResumeParser pars
     {
         var pipeline = new DocumentPipeline(runner, new AtsMetrics(Prometheus.Metrics.NewCustomRegistry()), NullLogger<DocumentPipeline>.Instance, parser);
         var samples = WarmupDocuments.All().Select(s => (s.FileName, Form: WarmupDocuments.Multipart(s))).ToList();
+        Log.WarmupStarted(logger, samples.Count, rounds, options.Value.MaxSeconds);
         var failed = new HashSet<string>(StringComparer.Ordinal);
         var request = new ParseRequestOptions();
         for (int round = 0; round < rounds; round++)

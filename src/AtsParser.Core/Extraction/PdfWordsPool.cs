@@ -137,7 +137,8 @@ public sealed class PdfWordsPool(ToolRegistry tools, IOptions<ExtractionOptions>
         {
             try
             {
-                if (!_process.HasExited) _process.Kill();
+                // The rule for every tool process: the whole tree (pdfwords starts none today; a wrapper script might).
+                if (!_process.HasExited) _process.Kill(entireProcessTree: true);
             }
             catch (InvalidOperationException)
             {
