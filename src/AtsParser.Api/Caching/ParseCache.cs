@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -20,17 +19,15 @@ public sealed class ParseCache
 {
     readonly ICacheStore _store;
     readonly CacheOptions _options;
-    readonly JsonSerializerOptions _json;
     readonly AtsMetrics _metrics;
     readonly ILogger<ParseCache> _logger;
     readonly ResiliencePipeline? _breaker;
     readonly CircuitBreakerStateProvider _breakerState = new();
 
-    public ParseCache(ICacheStore store, IOptions<CacheOptions> options, IOptions<JsonOptions> json, AtsMetrics metrics, ILogger<ParseCache> logger)
+    public ParseCache(ICacheStore store, IOptions<CacheOptions> options, AtsMetrics metrics, ILogger<ParseCache> logger)
     {
         _store = store;
         _options = options.Value;
-        _json = json.Value.SerializerOptions;
         _metrics = metrics;
         _logger = logger;
         // The in-process store cannot be away: a breaker in front of it would only cost each lookup (µs against 0.7 µs).
@@ -61,7 +58,7 @@ public sealed class ParseCache
     public async Task SetAsync(CacheKey key, CachedParse value, CancellationToken ct)
     {
         if (!_options.Enabled) return;
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new Entry(value.Result, value.FullText), _json);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new CacheEntry(value.Result, value.FullText), CacheJsonContext.Default.CacheEntry);
         await Guard("set", async () => { await _store.SetAsync(key, bytes, _options.Ttl, ct); return true; }, ct);
     }
 
@@ -106,7 +103,7 @@ public sealed class ParseCache
     {
         try
         {
-            var e = JsonSerializer.Deserialize<Entry>(bytes, _json);
+            var e = JsonSerializer.Deserialize(bytes, CacheJsonContext.Default.CacheEntry);
             return e?.Result is null ? null : new CachedParse(e.Result with { Extraction = e.Result.Extraction with { FullText = e.Text } }, e.Text);
         }
         catch (JsonException)
@@ -115,6 +112,16 @@ public sealed class ParseCache
             return null;
         }
     }
-
-    sealed record Entry(ParseResult Result, string Text);
 }
+
+/// <summary>What a cache entry holds: the answer (without `text`) and the extracted text.</summary>
+public sealed record CacheEntry(ParseResult Result, string Text);
+
+/// <summary>
+/// Cache entries written and read by generated code: every parse writes one (with the whole extracted text), and the
+/// reflection serializer took the slow converter path for all of it. The options are the API's (web defaults, nulls
+/// left out), so entries are byte for byte what earlier builds wrote and read (ApiJsonTests).
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(CacheEntry))]
+public sealed partial class CacheJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

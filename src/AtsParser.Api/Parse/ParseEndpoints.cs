@@ -33,7 +33,7 @@ public static class ParseEndpoints
         ResultViews.Validate(format);
         if (store == true) Tenancy.Require(request.HttpContext, Scopes.ResumesWrite);
         // Spooled like bulk files: a request waiting for a parse slot holds no file in memory.
-        var uploads = await UploadReader.SpoolAsync(request, "file", options.Value.MaxFileSizeBytes, 1, ct);
+        var uploads = await UploadReader.SpoolAsync(request, "file", options.Value.MaxFileSizeBytes, 1, ct, UploadReader.SingleFileInMemory);
         try
         {
             if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);
@@ -58,7 +58,7 @@ public static class ParseEndpoints
         var tenant = Tenancy.TenantOf(request.HttpContext);
         var o = options.Value;
         // Each file streams to a temp file; a file is read into memory only once it holds a parse slot (ParseSlots).
-        var uploads = await UploadReader.SpoolAsync(request, "files", o.MaxFileSizeBytes, o.BulkMaxFiles, ct);
+        var uploads = await UploadReader.SpoolAsync(request, "files", o.MaxFileSizeBytes, o.BulkMaxFiles, ct, UploadReader.BulkInMemory);
         try
         {
             if (uploads.Count == 0) throw new DocumentException(ErrorCodes.MissingFile);

@@ -6,9 +6,11 @@ using AtsParser.Core.Extraction;
 namespace AtsParser.Api.Parse;
 
 /// <summary>
-/// One uploaded file streamed to a private temp file (0600, in the instance's 0700 temp root) while it is read, hashed on the way, so a bulk or job
-/// request holds no whole file in memory: bulk loads each file only when its turn comes, jobs stream it into the
-/// database. Deleted on dispose.
+/// One uploaded file, hashed on the way in. A file that ends within the caller's in-memory allowance (a single
+/// parse's small upload) stays in memory: a temp file's create, write, read back and unlink cost more CPU than
+/// parsing a small TXT. Anything larger is streamed to a private temp file (0600, in the instance's 0700 temp root)
+/// while it is read, so a bulk or job request holds no large file in memory: bulk loads each file only when its turn
+/// comes, jobs stream it into the database. Deleted on dispose.
 /// </summary>
 public sealed class SpooledUpload : IAsyncDisposable
 {
@@ -19,24 +21,40 @@ public sealed class SpooledUpload : IAsyncDisposable
     public string? Sha256 { get; private init; }
     public DocumentException? Error { get; private init; }
 
-    /// <summary>Reads the part to its end; past `max` bytes the rest is skipped and the file recorded as refused (file_too_large).</summary>
-    public static async Task<SpooledUpload> WriteAsync(string tempRoot, Stream body, string fileName, string? contentType, long max, CancellationToken ct)
+    /// <summary>The file's bytes when it was kept in memory (no temp file, <see cref="Path"/> is null).</summary>
+    byte[]? _bytes;
+
+    public bool InMemory => _bytes is not null;
+
+    /// <summary>
+    /// Reads the part to its end; past `max` bytes the rest is skipped and the file recorded as refused (file_too_large).
+    /// A file of at most `keepInMemory` bytes is kept in memory; a longer one goes to a temp file, the bytes read so far first.
+    /// </summary>
+    public static async Task<SpooledUpload> WriteAsync(string tempRoot, Stream body, string fileName, string? contentType, long max, CancellationToken ct, int keepInMemory = 0)
     {
-        TempRoots.Ensure(tempRoot);
-        var path = System.IO.Path.Combine(tempRoot, $"upload-{Guid.NewGuid():N}");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long length = 0;
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        string? path = null;
+        FileStream? file = null;
+        var pool = System.Buffers.ArrayPool<byte>.Shared;
+        // While the file may still fit the allowance, it accumulates in `held` (grown by doubling, pooled).
+        byte[]? held = keepInMemory > 0 ? pool.Rent(Math.Min(keepInMemory + 1, 16 * 1024)) : null;
+        var buffer = pool.Rent(81920);
         try
         {
-            using var file = Create(path);
             int n;
             while ((n = await body.ReadAsync(buffer, ct)) > 0)
             {
                 if (length + n > max)
                 {
                     while (await body.ReadAsync(buffer, ct) > 0) { }
-                    File.Delete(path);
+                    if (file is not null)
+                    {
+                        await file.DisposeAsync();
+                        file = null;
+                        File.Delete(path!);
+                    }
+                    if (held is not null) pool.Return(held);
                     return new SpooledUpload
                     {
                         FileName = fileName, ContentType = contentType,
@@ -44,24 +62,71 @@ public sealed class SpooledUpload : IAsyncDisposable
                     };
                 }
                 hash.AppendData(buffer, 0, n);
-                WriteToSpool(file, buffer.AsSpan(0, n));
+                if (held is not null && length + n <= keepInMemory)
+                {
+                    if (length + n > held.Length) held = Grow(pool, held, (int)length, (int)Math.Min(Math.Max(held.Length * 2L, length + n), keepInMemory));
+                    buffer.AsSpan(0, n).CopyTo(held.AsSpan((int)length));
+                }
+                else
+                {
+                    if (file is null)
+                    {
+                        // Past the allowance (or none given): to disk, with what was held so far first.
+                        TempRoots.Ensure(tempRoot);
+                        path = System.IO.Path.Combine(tempRoot, $"upload-{Guid.NewGuid():N}");
+                        file = Create(path);
+                        if (held is not null)
+                        {
+                            WriteToSpool(file, held.AsSpan(0, (int)length));
+                            pool.Return(held);
+                            held = null;
+                        }
+                    }
+                    WriteToSpool(file, buffer.AsSpan(0, n));
+                }
                 length += n;
             }
         }
         catch
         {
-            File.Delete(path);
+            file?.Dispose();
+            file = null;
+            if (path is not null) File.Delete(path);
+            if (held is not null) pool.Return(held);
             throw;
         }
-        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
-        return new SpooledUpload { FileName = fileName, ContentType = contentType, Path = path, Length = length, Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset()) };
+        finally
+        {
+            pool.Return(buffer);
+            if (file is not null) await file.DisposeAsync();
+        }
+        var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        if (file is null)
+        {
+            // Empty, or held whole: one exact-size copy, as File.ReadAllBytes would have made.
+            var bytes = held is null ? [] : held.AsSpan(0, (int)length).ToArray();
+            if (held is not null) pool.Return(held);
+            return new SpooledUpload { FileName = fileName, ContentType = contentType, Length = length, Sha256 = sha, _bytes = bytes };
+        }
+        return new SpooledUpload { FileName = fileName, ContentType = contentType, Path = path, Length = length, Sha256 = sha };
+    }
+
+    static byte[] Grow(System.Buffers.ArrayPool<byte> pool, byte[] held, int used, int size)
+    {
+        var bigger = pool.Rent(size);
+        held.AsSpan(0, used).CopyTo(bigger);
+        pool.Return(held);
+        return bigger;
     }
 
     /// <summary>The bytes, for the parse pipeline (which works on a buffer), or the refusal.</summary>
     public Task<Upload> LoadAsync(CancellationToken ct) =>
-        Task.FromResult(Error is not null || Path is null ? new Upload(FileName, ContentType, null, Error) : new Upload(FileName, ContentType, File.ReadAllBytes(Path), null).WithKnownSha256(Sha256!));
+        Task.FromResult(Error is not null ? new Upload(FileName, ContentType, null, Error)
+            : new Upload(FileName, ContentType, _bytes ?? File.ReadAllBytes(Path!), null).WithKnownSha256(Sha256!));
 
-    public FileStream OpenRead() => new(Path!, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+    public Stream OpenRead() => _bytes is not null
+        ? new MemoryStream(_bytes, writable: false)
+        : new FileStream(Path!, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
     public ValueTask DisposeAsync()
     {

@@ -20,16 +20,28 @@ public static class UploadReader
         return boundary;
     }
 
-    /// <summary>Every file goes to a temp file as it streams in: no upload is held in memory until it is parsed.</summary>
-    public static async Task<List<SpooledUpload>> SpoolAsync(HttpRequest request, string field, long maxFileBytes, int maxFiles, CancellationToken ct)
+    /// <summary>A single parse keeps a file of up to 1 MiB (most resumes) in memory instead of a temp file.</summary>
+    public const int SingleFileInMemory = 1 << 20;
+
+    /// <summary>A bulk request keeps its files in memory, each up to <see cref="SingleFileInMemory"/>, while they add up to at most this.</summary>
+    public const long BulkInMemory = 4L << 20;
+
+    /// <summary>
+    /// Reads every file as it streams in. Files go to temp files, except that small ones are kept in memory while
+    /// they add up to at most `inMemory` bytes: a request never holds more than that of uploads in memory.
+    /// </summary>
+    public static async Task<List<SpooledUpload>> SpoolAsync(HttpRequest request, string field, long maxFileBytes, int maxFiles, CancellationToken ct, long inMemory = 0)
     {
         var boundary = BoundaryOf(request, field);
         var spooled = new List<SpooledUpload>();
+        long memoryLeft = inMemory;
         try
         {
             await ReadSectionsAsync(request, boundary, field, maxFiles, async (section, name) =>
             {
-                var s = await SpooledUpload.WriteAsync(TempRootOf(request), section.Body, name, section.ContentType, maxFileBytes, ct);
+                var s = await SpooledUpload.WriteAsync(TempRootOf(request), section.Body, name, section.ContentType, maxFileBytes, ct,
+                    keepInMemory: (int)Math.Min(SingleFileInMemory, memoryLeft));
+                if (s.InMemory) memoryLeft -= s.Length;
                 spooled.Add(s);
                 return s;
             }, ct);

@@ -90,7 +90,7 @@ public sealed class WarmupService(ChainRunner runner, HeuristicResumeParser pars
                     var http = new DefaultHttpContext { RequestServices = services };
                     http.Request.ContentType = "multipart/form-data; boundary=" + WarmupDocuments.Boundary;
                     http.Request.Body = new MemoryStream(form, writable: false);
-                    var files = await Parse.UploadReader.SpoolAsync(http.Request, "file", form.Length, 1, ct);
+                    var files = await Parse.UploadReader.SpoolAsync(http.Request, "file", form.Length, 1, ct, Parse.UploadReader.SingleFileInMemory);
                     await using var file = files[0];
                     var result = await pipeline.ProcessAsync(await file.LoadAsync(ct), request, ct);
                     result = Core.Parsing.Output.ResultViews.Apply(result, redact: false, format: null);

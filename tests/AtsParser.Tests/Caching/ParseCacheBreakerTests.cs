@@ -1,7 +1,6 @@
 using AtsParser.Api.Caching;
 using AtsParser.Core.Observability;
 using FluentAssertions;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -41,7 +40,7 @@ public sealed class ParseCacheBreakerTests
     public async Task After_the_break_the_cache_is_used_again_once_the_store_is_back()
     {
         var store = new RestartedStore();
-        var cache = new ParseCache(store, Options.Create(new CacheOptions { BreakSeconds = 1 }), Options.Create(new JsonOptions()), new AtsMetrics(Prometheus.Metrics.NewCustomRegistry()), NullLogger<ParseCache>.Instance);
+        var cache = new ParseCache(store, Options.Create(new CacheOptions { BreakSeconds = 1 }), new AtsMetrics(Prometheus.Metrics.NewCustomRegistry()), NullLogger<ParseCache>.Instance);
         var key = new CacheKey("abc", "v");
         for (var i = 0; i < 3; i++) await cache.GetAsync(key, CancellationToken.None);
         store.Down = false;
@@ -62,7 +61,7 @@ public sealed class ParseCacheBreakerTests
     };
 
     static ParseCache Cache(ICacheStore store) =>
-        new(store, Options.Create(new CacheOptions { BreakSeconds = 60 }), Options.Create(new JsonOptions()), new AtsMetrics(Prometheus.Metrics.NewCustomRegistry()), NullLogger<ParseCache>.Instance);
+        new(store, Options.Create(new CacheOptions { BreakSeconds = 60 }), new AtsMetrics(Prometheus.Metrics.NewCustomRegistry()), NullLogger<ParseCache>.Instance);
 
     [Fact]
     public async Task A_failing_store_makes_every_lookup_a_miss_and_the_breaker_stops_asking_it()

@@ -92,4 +92,18 @@ public class ApiJsonTests
 
         JsonSerializer.Serialize(bulk, Generated()).Should().Be(JsonSerializer.Serialize(bulk, Reflection()));
     }
+
+    [Fact]
+    public async Task Cache_entries_are_written_and_read_as_the_reflection_serializer_did()
+    {
+        foreach (var result in await Results())
+        {
+            var entry = new AtsParser.Api.Caching.CacheEntry(result, "the extracted text \"quoted\" – with ünïcode\n");
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(entry, AtsParser.Api.Caching.CacheJsonContext.Default.CacheEntry);
+            Encoding.UTF8.GetString(bytes).Should().Be(JsonSerializer.Serialize(entry, Reflection()));
+            var back = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(entry, Reflection()), AtsParser.Api.Caching.CacheJsonContext.Default.CacheEntry)!;
+            back.Text.Should().Be(entry.Text);
+            JsonSerializer.Serialize(back.Result, Reflection()).Should().Be(JsonSerializer.Serialize(result, Reflection()));
+        }
+    }
 }
