@@ -103,12 +103,45 @@ public sealed class SpooledUpload : IAsyncDisposable
         var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
         if (file is null)
         {
-            // Empty, or held whole: one exact-size copy, as File.ReadAllBytes would have made.
+            // Empty, or held whole: one exact-size copy, as File.ReadAllBytes would have made, if the process's
+            // budget for uploads held in memory allows it; otherwise to a temp file after all.
             var bytes = held is null ? [] : held.AsSpan(0, (int)length).ToArray();
             if (held is not null) pool.Return(held);
-            return new SpooledUpload { FileName = fileName, ContentType = contentType, Length = length, Sha256 = sha, _bytes = bytes };
+            if (TryHold(length))
+                return new SpooledUpload { FileName = fileName, ContentType = contentType, Length = length, Sha256 = sha, _bytes = bytes, _reserved = length };
+            TempRoots.Ensure(tempRoot);
+            path = System.IO.Path.Combine(tempRoot, $"upload-{Guid.NewGuid():N}");
+            try
+            {
+                await using var spill = Create(path);
+                WriteToSpool(spill, bytes);
+            }
+            catch
+            {
+                File.Delete(path);
+                throw;
+            }
         }
         return new SpooledUpload { FileName = fileName, ContentType = contentType, Path = path, Length = length, Sha256 = sha };
+    }
+
+    /// <summary>
+    /// Uploads held in memory by the whole process at once, at most: many concurrent requests waiting for a parse
+    /// slot keep their files on disk past this, as every upload did before small ones stayed in memory.
+    /// </summary>
+    public const long ProcessInMemoryBudget = 64L << 20;
+
+    static long s_held;
+    long _reserved;
+
+    /// <summary>Bytes of uploads held in memory right now, process-wide.</summary>
+    public static long HeldInMemory => Interlocked.Read(ref s_held);
+
+    static bool TryHold(long length)
+    {
+        if (Interlocked.Add(ref s_held, length) <= ProcessInMemoryBudget) return true;
+        Interlocked.Add(ref s_held, -length);
+        return false;
     }
 
     static byte[] Grow(System.Buffers.ArrayPool<byte> pool, byte[] held, int used, int size)
@@ -130,6 +163,7 @@ public sealed class SpooledUpload : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _reserved, 0) is var reserved and > 0) Interlocked.Add(ref s_held, -reserved);
         try { if (Path is not null) File.Delete(Path); }
         catch (IOException) { }
         return ValueTask.CompletedTask;

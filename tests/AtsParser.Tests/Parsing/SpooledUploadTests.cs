@@ -76,6 +76,32 @@ public sealed class SpooledUploadTests : IDisposable
         FilesIn(root).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Past_the_process_wide_budget_small_files_go_to_disk_and_dispose_gives_the_budget_back()
+    {
+        var root = Root();
+        var before = SpooledUpload.HeldInMemory;
+        var data = Bytes(1 << 20, 4);
+        int fit = (int)((SpooledUpload.ProcessInMemoryBudget - before) / data.Length);
+        var uploads = new List<SpooledUpload>();
+        try
+        {
+            for (int i = 0; i < fit + 2; i++)
+                uploads.Add(await SpooledUpload.WriteAsync(root, new MemoryStream(data), $"cv{i}.pdf", null, 10_000_000, CancellationToken.None, keepInMemory: 1 << 20));
+
+            uploads.Count(u => u.InMemory).Should().Be(fit);
+            uploads.Skip(fit).Should().OnlyContain(u => u.Path != null && File.Exists(u.Path));
+            SpooledUpload.HeldInMemory.Should().BeLessThanOrEqualTo(SpooledUpload.ProcessInMemoryBudget);
+            (await uploads[^1].LoadAsync(CancellationToken.None)).Bytes.Should().Equal(data);
+        }
+        finally
+        {
+            foreach (var u in uploads) await u.DisposeAsync();
+        }
+        SpooledUpload.HeldInMemory.Should().Be(before);
+        FilesIn(root).Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(50_000)]
