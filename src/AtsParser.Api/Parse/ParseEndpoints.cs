@@ -32,7 +32,7 @@ public static class ParseEndpoints
     {
         ResultViews.Validate(format);
         if (store == true) Tenancy.Require(request.HttpContext, Scopes.ResumesWrite);
-        // Spooled like bulk files: a request waiting for a parse slot holds no file in memory.
+        // A file of up to 1 MiB stays in memory (bounded process-wide, SpooledUpload); a larger one waits for its parse slot on disk.
         var uploads = await UploadReader.SpoolAsync(request, "file", options.Value.MaxFileSizeBytes, 1, ct, UploadReader.SingleFileInMemory);
         try
         {
@@ -57,7 +57,8 @@ public static class ParseEndpoints
         if (store == true) { Tenancy.Require(request.HttpContext, Scopes.ResumesWrite); service.RequireStorage(); }
         var tenant = Tenancy.TenantOf(request.HttpContext);
         var o = options.Value;
-        // Each file streams to a temp file; a file is read into memory only once it holds a parse slot (ParseSlots).
+        // Small files stay in memory up to 4 MiB in all (UploadReader.BulkInMemory); the rest stream to temp files and are
+        // read into memory only once they hold a parse slot (ParseSlots).
         var uploads = await UploadReader.SpoolAsync(request, "files", o.MaxFileSizeBytes, o.BulkMaxFiles, ct, UploadReader.BulkInMemory);
         try
         {
