@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using AtsParser.Core.Extraction.Extractors;
 using Microsoft.Extensions.Options;
 
 namespace AtsParser.Core.Extraction;
@@ -20,7 +21,11 @@ public sealed class PdfWordsPool(ToolRegistry tools, IOptions<ExtractionOptions>
     /// <summary>A worker is replaced after this many documents, so whatever poppler keeps between them stays bounded.</summary>
     public const int RecycleAfter = 2000;
 
-    public sealed record Reply(int Status, int Pages, string Text)
+    /// <summary>
+    /// Content: the word boxes of a protocol-2 worker's compact reply. Text: the message of a failure, or a protocol-1
+    /// worker's XHTML (a binary built before protocol 2: read as pdftotext's output is read, never as compact data).
+    /// </summary>
+    public sealed record Reply(int Status, int Pages, string Text, PdfWordsContent? Content = null)
     {
         public const int Ok = 0, Damaged = 1, Encrypted = 2;
     }
@@ -122,7 +127,10 @@ public sealed class PdfWordsPool(ToolRegistry tools, IOptions<ExtractionOptions>
                 try
                 {
                     await _out.ReadExactlyAsync(body.AsMemory(0, length), ct);
-                    return new Reply(status, pages, Encoding.UTF8.GetString(body, 0, length));
+                    var span = body.AsSpan(0, length);
+                    if (status != Reply.Ok || !PdfWordsReply.IsCompact(span)) return new Reply(status, pages, Encoding.UTF8.GetString(span));
+                    var content = PdfWordsReply.Read(span) ?? throw new ExtractorDeclinedException($"{Tool} answered a malformed reply");
+                    return new Reply(status, pages, "", content);
                 }
                 finally { System.Buffers.ArrayPool<byte>.Shared.Return(body); }
             }

@@ -53,36 +53,45 @@ public static class PdfWordBoxes
                 i = close + 7;
             }
         }
-        // Lines without words cannot be placed; poppler never writes them, but a truncated output could.
+        DropEmpty(pages);
+        return pages;
+    }
+
+    // Lines without words cannot be placed; poppler never writes them, but a truncated output could.
+    internal static void DropEmpty(List<PdfPage> pages)
+    {
         foreach (var p in pages)
             foreach (var f in p.Flows)
             {
                 foreach (var b in f.Blocks) b.Lines.RemoveAll(l => l.Words.Count == 0);
                 f.Blocks.RemoveAll(b => b.Lines.Count == 0);
             }
-        return pages;
     }
 
     /// <summary>
-    /// The pdfwords worker's URI link annotations (&lt;link page= xMin=...&gt;uri&lt;/link&gt;, in the words' space), kept as
-    /// <see cref="PdfLinkReader"/> keeps them: trimmed, useful targets only, pages up to maxPages, at most MaxLinks.
+    /// The URI link annotations of a protocol-1 pdfwords worker's XHTML (&lt;link page= xMin=...&gt;uri&lt;/link&gt;, in
+    /// the words' space), kept as <see cref="KeepLinks"/> keeps them.
     /// </summary>
-    public static List<PdfLinkAnnotation> ParseLinks(string xhtml, int maxPages)
+    public static List<PdfLinkAnnotation> ParseLinks(string xhtml, int maxPages) => KeepLinks(LinksIn(xhtml), maxPages);
+
+    /// <summary>Kept as <see cref="PdfLinkReader"/> keeps links: useful targets only, pages up to maxPages, at most MaxLinks.</summary>
+    public static List<PdfLinkAnnotation> KeepLinks(IEnumerable<PdfLinkAnnotation> links, int maxPages) =>
+        links.Where(l => l.Page >= 1 && l.Page <= maxPages && LinkTargets.IsUseful(l.Target)).Take(LinkTargets.MaxLinks).ToList();
+
+    // Lazily: the scan stops once KeepLinks has enough, targets trimmed.
+    static IEnumerable<PdfLinkAnnotation> LinksIn(string xhtml)
     {
-        var links = new List<PdfLinkAnnotation>();
         int i = 0;
-        while (links.Count < LinkTargets.MaxLinks && (i = xhtml.IndexOf("<link ", i, StringComparison.Ordinal)) >= 0)
+        while ((i = xhtml.IndexOf("<link ", i, StringComparison.Ordinal)) >= 0)
         {
             int end = xhtml.IndexOf('>', i);
             int close = end < 0 ? -1 : xhtml.IndexOf("</link>", end, StringComparison.Ordinal);
-            if (close < 0) break;
+            if (close < 0) yield break;
             var tag = xhtml.AsSpan(i + 1, end - i - 1);
-            var uri = WebUtility.HtmlDecode(xhtml[(end + 1)..close]).Trim();
-            int page = (int)Attr(tag, "page");
+            var link = new PdfLinkAnnotation((int)Attr(tag, "page"), WebUtility.HtmlDecode(xhtml[(end + 1)..close]).Trim(), BoxOf(tag));
             i = close + 7;
-            if (page >= 1 && page <= maxPages && LinkTargets.IsUseful(uri)) links.Add(new PdfLinkAnnotation(page, uri, BoxOf(tag)));
+            yield return link;
         }
-        return links;
     }
 
     static Box BoxOf(ReadOnlySpan<char> tag) => new(Attr(tag, "xMin"), Attr(tag, "yMin"), Attr(tag, "xMax"), Attr(tag, "yMax"));

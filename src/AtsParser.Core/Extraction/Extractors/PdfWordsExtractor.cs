@@ -22,11 +22,11 @@ public sealed class PdfWordsExtractor(PdfWordsPool pool, ToolRegistry tools, Ocr
         var reply = await pool.ReadAsync(bytes, o.MaxPages + 1, ct);
         if (reply.Status != PdfWordsPool.Reply.Ok)
             throw new ExtractorDeclinedException(reply.Status == PdfWordsPool.Reply.Encrypted ? "encrypted: pdftotext decides" : $"poppler could not open it ({reply.Text}): pdftotext decides");
-        var boxes = PdfWordBoxes.Parse(reply.Text);
+        var boxes = reply.Content?.Pages ?? PdfWordBoxes.Parse(reply.Text);
         if (boxes.Count == 0) throw new ExtractorDeclinedException("no pages: pdftotext decides");
         PdfLayoutOutput.CheckPageCount(boxes, o);
         // The worker reads the link annotations with the words: no second reader (PdfPig's scan cost 0.4-15 ms a PDF).
-        var annotations = Task.FromResult(PdfWordBoxes.ParseLinks(reply.Text, o.MaxPages));
+        var annotations = Task.FromResult(reply.Content is { } c ? PdfWordBoxes.KeepLinks(c.Links, o.MaxPages) : PdfWordBoxes.ParseLinks(reply.Text, o.MaxPages));
         TempDir? tmp = null;
         try
         {
