@@ -153,6 +153,36 @@ public sealed class PdfWordsWorkerTests : IAsyncDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_protocol_1_worker_answering_xhtml_is_read_as_xhtml_and_never_as_compact_data()
+    {
+        var words = "Staff accountant at Contoso since 2019, month-end close and audits for forty clients".Split(' ');
+        var xhtml = new System.Text.StringBuilder("<doc>\n<page width=\"612.000000\" height=\"792.000000\">\n<flow>\n")
+            .Append("<block xMin=\"72.000000\" yMin=\"90.000000\" xMax=\"540.000000\" yMax=\"102.000000\">\n")
+            .Append("<line xMin=\"72.000000\" yMin=\"90.000000\" xMax=\"540.000000\" yMax=\"102.000000\">\n");
+        for (int k = 0; k < words.Length; k++)
+            xhtml.Append($"<word xMin=\"{72 + 30 * k}.000000\" yMin=\"90.000000\" xMax=\"{96 + 30 * k}.000000\" yMax=\"102.000000\">{words[k]}</word>\n");
+        xhtml.Append("</line>\n</block>\n</flow>\n</page>\n</doc>\n");
+        FakeReply(PdfWordsPool.Reply.Ok, 1, System.Text.Encoding.UTF8.GetBytes(xhtml.ToString()));
+
+        var result = await Run(Services(), TinyPdf.TwoColumns(Left, Right));
+
+        result.ExtractedBy.Should().Be("pdfwords");
+        result.FullText.Should().Contain(string.Join(' ', words));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_malformed_compact_reply_is_passed_over_for_pdftotext()
+    {
+        FakeReply(PdfWordsPool.Reply.Ok, 1, [0, (byte)'P', (byte)'W', (byte)'2', (byte)'P', 1, 2, 3]);
+
+        var result = await Run(Services(), TinyPdf.TwoColumns(Left, Right));
+
+        result.ExtractedBy.Should().Be("pdftotext");
+        result.Attempts[0].Outcome.Should().Be(AttemptOutcome.Skipped);
+        result.Attempts[0].Error.Should().Contain("malformed");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_worker_binary_that_cannot_be_started_is_passed_over_for_pdftotext()
     {
         FakeWorker("exit 0");
@@ -210,6 +240,14 @@ public sealed class PdfWordsWorkerTests : IAsyncDisposable
         var path = Path.Combine(_bin, "pdfwords");
         File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    // A worker that answers the first request with this reply whatever it is sent.
+    void FakeReply(int status, int pages, byte[] body)
+    {
+        var reply = Path.Combine(_bin, "reply.bin");
+        File.WriteAllBytes(reply, [.. BitConverter.GetBytes(status), .. BitConverter.GetBytes(pages), .. BitConverter.GetBytes(body.Length), .. body]);
+        FakeWorker($"cat '{reply}'; exec cat > /dev/null");
     }
 
     // The real tools from PATH; pdfwords from PATH or native/pdfwords/bin unless a test put a fake one in _bin.
