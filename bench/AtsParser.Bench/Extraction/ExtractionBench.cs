@@ -5,7 +5,7 @@ namespace AtsParser.Bench.Extraction;
 /// <summary>
 /// `extraction`: per format, our extraction path vs the raw CLI tool on the same files, interleaved in one run;
 /// then warm vs cold LibreOffice, then OCR threading. Prints markdown for bench/RESULTS.md.
-/// Options: --rounds N (default 5), --lo-rounds N (2), --ocr-rounds N (2), --only formats,libreoffice,ocr,pdfpath,pdfverdicts,pdfdump,lodoc,ocrdpi, --list FILE --out FILE (pdfdump), --synth DIR[,DIR] (pdfpath: synthetic PDFs for the text comparison)
+/// Options: --rounds N (default 5), --lo-rounds N (2), --ocr-rounds N (2), --only formats,libreoffice,ocr,pdfpath,pdfverdicts,pdfdump,pdfcpu,lodoc,ocrdpi, --list FILE (pdfcpu, pdfdump) --out FILE (pdfdump), --synth DIR[,DIR] (pdfpath: synthetic PDFs for the text comparison)
 /// </summary>
 public static class ExtractionBench
 {
@@ -31,6 +31,7 @@ public static class ExtractionBench
         if (only.Contains("lodoc")) Print(await LibreOfficeDocBench.RunAsync(Opt("--lo-rounds", 5), ct));
         if (only.Contains("pdfpath")) Print(await PdfPathBench.RunAsync(corpus, Opt("--rounds", 5), Array.IndexOf(args, "--synth") is var sy && sy >= 0 && sy + 1 < args.Length ? args[sy + 1] : null, ct));
         if (only.Contains("pdfverdicts")) Print(await PdfPathBench.VerdictsAsync(corpus, ct));
+        if (only.Contains("pdfcpu")) Print(await PdfCpuBench.RunAsync(Arg("--list"), Opt("--rounds", 20), ct));
         if (only.Contains("pdfdump")) Print(await PdfDump.RunAsync(Arg("--list"), Arg("--out"), ct));
         if (only.Contains("ocrdpi")) Print(await OcrDpiBench.RunAsync(corpus, Array.IndexOf(args, "--scans") is var sd && sd >= 0 && sd + 1 < args.Length ? args[sd + 1] : null, Opt("--ocr-rounds", 1), ct));
         if (only.Contains("ocr")) Print(await OcrBench.RunAsync(corpus, Opt("--ocr-rounds", 2), ct));
