@@ -6,7 +6,7 @@ namespace AtsParser.Bench.Extraction;
 /// <summary>
 /// `extraction --only pdfcpu --list FILE [--rounds N]`: the CPU one PDF costs on the worker path, split into this
 /// process (the service's side: chain, reply reading, layout, reading order, clean-up) and the pdfwords worker, after
-/// two warm-up passes. Run two builds alternately in the same window and compare the ratios (bench/RESULTS.md).
+/// ten warm-up passes. Run two builds alternately in the same window and compare the ratios (bench/RESULTS.md).
 /// </summary>
 public static class PdfCpuBench
 {
@@ -24,8 +24,8 @@ public static class PdfCpuBench
                 if (r.ExtractedBy != "pdfwords") throw new InvalidOperationException($"{Path.GetFileName(files[i])}: read by {r.ExtractedBy}, not the worker");
             }
         }
-        await PassAsync();
-        await PassAsync();
+        // Ten passes first: tiered JIT (and its background thread, which counts as this process's CPU) settles.
+        for (int w = 0; w < 10; w++) await PassAsync();
         var pool = host.Get<PdfWordsPool>();
         var pid = pool.ProcessIds.Single();
         double self0 = Self(), work0 = WorkerMs(pid);
