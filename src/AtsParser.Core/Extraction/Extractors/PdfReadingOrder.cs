@@ -125,9 +125,9 @@ public static class PdfReadingOrder
         {
             if (used.Contains(seed)) continue;
             // Blocks on a shared baseline with the seed, left to right, none overlapping the next horizontally.
-            var row = blocks.Where(b => !used.Contains(b) && b.Lines.Any(l => seed.Lines.Any(s => Aligned(l, s))))
-                .OrderBy(b => b.Box.XMin).ToList();
+            var row = blocks.Where(b => !used.Contains(b) && b.Lines.Any(l => seed.Lines.Any(s => Aligned(l, s)))).ToList();
             if (row.Count < 3 || !row.Contains(seed)) continue;
+            row = [.. row.OrderBy(b => b.Box.XMin)];
             bool disjoint = true;
             for (int k = 1; k < row.Count; k++) disjoint &= row[k - 1].Box.XMax <= row[k].Box.XMin + 1;
             if (!disjoint) continue;
@@ -247,7 +247,10 @@ public static class PdfReadingOrder
     {
         if (blocks.Count < 4) return null;
         double textTop = blocks.Min(b => b.Box.YMin), textBottom = blocks.Max(b => b.Box.YMax);
-        int totalChars = blocks.Sum(Chars);
+        // Each block's characters once, not once per candidate gutter (the words were summed again for every one).
+        var chars = new Dictionary<PdfBlock, int>(ReferenceEqualityComparer.Instance);
+        foreach (var b in blocks) chars.TryAdd(b, Chars(b));
+        int totalChars = blocks.Sum(b => chars[b]);
         Split? best = null;
         double bestBalance = 0;
         bool bestParallel = false;
@@ -273,7 +276,7 @@ public static class PdfReadingOrder
             var footer = crossing.Where(b => b.Box.YMin >= bottom - 1).ToHashSet();
             var l = left.Where(b => !header.Contains(b)).ToList();
             var r = right.Where(b => !header.Contains(b)).ToList();
-            int lc = l.Sum(Chars), rc = r.Sum(Chars);
+            int lc = l.Sum(b => chars[b]), rc = r.Sum(b => chars[b]);
             if (Lines(l) < 3 || Lines(r) < 3 || lc < 0.08 * totalChars || rc < 0.08 * totalChars) continue;
             double balance = Math.Min(lc, rc) / (double)Math.Max(lc, rc);
             // A "header" with a block beside one that crosses the gutter is no page header: the gutter runs inside one

@@ -55,10 +55,15 @@ public static partial class PdfText
     /// </summary>
     public static string Normalize(string text)
     {
-        text = HyphenCluster().Replace(text, "-");
-        text = HorizontalSpace().Replace(text, " ");
+        // Each of the first two patterns needs one of these characters: most texts have none, and the check is a
+        // vectorised scan where the regex tries every position.
+        if (text.AsSpan().ContainsAny(SoftHyphens)) text = HyphenCluster().Replace(text, "-");
+        if (text.AsSpan().ContainsAny(OddSpaces)) text = HorizontalSpace().Replace(text, " ");
         return TrailingSpace().Replace(text, "");
     }
+
+    static readonly System.Buffers.SearchValues<char> SoftHyphens = System.Buffers.SearchValues.Create("\u00AD\u2010\u2011");
+    static readonly System.Buffers.SearchValues<char> OddSpaces = System.Buffers.SearchValues.Create("\t\r\u00A0\u2007\u202F");
 
     [GeneratedRegex("[-\u00AD\u2010\u2011]*[\u00AD\u2010\u2011][-\u00AD\u2010\u2011]*")]
     private static partial Regex HyphenCluster();
