@@ -55,9 +55,12 @@ fi
 
 [ "$mode" = all ] || exit 0
 
-# pdfwords: rebuilt when missing or older than its source (it links the system's poppler, as pdftotext does).
+# pdfwords: rebuilt when missing, older than its source, or speaking another protocol than the source's version line
+# (it links the system's poppler, as pdftotext does). The service reads a protocol-1 worker too, only slower.
 src=$(cd "$(dirname "$0")/.." && pwd)/native/pdfwords
-if [ ! -x /usr/local/bin/pdfwords ] || [ "$src/pdfwords.cc" -nt /usr/local/bin/pdfwords ]; then
+want=$(grep -o '"pdfwords [0-9]* (poppler' "$src/pdfwords.cc" | head -1 | cut -d' ' -f2)
+have=$( { /usr/local/bin/pdfwords -v 2>/dev/null || true; } | cut -d' ' -f2)
+if [ ! -x /usr/local/bin/pdfwords ] || [ "$src/pdfwords.cc" -nt /usr/local/bin/pdfwords ] || [ "$have" != "$want" ]; then
   d=$(mktemp -d)
   # A poppler this source does not compile against leaves no worker: PDFs then go to pdftotext (the service says so in /health).
   if bash "$src/build.sh" "$d/pdfwords" >/dev/null; then
