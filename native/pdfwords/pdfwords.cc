@@ -16,6 +16,7 @@
 //   prints, read back (rounded to 6 decimals), so the service's reading order sees the numbers it saw in the XHTML.
 // A crash or a hang costs one request: the service kills and restarts the worker and asks pdftotext instead.
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -24,6 +25,7 @@
 #include <string>
 #include <type_traits>
 #include <vector>
+#include <unistd.h>
 
 #include <Annot.h>
 #include <ErrorCodes.h>
@@ -42,18 +44,23 @@ static bool readAll(void *buf, size_t n)
     return n == 0 || fread(buf, 1, n, stdin) == n;
 }
 
-static void writeInt(int32_t v)
-{
-    fwrite(&v, 4, 1, stdout);
-}
-
+// The whole reply in one write(2) (a resume's reply fits a pipe's 64 KB): through stdio it went out in 4 KB pieces, and
+// the service's async read woke once for each.
 static void respond(int32_t status, int32_t pages, const std::string &body)
 {
-    writeInt(status);
-    writeInt(pages);
-    writeInt(static_cast<int32_t>(body.size()));
-    fwrite(body.data(), 1, body.size(), stdout);
-    fflush(stdout);
+    static std::string reply;
+    int32_t header[3] = {status, pages, static_cast<int32_t>(body.size())};
+    reply.assign(reinterpret_cast<const char *>(header), sizeof header);
+    reply += body;
+    const char *p = reply.data();
+    size_t n = reply.size();
+    while (n > 0) {
+        ssize_t w = write(STDOUT_FILENO, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) exit(1); // the service is gone
+        p += w;
+        n -= static_cast<size_t>(w);
+    }
 }
 
 // What reading back pdftotext's "%f" gives: x rounded to 6 decimals (half to even on the exact binary value, as
