@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace AtsParser.Core.Extraction;
 
 /// <summary>
-/// Warm `pdfwords` workers (native/pdfwords): each is one long-lived process linked to poppler that answers what
-/// `pdftotext -bbox-layout` prints, one PDF after another over its stdin/stdout. A pdftotext process costs ~7 ms of
+/// Warm `pdfwords` workers (native/pdfwords): each is one long-lived process linked to poppler that answers the word
+/// boxes `pdftotext -bbox-layout` prints, in a compact binary form (<see cref="PdfWordsReply"/>), one PDF after another
+/// over its stdin/stdout. A pdftotext process costs ~7 ms of
 /// fork, exec, linking and poppler start-up plus ~2 ms of our CPU per PDF; a worker pays that once. Poppler still runs
 /// outside the service: a PDF that crashes or hangs it costs that worker (killed, restarted on the next call), and the
 /// chain asks pdftotext. One request at a time per worker; at most PDF_WORKERS of them (the registry's cap).

@@ -10,7 +10,7 @@ public sealed record PdfWordsContent(List<PdfPage> Pages, List<PdfLinkAnnotation
 /// Reads the pdfwords worker's compact reply (protocol 2, described in native/pdfwords/pdfwords.cc): tagged records
 /// with raw doubles and UTF-8 text, into what <see cref="PdfWordBoxes.Parse"/> makes of the same PDF's XHTML. The
 /// worker sends each number already as reading back pdftotext's "%f" gives it, so no number is parsed here; the
-/// XHTML reader's two quirks on numbers are kept (".NET reads "inf" as no number, 0, and any "nan" as NaN).
+/// XHTML reader's two quirks on numbers are kept: it reads an infinite value's "inf" as no number (0), and "nan" as NaN.
 /// </summary>
 public static class PdfWordsReply
 {
