@@ -40,7 +40,7 @@ public static partial class DateParser
     /// </summary>
     public static IReadOnlyList<DateRange> FindRanges(string line, bool rightToLeft = false)
     {
-        if (!HasFigure(line)) return [];
+        if (!HasYear(line)) return [];
         var seen = recent ??= [];
         if (seen.TryGetValue((line, rightToLeft), out var known)) return known;
         if (seen.Count >= 512) seen.Clear();
@@ -54,8 +54,21 @@ public static partial class DateParser
     /// <summary>Forgets the kept answers (each new ResumeDocument does): a parse keeps one document's lines only, and parsing the same text again costs the same.</summary>
     public static void ForgetRecent() => recent?.Clear();
 
-    // Every date the token pattern knows holds two ASCII digits at least (a year's or a month's): most lines have none.
-    static bool HasFigure(string line) => line.AsSpan().ContainsAnyInRange('0', '9');
+    // Every token of the pattern holds a year ("19" or "20" and two ASCII digits) or an apostrophe and two digits ("'19"):
+    // most lines have neither, and scanning for the pattern's word alternative costs a try at every word.
+    internal static bool HasYear(string line)
+    {
+        var s = line.AsSpan();
+        int first = s.IndexOfAnyInRange('0', '9');
+        if (first < 0) return false;
+        for (int i = Math.Max(first - 1, 0); i + 2 < s.Length; i++)
+        {
+            char c = s[i];
+            if (c is '\'' or '’' && char.IsAsciiDigit(s[i + 1]) && char.IsAsciiDigit(s[i + 2])) return true;
+            if (i + 3 < s.Length && ((c == '1' && s[i + 1] == '9') || (c == '2' && s[i + 1] == '0')) && char.IsAsciiDigit(s[i + 2]) && char.IsAsciiDigit(s[i + 3])) return true;
+        }
+        return false;
+    }
 
     static IReadOnlyList<DateRange> Scan(string line, bool rightToLeft)
     {
@@ -118,7 +131,7 @@ public static partial class DateParser
     static List<Found> Tokens(string line)
     {
         var list = new List<Found>();
-        if (!HasFigure(line)) return list;
+        if (!HasYear(line)) return list;
         try
         {
             foreach (Match m in Token().Matches(line))

@@ -19,11 +19,18 @@ public static partial class JobTitles
     public static bool IsTitleWord(string word) => TitleWords.Contains(TextNormalizer.Fold(word.Trim('.', ',', '(', ')', ':')));
 
     /// <summary>Title words (job-words and ESCO head words) count one each; a whole ESCO occupation label counts two more.</summary>
-    public static int TitleScore(string fragment) => Words(fragment.Contains('&') ? FirmAmpersand().Replace(fragment, " ") : fragment).Count(w => TitleWords.Contains(w) || TitleWords.Contains(w.TrimEnd('.')) || OpenVocabulary.IsTitleHead(w) || IsGermanCompoundTitle(w))
-        + (ContainsCjkTitle(fragment) ? 1 : 0) + (OpenVocabulary.HasKnownTitle(fragment) ? 2 : 0);
+    public static int TitleScore(string fragment) => (titleScores ??= new()).Get(fragment, ComputeTitleScore);
 
     /// <summary>Company words count one each; a registered legal form at the end or a known university counts two more.</summary>
-    public static int CompanyScore(string fragment) => Words(fragment).Count(w => CompanyWords.Contains(w) || CompanyWords.Contains(w.TrimEnd('.')))
+    public static int CompanyScore(string fragment) => (companyScores ??= new()).Get(fragment, ComputeCompanyScore);
+
+    // Role assignment scores the same fragments again and again (ordering, tie-breaks, confidence).
+    [ThreadStatic] static ParseMemo.Cache<int>? titleScores, companyScores;
+
+    internal static int ComputeTitleScore(string fragment) => Words(fragment.Contains('&') ? FirmAmpersand().Replace(fragment, " ") : fragment).Count(w => TitleWords.Contains(w) || TitleWords.Contains(w.TrimEnd('.')) || OpenVocabulary.IsTitleHead(w) || IsGermanCompoundTitle(w))
+        + (ContainsCjkTitle(fragment) ? 1 : 0) + (OpenVocabulary.HasKnownTitle(fragment) ? 2 : 0);
+
+    internal static int ComputeCompanyScore(string fragment) => Words(fragment).Count(w => CompanyWords.Contains(w) || CompanyWords.Contains(w.TrimEnd('.')))
         + (fragment.Contains('"') || fragment.Contains('“') ? 1 : 0)
         + Math.Max(OpenVocabulary.LegalFormStrength(fragment), OpenVocabulary.IsUniversity(fragment) ? 2 : 0)
         + (fragment.Contains('&') && FirmAmpersand().IsMatch(fragment) ? 2 : 0) + CjkCompany(fragment);

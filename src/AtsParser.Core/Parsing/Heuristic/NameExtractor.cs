@@ -164,7 +164,12 @@ static partial class NameExtractor
         return -1;
     }
 
-    static string? Clean(string line)
+    static string? Clean(string line) => (cleaned ??= new()).Get(line, ComputeClean);
+
+    // The name search reads the header lines several times (labels, hints, the e-mail tie-break, confirmation).
+    [ThreadStatic] static ParseMemo.Cache<string?>? cleaned;
+
+    internal static string? ComputeClean(string line)
     {
         var t = ContactPatterns.GluedLabel().Replace(line.Trim(), " ");
         // "Jordan Ellery (she/her)": pronouns printed after the name are not part of it.

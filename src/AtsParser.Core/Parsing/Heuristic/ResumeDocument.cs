@@ -13,7 +13,7 @@ public sealed class ResumeDocument
 
     public ResumeDocument(string text)
     {
-        Dates.DateParser.ForgetRecent();
+        ParseMemo.Forget();
         Lines = ColumnTables.Repair(TextNormalizer.Lines(text));
         RightToLeft = IsRightToLeft(text);
         Sections = SectionDetector.Detect(Lines);

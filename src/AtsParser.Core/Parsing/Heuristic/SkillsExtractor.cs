@@ -14,6 +14,7 @@ static partial class SkillsExtractor
     public static List<Skill> Extract(ResumeDocument doc, SkillDictionary dictionary)
     {
         var skills = new List<Skill>();
+        var at = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var s in doc.Sections.Where(IsSkillList))
             foreach (var line in ListItems.LogicalLines(doc, s))
             {
@@ -26,17 +27,17 @@ static partial class SkillsExtractor
                     // the dictionary skills it names still count.
                     if (IsSentence(item, dictionary))
                     {
-                        foreach (var name in dictionary.Mentions(item)) Add(skills, name, name, SectionSource);
+                        foreach (var name in dictionary.Mentions(item)) Add(skills, at, name, name, SectionSource);
                         continue;
                     }
-                    Add(skills, item, dictionary.Normalize(item) ?? item, SectionSource);
+                    Add(skills, at, item, dictionary.Normalize(item) ?? item, SectionSource);
                 }
             }
         // Skills listed under certifications because their own heading was lost (see OtherSectionsExtractor).
         foreach (var s in doc.OfKind(SectionKinds.Certifications))
             foreach (var item in OtherSectionsExtractor.CertificationItems(doc, s).Overrun.SelectMany(ListItems.Split))
                 if (item.Split(' ').Length <= 6 && item.Length <= 60 && item.Any(char.IsLetter) && !NotSkill(item))
-                    Add(skills, item, dictionary.Normalize(item) ?? item, SectionSource);
+                    Add(skills, at, item, dictionary.Normalize(item) ?? item, SectionSource);
         // A sidebar or second column read into another section ("Python · Docker · Kubernetes" under the schools or the
         // summary): a line of three or more short items, at least three of them and three in four dictionary skills, is a
         // skill list whatever section it landed in; its other items are skills too.
@@ -47,15 +48,15 @@ static partial class SkillsExtractor
                     var items = ListItems.Split(ListItems.StripPrefix(doc.Lines[i])).Select(it => it.Trim()).Where(it => it.Length > 0).ToList();
                     int known = items.Count(it => dictionary.Normalize(it) is not null);
                     if (items.Count < 3 || known < 3 || known * 4 < items.Count * 3 || items.Any(it => it.Split(' ').Length > 3 || it.Contains('@') || it.Any(char.IsDigit) && dictionary.Normalize(it) is null)) continue;
-                    foreach (var it in items) Add(skills, it, dictionary.Normalize(it) ?? it, kind);
+                    foreach (var it in items) Add(skills, at, it, dictionary.Normalize(it) ?? it, kind);
                 }
         foreach (var (kind, items) in SkillColumns(doc, dictionary))
-            foreach (var it in items) Add(skills, it, dictionary.Normalize(it) ?? it, kind);
+            foreach (var it in items) Add(skills, at, it, dictionary.Normalize(it) ?? it, kind);
         foreach (var kind in new[] { SectionKinds.Summary, SectionKinds.Experience, SectionKinds.Projects, SectionKinds.Header })
             foreach (var s in doc.OfKind(kind))
                 foreach (var i in s.LineIndexes)
                     foreach (var name in dictionary.Mentions(doc.Lines[i]))
-                        if (!OpensNounPhrase(doc.Lines[i], name)) Add(skills, name, name, kind);
+                        if (!OpensNounPhrase(doc.Lines[i], name)) Add(skills, at, name, name, kind);
         return skills;
     }
 
@@ -157,11 +158,11 @@ static partial class SkillsExtractor
     public static bool IsSpokenLanguageLine(List<string> items) =>
         items.Count > 0 && items.Count(i => i.AsSpan().Count(' ') <= 3 && SpokenLanguages.Find(i) is not null) * 2 >= items.Count;
 
-    static void Add(List<Skill> skills, string raw, string name, string source)
+    // `at` holds each name's place in `skills` (the first skill of that name, case aside), so a long list is not searched per item.
+    static void Add(List<Skill> skills, Dictionary<string, int> at, string raw, string name, string source)
     {
-        int at = skills.FindIndex(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (at < 0) { skills.Add(new Skill(raw, name, [source])); return; }
-        if (!skills[at].Sources.Contains(source)) skills[at].Sources.Add(source);
+        if (!at.TryGetValue(name, out int i)) { at[name] = skills.Count; skills.Add(new Skill(raw, name, [source])); return; }
+        if (!skills[i].Sources.Contains(source)) skills[i].Sources.Add(source);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?i)^(?:proficient|experienced|excellent|strong|good|solid|basic|working|hands-on|familiar|knowledge|ability|able|skilled|expert(?:ise)?|developed|developing|designed|designing|implemented|involved|written|wrote|worked|working|created|built|managed|responsible|understanding|experience)\b")]
