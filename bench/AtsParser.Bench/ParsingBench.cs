@@ -93,7 +93,7 @@ public static class ParsingBench
         var perPhase = new Dictionary<string, List<(string File, double Ms)>>();
         foreach (var (file, input) in inputs)
             foreach (var (phase, action) in ParsingPhases.For(input, skills, parser, finalizer))
-                (perPhase.TryGetValue(phase, out var l) ? l : perPhase[phase] = []).Add((file, Median(Measure(rounds, () => { DateParser.ForgetRecent(); action(); }))));
+                (perPhase.TryGetValue(phase, out var l) ? l : perPhase[phase] = []).Add((file, Median(Measure(rounds, () => { ParseMemo.Forget(); action(); }))));
         Console.WriteLine($"{"phase",-16} {"median ms",10} {"max ms",9}  slowest document");
         foreach (var (phase, xs) in perPhase)
         {

@@ -21,9 +21,14 @@ public static class DegreeLevelClassifier
 
     static readonly string[] InstitutionNeedles = InstitutionWords.Select(Needle).ToArray();
 
-    public static string? Level(string? degree)
+    public static string? Level(string? degree) => string.IsNullOrWhiteSpace(degree) ? null : (levels ??= new()).Get(degree, ComputeLevel);
+
+    // Education rows, table cells and skill columns ask about the same lines and fragments more than once.
+    [ThreadStatic] static ParseMemo.Cache<string?>? levels;
+    [ThreadStatic] static ParseMemo.Cache<bool>? institutions;
+
+    internal static string? ComputeLevel(string degree)
     {
-        if (string.IsNullOrWhiteSpace(degree)) return null;
         var folded = " " + Tokenise(TextNormalizer.Fold(degree)) + " ";
         foreach (var (level, needles) in LevelNeedles)
             foreach (var needle in needles)
@@ -62,7 +67,9 @@ public static class DegreeLevelClassifier
     static readonly HashSet<string> OfHeads = WrittenOut.Where(w => !w.Contains(' '))
         .Concat(WrittenOut.Where(w => w.Split(' ') is [_, "of", ..]).Select(w => w.Split(' ')[0])).ToHashSet(StringComparer.Ordinal);
 
-    public static bool IsInstitution(string text)
+    public static bool IsInstitution(string text) => (institutions ??= new()).Get(text, ComputeIsInstitution);
+
+    internal static bool ComputeIsInstitution(string text)
     {
         var folded = " " + Tokenise(TextNormalizer.Fold(text)) + " ";
         foreach (var needle in InstitutionNeedles)

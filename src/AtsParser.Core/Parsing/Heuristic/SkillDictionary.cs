@@ -9,6 +9,8 @@ public sealed class SkillDictionary
     readonly List<string> _names = [];
     // Names by their first two characters, so a line is scanned once per word start rather than once per name.
     readonly Dictionary<(char, char), List<string>> _byStart = [];
+    // The same lists for two ASCII characters, by array index: most word starts are ASCII, and hashing a pair per word costs.
+    readonly List<string>?[] _byAsciiStart = new List<string>?[128 * 128];
 
     public SkillDictionary()
     {
@@ -20,6 +22,7 @@ public sealed class SkillDictionary
             {
                 if (!_byStart.TryGetValue((name[0], name[1]), out var list)) _byStart[(name[0], name[1])] = list = [];
                 list.Add(name);
+                if (name[0] < 128 && name[1] < 128) _byAsciiStart[name[0] * 128 + name[1]] = list;
             }
             _byAlias.TryAdd(Key(name), name);
             if (row.Length > 1)
@@ -41,7 +44,10 @@ public sealed class SkillDictionary
         for (int at = 0; at < line.Length; at++)
         {
             if (at > 0 && IsWordChar(line[at - 1])) continue;
-            if (at + 1 >= line.Length || !_byStart.TryGetValue((line[at], line[at + 1]), out var names)) continue;
+            if (at + 1 >= line.Length) continue;
+            char c0 = line[at], c1 = line[at + 1];
+            var names = c0 < 128 && c1 < 128 ? _byAsciiStart[c0 * 128 + c1] : _byStart.GetValueOrDefault((c0, c1));
+            if (names is null) continue;
             foreach (var name in names)
             {
                 int end = at + name.Length;
