@@ -48,7 +48,8 @@ public static partial class TableColumns
     const string DatesRole = "dates";
 
     static string? RoleOf(string cell) =>
-        TitleHeading().IsMatch(cell) ? HeaderFragments.TitleLabel
+        !MayBeHeading(cell) ? null
+        : TitleHeading().IsMatch(cell) ? HeaderFragments.TitleLabel
         : EmployerHeading().IsMatch(cell) ? HeaderFragments.EmployerLabel
         : LocationHeading().IsMatch(cell) ? HeaderFragments.LocationLabel
         : DatesHeading().IsMatch(cell) ? DatesRole
@@ -57,13 +58,24 @@ public static partial class TableColumns
     public static string? JobRoleOf(string cell) => RoleOf(cell);
 
     public static string? EducationRoleOf(string cell) =>
-        DegreeHeading().IsMatch(cell) ? FieldLabels.Degree
+        !MayBeHeading(cell) ? null
+        : DegreeHeading().IsMatch(cell) ? FieldLabels.Degree
         : InstitutionHeading().IsMatch(cell) ? FieldLabels.Institution
         : FieldHeading().IsMatch(cell) ? FieldLabels.Field
         : GradeHeading().IsMatch(cell) ? "grade"
         : DatesHeading().IsMatch(cell) || YearHeading().IsMatch(cell) || BoardHeading().IsMatch(cell) ? FieldLabels.Ignore
         : LocationHeading().IsMatch(cell) ? HeaderFragments.LocationLabel
         : null;
+
+    // The heading patterns below match whole cells of letters, white space, '/', '-', '–' and '%' (each character of theirs is a
+    // letter, \s or one of those four, and a letter's case variants are letters): a cell holding anything else, a figure, a
+    // comma, a dot or a bracket, is none of them. Layout repair asks this of every short line, twice.
+    internal static bool MayBeHeading(string cell)
+    {
+        foreach (var c in cell)
+            if (!char.IsLetter(c) && !char.IsWhiteSpace(c) && c is not ('/' or '-' or '–' or '%')) return false;
+        return true;
+    }
 
     [GeneratedRegex(@"(?i)^(?:degree|degree\s*/\s*course|course|qualification|examination|exam|education|program(?:me)?|abschluss|diplôme|diplome|título|titulo|curso|formação|formación|תואר|学历|学位)$")]
     private static partial Regex DegreeHeading();
