@@ -162,7 +162,12 @@ public static partial class EntrySegmenter
 
     public static bool IsBullet(string t) => t.Length > 1 && Bullets.Contains(t[0]) && (char.IsWhiteSpace(t[1]) || t[0] is '•' or '●' or '▪' or '➢' or '►');
 
-    static bool IsBody(string t)
+    static bool IsBody(string t) => (bodies ??= new()).Get(t, ComputeIsBody);
+
+    // The segmenter and the date-column repair ask this of the same lines.
+    [ThreadStatic] static ParseMemo.Cache<bool>? bodies;
+
+    internal static bool ComputeIsBody(string t)
     {
         if (IsBullet(t) || SubHeading().IsMatch(t) || (BodyLabel().IsMatch(t) && !HeaderFragments.IsClientVia(t)) || Recommendations().IsMatch(t)) return true;
         // Chinese and Japanese write sentences without spaces and end them with an ideographic full stop.

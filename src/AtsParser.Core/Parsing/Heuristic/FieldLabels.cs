@@ -16,6 +16,8 @@ public static partial class FieldLabels
     /// <summary>The label's kind and the value after it; null when the line starts with no known label.</summary>
     public static (string Kind, string Value)? Match(string text)
     {
+        // The pattern needs a colon: most fragments have none.
+        if (!text.AsSpan().ContainsAny(':', '：')) return null;
         var m = Label().Match(text);
         if (!m.Success) return null;
         return Kinds.TryGetValue(TextNormalizer.Fold(m.Groups["l"].Value.Trim()), out var kind) ? (kind, m.Groups["v"].Value.Trim()) : null;

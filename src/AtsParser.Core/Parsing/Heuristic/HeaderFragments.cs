@@ -84,14 +84,15 @@ public static partial class HeaderFragments
         var p = part.Trim().Trim('|', '-', '–', '—', ',', ':', '·', '•', '/', ' ').Trim();
         if (p.EndsWith('.') && !CompanyAbbreviation().IsMatch(p)) p = p.TrimEnd('.');
         if (p.Length == 0 || p.Equals("Link", StringComparison.OrdinalIgnoreCase)) yield break;
-        if (FieldLabels.Match(p) is { Kind: FieldLabels.Employer } employer && EmployerThenPlace(employer.Value) is var (company, place))
+        var label = FieldLabels.Match(p);
+        if (label is { Kind: FieldLabels.Employer } employer && EmployerThenPlace(employer.Value) is var (company, place))
         {
             // "Company: Infoway Technologies Pvt. Ltd., Pune": the place after a labelled employer is its location.
             yield return new Fragment(company, EmployerLabel, index);
             yield return new Fragment(place, LocationLabel, index);
             yield break;
         }
-        if (FieldLabels.Match(p) is { Kind: FieldLabels.Title or FieldLabels.Employer or FieldLabels.Location } labelled)
+        if (label is { Kind: FieldLabels.Title or FieldLabels.Employer or FieldLabels.Location } labelled)
         {
             yield return new Fragment(labelled.Value, labelled.Kind switch
             {
@@ -102,8 +103,9 @@ public static partial class HeaderFragments
             yield break;
         }
         p = LinkSuffix().Replace(p, "").Trim();
-        var asMatch = AsTitle().Match(p);
-        if (asMatch.Success)
+        // The pattern needs "as" between spaces.
+        var asMatch = p.Contains("as", StringComparison.Ordinal) ? AsTitle().Match(p) : null;
+        if (asMatch is { Success: true })
         {
             yield return new Fragment(asMatch.Groups["c"].Value.Trim(), EmployerLabel, index);
             yield return new Fragment(asMatch.Groups["t"].Value.Trim(), TitleLabel, index);
