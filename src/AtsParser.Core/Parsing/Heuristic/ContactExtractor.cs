@@ -19,9 +19,12 @@ static partial class ContactExtractor
         var emailLines = new List<int>();
         for (int i = 0; i < lines.Length; i++)
         {
+            // Both patterns need a literal '@' or an opening bracket and "at": most lines have neither and skip the scans
+            // (and the third-party test before them).
+            bool at = lines[i].Contains('@'), bracketed = ContactPatterns.MayHoldBracketedAt(lines[i]);
+            if (!at && !bracketed) continue;
             if (doc.KindOf(i) == SectionKinds.References || ContactPatterns.ThirdPartyLabel().IsMatch(lines[i])) continue;
-            // Both patterns need a literal '@' or an opening bracket: most lines have neither and skip the scans.
-            if (lines[i].Contains('@'))
+            if (at)
                 foreach (System.Text.RegularExpressions.Match m in ContactPatterns.Email().Matches(lines[i]))
                 {
                     var e = m.Value.TrimEnd('.', '-');
@@ -30,7 +33,7 @@ static partial class ContactExtractor
                     if (!emails.Contains(e, StringComparer.OrdinalIgnoreCase)) emails.Add(e);
                     emailLines.Add(i);
                 }
-            if (lines[i].AsSpan().ContainsAny("[({<"))
+            if (bracketed)
                 foreach (System.Text.RegularExpressions.Match m in ContactPatterns.ObfuscatedEmail().Matches(lines[i]))
                 {
                     var e = m.Groups["l"].Value + "@" + ContactPatterns.ObfuscatedDot().Replace(m.Groups["d"].Value, ".");

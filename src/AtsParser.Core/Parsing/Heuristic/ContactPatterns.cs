@@ -56,6 +56,21 @@ static partial class ContactPatterns
     [GeneratedRegex(@"(?<![\w.+-])(?<l>[\w.+-]{1,64})\s*[\[({<]\s*at\s*[\])}>]\s*(?<d>[\w-]{1,63}(?:(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\.)[\w-]{1,63}){1,5})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AtsParser.Core.Parsing.RegexGuard.Milliseconds)]
     public static partial Regex ObfuscatedEmail();
 
+    /// <summary>An opening bracket, white space (as \s) and "at" in either case: what ObfuscatedEmail cannot match without.</summary>
+    public static bool MayHoldBracketedAt(string line)
+    {
+        var s = line.AsSpan();
+        while (true)
+        {
+            int i = s.IndexOfAny("[({<");
+            if (i < 0) return false;
+            s = s[(i + 1)..];
+            int j = 0;
+            while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
+            if (j + 1 < s.Length && (s[j] | 0x20) == 'a' && (s[j + 1] | 0x20) == 't') return true;
+        }
+    }
+
     [GeneratedRegex(@"\s*[\[({<]\s*dot\s*[\])}>]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AtsParser.Core.Parsing.RegexGuard.Milliseconds)]
     public static partial Regex ObfuscatedDot();
 }
