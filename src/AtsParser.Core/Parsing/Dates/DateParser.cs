@@ -14,7 +14,7 @@ public static partial class DateParser
     // no space between a date and its words ("自2018年5月起", "2019年3月至今"), so an ideograph may touch a date.
     [GeneratedRegex(@"(?<![\p{L}\d-[\p{IsCJKUnifiedIdeographs}]])(?:(?<word>[\p{L}-[\p{IsCJKUnifiedIdeographs}]]{3,12})\.?(?:\s*(?:de|of)\s+|\s*[-/,'’׳]?\s*)(?<wy>(?:19|20)[0-9]{2}|['’][0-9]{2})|(?<iy>(?:19|20)[0-9]{2})-(?<im>[0-9]{2})-(?<id>[0-9]{2})|(?<d>[0-9]{1,2})\s?[./]\s?(?<dm>[0-9]{1,2})\s?[./]\s?(?<dy>(?:19|20)[0-9]{2})|(?<cy>(?:19|20)[0-9]{2})\s*年(?:\s*(?<cm>[0-9]{1,2})\s*月)?|(?<yy>(?:19|20)[0-9]{2})\s?[./]\s?(?<ym>[0-9]{1,2})(?![0-9])|(?<yy2>(?:19|20)[0-9]{2})-(?<ym2>0[1-9]|1[0-2])(?![0-9])|(?<mm>[0-9]{1,2})\s?[./-]\s?(?<mmy>(?:19|20)[0-9]{2})|(?<y>(?:19|20)[0-9]{2}))(?![\p{L}\d-[\p{IsCJKUnifiedIdeographs}]])",
         RegexOptions.CultureInvariant, 10_000)]
-    private static partial Regex Token();
+    internal static partial Regex Token();
 
     // What may stand between two dates of one range.
     [GeneratedRegex(@"^\s*(?:-{1,2}|–|—|~|to|till|until|through|thru|bis|au|à|a|al|hasta|até|ate|至|到|,|-\s*to)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 10_000)]

@@ -162,7 +162,7 @@ public static partial class EntrySegmenter
 
     public static bool IsBullet(string t) => t.Length > 1 && Bullets.Contains(t[0]) && (char.IsWhiteSpace(t[1]) || t[0] is '•' or '●' or '▪' or '➢' or '►');
 
-    static bool IsBody(string t) => (bodies ??= new()).Get(t, ComputeIsBody);
+    internal static bool IsBody(string t) => (bodies ??= new()).Get(t, ComputeIsBody);
 
     // The segmenter and the date-column repair ask this of the same lines.
     [ThreadStatic] static ParseMemo.Cache<bool>? bodies;

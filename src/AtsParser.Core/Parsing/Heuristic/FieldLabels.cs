@@ -34,5 +34,5 @@ public static partial class FieldLabels
     }
 
     [GeneratedRegex(@"^(?<l>[^:：]{1,30}?)\s*[:：]\s*(?<v>\S.*)$")]
-    private static partial Regex Label();
+    internal static partial Regex Label();
 }

@@ -217,7 +217,7 @@ public static partial class HeaderFragments
     private static partial Regex CjkComma();
 
     [GeneratedRegex(@"^(?<c>.{2,80}?)\s+as\s+(?:an?\s+)?(?<t>.{2,80})$")]
-    private static partial Regex AsTitle();
+    internal static partial Regex AsTitle();
 
     [GeneratedRegex(@"[“""„«](?<q>[^“""”„«»]{2,80})[”""»]")]
     private static partial Regex Quoted();

@@ -164,7 +164,7 @@ static partial class NameExtractor
         return -1;
     }
 
-    static string? Clean(string line) => (cleaned ??= new()).Get(line, ComputeClean);
+    internal static string? Clean(string line) => (cleaned ??= new()).Get(line, ComputeClean);
 
     // The name search reads the header lines several times (labels, hints, the e-mail tie-break, confirmation).
     [ThreadStatic] static ParseMemo.Cache<string?>? cleaned;

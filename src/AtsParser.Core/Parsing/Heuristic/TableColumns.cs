@@ -47,9 +47,10 @@ public static partial class TableColumns
 
     const string DatesRole = "dates";
 
-    static string? RoleOf(string cell) =>
-        !MayBeHeading(cell) ? null
-        : TitleHeading().IsMatch(cell) ? HeaderFragments.TitleLabel
+    static string? RoleOf(string cell) => MayBeHeading(cell) ? RoleByPatterns(cell) : null;
+
+    internal static string? RoleByPatterns(string cell) =>
+        TitleHeading().IsMatch(cell) ? HeaderFragments.TitleLabel
         : EmployerHeading().IsMatch(cell) ? HeaderFragments.EmployerLabel
         : LocationHeading().IsMatch(cell) ? HeaderFragments.LocationLabel
         : DatesHeading().IsMatch(cell) ? DatesRole
@@ -57,9 +58,10 @@ public static partial class TableColumns
 
     public static string? JobRoleOf(string cell) => RoleOf(cell);
 
-    public static string? EducationRoleOf(string cell) =>
-        !MayBeHeading(cell) ? null
-        : DegreeHeading().IsMatch(cell) ? FieldLabels.Degree
+    public static string? EducationRoleOf(string cell) => MayBeHeading(cell) ? EducationRoleByPatterns(cell) : null;
+
+    internal static string? EducationRoleByPatterns(string cell) =>
+        DegreeHeading().IsMatch(cell) ? FieldLabels.Degree
         : InstitutionHeading().IsMatch(cell) ? FieldLabels.Institution
         : FieldHeading().IsMatch(cell) ? FieldLabels.Field
         : GradeHeading().IsMatch(cell) ? "grade"
