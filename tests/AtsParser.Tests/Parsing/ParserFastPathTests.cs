@@ -80,6 +80,22 @@ public class ParserFastPathTests
     }
 
     [Fact]
+    public void A_wrapped_open_range_ends_in_the_dash_the_pre_check_looks_for()
+    {
+        int open = 0;
+        foreach (var t in All().Select(s => s.TrimEnd()))
+            if (ColumnTables.OpenRange().IsMatch(t) && ++open > 0) t[^1].Should().BeOneOf('-', '–', '—', '~', '至', '到');
+        open.Should().BeGreaterThan(20, "the inputs must exercise the pattern");
+    }
+
+    [Fact]
+    public void The_ascii_word_separators_are_the_separators_among_ascii_characters()
+    {
+        for (char c = '\0'; c < '\u0080'; c++)
+            LanguageDetector.AsciiSeparators.Contains(c).Should().Be(LanguageDetector.Separators.Contains(c), $"U+{(int)c:X4}");
+    }
+
+    [Fact]
     public void Answers_kept_for_a_document_are_the_answers_computed_afresh()
     {
         ParseMemo.Forget();

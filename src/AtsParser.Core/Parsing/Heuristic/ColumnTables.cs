@@ -18,7 +18,8 @@ public static partial class ColumnTables
         for (int i = 0; i < lines.Length; i++)
         {
             var t = lines[i].TrimEnd();
-            if (i + 1 < lines.Length && OpenRange().IsMatch(t) && lines[i + 1].Trim() is { Length: > 0 } next)
+            // OpenRange ends in a dash-like character before white space only, which TrimEnd removed.
+            if (i + 1 < lines.Length && t.Length > 0 && t[^1] is '-' or '–' or '—' or '~' or '至' or '到' && OpenRange().IsMatch(t) && lines[i + 1].Trim() is { Length: > 0 } next)
             {
                 var joined = t + " " + next;
                 if (DateParser.FindRanges(joined).Any(r => r.Index + r.Length > t.Length))
@@ -87,7 +88,7 @@ public static partial class ColumnTables
 
     // A date, then a dash with nothing after it: "2020.09 -", "03/2019 –", "2016年7月 至".
     [GeneratedRegex(@"\d\s*[.年/月]?\s*[-–—~至到]\s*$")]
-    private static partial Regex OpenRange();
+    internal static partial Regex OpenRange();
 
     static string[] Rows(string[] lines)
     {

@@ -20,7 +20,11 @@ public static class LanguageDetector
         .GroupBy(x => x.Word).ToDictionary(g => g.Key, g => g.Select(x => x.Code).ToArray());
 
     // Where the folded text splits into words: whitespace, this punctuation, and U+037E (which folds to ';').
-    static readonly SearchValues<char> Separators = SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i)
+    internal static readonly SearchValues<char> Separators = SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i)
+        .Where(c => char.IsWhiteSpace(c) || c is ',' or '.' or ':' or ';' or '(' or ')' or '\u037E').ToArray());
+
+    // The same separators among ASCII characters: in ASCII text the search finds the same places, vectorised.
+    internal static readonly SearchValues<char> AsciiSeparators = SearchValues.Create(Enumerable.Range(0, 128).Select(i => (char)i)
         .Where(c => char.IsWhiteSpace(c) || c is ',' or '.' or ':' or ';' or '(' or ')' or '\u037E').ToArray());
 
     static readonly int LongestWord = CodesByWord.Keys.Max(w => w.Length);
@@ -31,6 +35,8 @@ public static class LanguageDetector
         int hebrew = 0, cjk = 0, kana = 0, hangul = 0, cyrillic = 0, arabic = 0, latin = 0;
         foreach (var c in sample)
         {
+            // Below U+0080 only an ASCII letter counts (every range below starts higher).
+            if (c < '\u0080') { if (char.IsAsciiLetter(c)) latin++; continue; }
             if (c is >= '\u0590' and <= '\u05FF') hebrew++;
             else if (c is >= '\u3040' and <= '\u30FF') kana++;
             else if (c is >= '\uAC00' and <= '\uD7AF') hangul++;
@@ -53,9 +59,10 @@ public static class LanguageDetector
         // Word by word, as the folded text would split: most words are ASCII and fold to lower case alone, so the text is
         // not folded (decomposed) as a whole.
         var rest = sample.AsSpan();
+        var separators = Ascii.IsValid(rest) ? AsciiSeparators : Separators;
         while (rest.Length > 0)
         {
-            int end = rest.IndexOfAny(Separators);
+            int end = rest.IndexOfAny(separators);
             if (end < 0) end = rest.Length;
             var word = rest[..end];
             rest = rest[Math.Min(end + 1, rest.Length)..];
