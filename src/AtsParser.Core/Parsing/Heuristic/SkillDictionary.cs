@@ -8,9 +8,25 @@ public sealed class SkillDictionary
     readonly Dictionary<string, string> _byAlias = new(StringComparer.Ordinal);
     readonly List<string> _names = [];
     // Names by their first two characters, so a line is scanned once per word start rather than once per name.
-    readonly Dictionary<(char, char), List<string>> _byStart = [];
-    // The same lists for two ASCII characters, by array index: most word starts are ASCII, and hashing a pair per word costs.
-    readonly List<string>?[] _byAsciiStart = new List<string>?[128 * 128];
+    // Names (all of three characters or more) by their first three characters, in file order within each list, so a line is
+    // scanned once per word start rather than once per name. Two ASCII characters index an array: most word starts are ASCII.
+    readonly Dictionary<(char, char), Starts> _byStart = [];
+    readonly Starts?[] _byAsciiStart = new Starts?[128 * 128];
+
+    sealed class Starts
+    {
+        readonly List<string>?[] _ascii = new List<string>?[128];
+        readonly Dictionary<char, List<string>> _other = [];
+
+        public void Add(string name)
+        {
+            char c = name[2];
+            var list = c < 128 ? _ascii[c] ??= [] : _other.TryGetValue(c, out var l) ? l : _other[c] = [];
+            list.Add(name);
+        }
+
+        public List<string>? Third(char c) => c < 128 ? _ascii[c] : _other.GetValueOrDefault(c);
+    }
 
     public SkillDictionary()
     {
@@ -20,9 +36,9 @@ public sealed class SkillDictionary
             _names.Add(name);
             if (name.Length > 2)
             {
-                if (!_byStart.TryGetValue((name[0], name[1]), out var list)) _byStart[(name[0], name[1])] = list = [];
-                list.Add(name);
-                if (name[0] < 128 && name[1] < 128) _byAsciiStart[name[0] * 128 + name[1]] = list;
+                if (!_byStart.TryGetValue((name[0], name[1]), out var starts)) _byStart[(name[0], name[1])] = starts = new Starts();
+                starts.Add(name);
+                if (name[0] < 128 && name[1] < 128) _byAsciiStart[name[0] * 128 + name[1]] = starts;
             }
             _byAlias.TryAdd(Key(name), name);
             if (row.Length > 1)
@@ -44,9 +60,9 @@ public sealed class SkillDictionary
         for (int at = 0; at < line.Length; at++)
         {
             if (at > 0 && IsWordChar(line[at - 1])) continue;
-            if (at + 1 >= line.Length) continue;
+            if (at + 2 >= line.Length) continue;
             char c0 = line[at], c1 = line[at + 1];
-            var names = c0 < 128 && c1 < 128 ? _byAsciiStart[c0 * 128 + c1] : _byStart.GetValueOrDefault((c0, c1));
+            var names = (c0 < 128 && c1 < 128 ? _byAsciiStart[c0 * 128 + c1] : _byStart.GetValueOrDefault((c0, c1)))?.Third(line[at + 2]);
             if (names is null) continue;
             foreach (var name in names)
             {
