@@ -96,6 +96,36 @@ public class ParserFastPathTests
     }
 
     [Fact]
+    public void Skill_mentions_are_what_trying_every_name_at_every_word_start_gives()
+    {
+        var dictionary = new SkillDictionary();
+        var random = new Random(3);
+        var names = dictionary.Names;
+        var lines = Handmade.Concat(Generated().Take(300)).Concat(Enumerable.Range(0, 400).Select(_ =>
+            string.Join(random.Next(2) == 0 ? ", " : " ", Enumerable.Range(0, random.Next(1, 6)).Select(_ => random.Next(3) == 0
+                ? Pieces[random.Next(Pieces.Length)] : names[random.Next(names.Count)] + (random.Next(4) == 0 ? Pieces[random.Next(Pieces.Length)] : "")))));
+        int mentioned = 0;
+        foreach (var line in lines)
+        {
+            var expected = new List<string>();
+            for (int at = 0; at < line.Length; at++)
+            {
+                if (at > 0 && SkillDictionary.IsWordChar(line[at - 1])) continue;
+                foreach (var name in names.Where(n => n.Length > 2))
+                {
+                    int end = at + name.Length;
+                    if (end > line.Length || string.CompareOrdinal(line, at, name, 0, name.Length) != 0) continue;
+                    bool right = end >= line.Length || !SkillDictionary.IsWordChar(line[end]) || (line[end] == '.' && (end + 1 >= line.Length || !char.IsLetter(line[end + 1])));
+                    if (right && !expected.Contains(name)) expected.Add(name);
+                }
+            }
+            dictionary.Mentions(line).Should().Equal(expected, line);
+            mentioned += expected.Count;
+        }
+        mentioned.Should().BeGreaterThan(300, "the inputs must name skills");
+    }
+
+    [Fact]
     public void Answers_kept_for_a_document_are_the_answers_computed_afresh()
     {
         ParseMemo.Forget();

@@ -48,6 +48,8 @@ public sealed class SkillDictionary
 
     public int Count => _names.Count;
 
+    internal IReadOnlyList<string> Names => _names;
+
     public string? Normalize(string raw) => _byAlias.GetValueOrDefault(Key(raw));
 
     /// <summary>
@@ -75,7 +77,7 @@ public sealed class SkillDictionary
         return found;
     }
 
-    static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '+' or '#' or '_';
+    internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '+' or '#' or '_';
 
     static string Key(string s) => TextNormalizer.Fold(s).Replace(" ", "");
 }
