@@ -126,6 +126,15 @@ public class ParserFastPathTests
     }
 
     [Fact]
+    public void A_line_the_split_test_passes_over_is_one_item_at_most()
+    {
+        int skipped = 0;
+        foreach (var s in All())
+            if (!ListItems.MaySplit(s) && ++skipped > 0) ListItems.Split(ListItems.StripPrefix(s)).Count.Should().BeLessThanOrEqualTo(1, s);
+        skipped.Should().BeGreaterThan(100, "the inputs must exercise the test");
+    }
+
+    [Fact]
     public void Answers_kept_for_a_document_are_the_answers_computed_afresh()
     {
         ParseMemo.Forget();

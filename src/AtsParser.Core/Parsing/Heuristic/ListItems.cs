@@ -92,6 +92,12 @@ static partial class ListItems
         return items.Select(Clean).Where(x => x.Any(char.IsLetterOrDigit)).ToList();
     }
 
+    /// <summary>False when Split cannot cut the line (or any part of it) into two items: it holds none of the separators.</summary>
+    public static bool MaySplit(string line) => line.AsSpan().ContainsAny(SeparatorStarts) || line.Contains("   ", StringComparison.Ordinal);
+
+    // Every separator IsSeparator accepts starts with one of these characters or with three spaces.
+    static readonly System.Buffers.SearchValues<char> SeparatorStarts = System.Buffers.SearchValues.Create(",;|•●▪·，、；<>=");
+
     static bool IsSeparator(string s, int i, out int width)
     {
         width = 1;

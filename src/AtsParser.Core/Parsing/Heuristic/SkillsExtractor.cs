@@ -45,6 +45,8 @@ static partial class SkillsExtractor
             foreach (var s in doc.OfKind(kind))
                 foreach (var i in s.LineIndexes)
                 {
+                    // A line without a separator is one item at most, and fewer than three never count.
+                    if (!ListItems.MaySplit(doc.Lines[i])) continue;
                     var items = ListItems.Split(ListItems.StripPrefix(doc.Lines[i])).Select(it => it.Trim()).Where(it => it.Length > 0).ToList();
                     int known = items.Count(it => dictionary.Normalize(it) is not null);
                     if (items.Count < 3 || known < 3 || known * 4 < items.Count * 3 || items.Any(it => it.Split(' ').Length > 3 || it.Contains('@') || it.Any(char.IsDigit) && dictionary.Normalize(it) is null)) continue;
