@@ -135,6 +135,25 @@ public class ParserFastPathTests
     }
 
     [Fact]
+    public void The_name_clean_up_patterns_need_what_their_pre_checks_look_for()
+    {
+        var names = new[] { "Jane Roe", "JANE ROEFeatured Resume", "Jordan Ellery (she/her)", "Jane Roe, page 2 of 3", "Jane Roe – Resume",
+            "Jane Roe | CV", "Dr. Helena Marquardt", "Prof. Dr. Jan Roth", "Kofi Mensah-Boateng | Data Engineer", "Ana Ruiz — ana@example.org",
+            "John.Smith", "john_smith", "Omar FennPremium CV", "Ana Ruiz · they/them", "Max Muster, Lebenslauf", "Mx. Sam Lee" };
+        int matched = 0;
+        foreach (var s in All().Concat(names).Concat(names.SelectMany(n => Pieces.Select(p => n + p))))
+        {
+            if (ContactPatterns.GluedLabel().IsMatch(s) && ++matched > 0) s.AsSpan().ContainsAny(NameExtractor.GluedLabelWords).Should().BeTrue(s);
+            if (NameExtractor.Pronouns().IsMatch(s) && ++matched > 0) s.Should().Contain("/");
+            if (NameExtractor.PageOrDocumentTail().IsMatch(s) && ++matched > 0) s.AsSpan().ContainsAny(NameExtractor.TailSeparators).Should().BeTrue(s);
+            if (NameExtractor.Honorific().IsMatch(s) && ++matched > 0) s.Should().Contain(".");
+            if (NameExtractor.NameThenMore().IsMatch(s) && ++matched > 0) s.AsSpan().ContainsAny(NameExtractor.HeadlineSeparators).Should().BeTrue(s);
+            if (NameExtractor.DottedName().IsMatch(s) && ++matched > 0) s.AsSpan().ContainsAny('.', '_').Should().BeTrue(s);
+        }
+        matched.Should().BeGreaterThan(100, "the inputs must exercise the patterns");
+    }
+
+    [Fact]
     public void Answers_kept_for_a_document_are_the_answers_computed_afresh()
     {
         ParseMemo.Forget();

@@ -171,28 +171,36 @@ static partial class NameExtractor
 
     internal static string? ComputeClean(string line)
     {
-        var t = ContactPatterns.GluedLabel().Replace(line.Trim(), " ");
+        // Each pattern runs only where what it cannot match without is (ParserFastPathTests): a glued portal label, the '/'
+        // of pronouns, a comma or dash before a page or document word, an honorific's dot, a separator before a headline,
+        // the dot or underscore of "John.Smith".
+        var t = line.Trim();
+        if (t.AsSpan().ContainsAny(GluedLabelWords)) t = ContactPatterns.GluedLabel().Replace(t, " ");
         // "Jordan Ellery (she/her)": pronouns printed after the name are not part of it.
-        t = Pronouns().Replace(t, " ");
+        if (t.Contains('/')) t = Pronouns().Replace(t, " ");
         // A page header's "Jane Roe, page 2", "Jane Roe – Resume", "Jane Roe | CV": the page and document words are not the name.
-        t = PageOrDocumentTail().Replace(t, "");
+        if (t.AsSpan().ContainsAny(TailSeparators)) t = PageOrDocumentTail().Replace(t, "");
         // "Dr. Helena Marquardt", "Prof. Dr. Jan Roth": a title of address before the name is not part of it.
-        var addressed = Honorific().Replace(t, "");
+        var addressed = t.Contains('.') ? Honorific().Replace(t, "") : t;
         if (addressed.Contains(' ')) t = addressed;
         t = ContactPatterns.PortalSuffix().Replace(t, "");
         t = TextNormalizer.CollapseWhitespace(t).Trim(' ', ',', ';', '|', '-', '–', '•', '·');
         // "Kofi Mensah-Boateng | Data Engineer", "Ana Ruiz — ana@example.org": the name before a headline or contact data.
-        var headed = NameThenMore().Match(t);
-        if (headed.Success && (NamesAJob(headed.Groups["r"].Value) || headed.Groups["r"].Value.Any(c => char.IsDigit(c) || c == '@')))
+        var headed = t.AsSpan().ContainsAny(HeadlineSeparators) ? NameThenMore().Match(t) : null;
+        if (headed is { Success: true } && (NamesAJob(headed.Groups["r"].Value) || headed.Groups["r"].Value.Any(c => char.IsDigit(c) || c == '@')))
             t = headed.Groups["n"].Value.Trim();
         // "Jane Doe RHCE Certified", "Priya Nair, PMP", "Max Muster, M.Sc.": credentials after a name are not the name.
         var cut = CredentialTail().Replace(t, "");
         if (cut.Length >= 3 && cut.Contains(' ')) t = cut;
         // "John.Smith" printed as the name.
-        var dotted = DottedName().Match(t);
-        if (dotted.Success) t = Capital(dotted.Groups["f"].Value) + " " + Capital(dotted.Groups["l"].Value);
+        var dotted = t.AsSpan().ContainsAny('.', '_') ? DottedName().Match(t) : null;
+        if (dotted is { Success: true }) t = Capital(dotted.Groups["f"].Value) + " " + Capital(dotted.Groups["l"].Value);
         return t.Length is >= 2 and <= 60 ? t : null;
     }
+
+    internal static readonly System.Buffers.SearchValues<string> GluedLabelWords = System.Buffers.SearchValues.Create(["Featured", "Premium", "Resume", "CV"], StringComparison.Ordinal);
+    internal static readonly System.Buffers.SearchValues<char> TailSeparators = System.Buffers.SearchValues.Create(",|–—•·-");
+    internal static readonly System.Buffers.SearchValues<char> HeadlineSeparators = System.Buffers.SearchValues.Create("|–—•·");
 
     public static bool LooksLikeName(string s, bool allowSingle)
     {
@@ -240,7 +248,7 @@ static partial class NameExtractor
     static string Capital(string w) => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + (w.Skip(1).All(char.IsUpper) ? w[1..].ToLowerInvariant() : w[1..]);
 
     [GeneratedRegex(@"^(?<f>\p{L}{2,20})[._](?<l>\p{L}{2,25})$")]
-    private static partial Regex DottedName();
+    internal static partial Regex DottedName();
 
     [GeneratedRegex(@"(?:[\s,–—]+(?:PMP|RHC[ESAV]A?|RHCSA|CCN[AP]|CCIE|CPA|CFA|CMA|ACCA|CIMA|CISSP|CISA|CISM|CEH|MBA|PhD|Ph\.D\.?|MD|M\.D\.|RN|BSN|MSN|LPN|PE|P\.E\.|P\.Eng|PEng|CSM|CSPO|PMI-ACP|SAFe|ITIL|MCSE|MCSA|MCP|OCP|SHRM-CP|SHRM-SCP|PHR|SPHR|CPHR|CHRP|DDS|JD|J\.D\.|Esq\.?|LLM|MSc|M\.Sc\.?|BSc|B\.Sc\.?|MA|M\.A\.|BA|B\.A\.|MS|BS|Dipl\.-Ing\.?|Dr\.|Jr\.?|Sr\.?|III|II|CCP|CSCP|CPIM|LEED\s+AP|Six\s+Sigma(?:\s+\w+\s+Belt)?|(?:AWS|Azure|Google|Salesforce|Oracle|Cisco|Microsoft)?\s*(?:Certified|CERTIFIED)(?:\s+\w+){0,3}|Certificated|CERTIFICATED)\b\.?)+\s*$")]
     private static partial Regex CredentialTail();
@@ -264,17 +272,17 @@ static partial class NameExtractor
     public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uAC00' and <= '\uD7AF' or >= '\u3040' and <= '\u30FF';
 
     [GeneratedRegex(@"(?:[\(\[]\s*(?:she|he|they|ze|xe|ela|ele|elle|il|ella|él|sie|er)\s*/\s*\p{L}+(?:\s*/\s*\p{L}+)?\s*[\)\]]|\s*[,|·–—]\s*(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)(?:\s*/\s*\p{L}+)?\s*$)", RegexOptions.IgnoreCase)]
-    private static partial Regex Pronouns();
+    internal static partial Regex Pronouns();
 
     [GeneratedRegex(@"(?:[\s,]*(?:\s[|–—•·-]\s|,)\s*(?:(?:page|seite|página|pagina|p\.)\s*\d+(?:\s*(?:of|/|von|de|sur)\s*\d+)?|resume|résumé|cv|curriculum\s+vitae|lebenslauf))+\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex PageOrDocumentTail();
+    internal static partial Regex PageOrDocumentTail();
 
     [GeneratedRegex(@"^(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Dipl\.-Ing)\.\s*)+", RegexOptions.IgnoreCase)]
-    private static partial Regex Honorific();
+    internal static partial Regex Honorific();
 
     [GeneratedRegex(@"^(?<l>(?:\p{L}+\s){0,2}[\p{L}'’-]{2,}),\s*(?<f>[\p{L}'’-]{2,}(?:\s[\p{L}'’-]+\.?)?)$")]
     private static partial Regex FamilyFirst();
 
     [GeneratedRegex(@"^(?<n>[^|–—•·,]{3,50}?)\s+[|–—•·]\s+(?<r>.+)$")]
-    private static partial Regex NameThenMore();
+    internal static partial Regex NameThenMore();
 }
