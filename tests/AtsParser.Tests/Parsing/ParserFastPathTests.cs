@@ -72,6 +72,7 @@ public class ParserFastPathTests
         {
             if (FieldLabels.Label().IsMatch(s) && ++labels > 0) s.Should().ContainAny(":", "：");
             if (HeaderFragments.AsTitle().IsMatch(s) && ++titles > 0) s.Should().Contain("as");
+            if (HeaderFragments.TrailingPlace().IsMatch(s)) s.Should().Contain("(");
             if (ContactPatterns.ObfuscatedEmail().IsMatch(s) && ++addresses > 0) ContactPatterns.MayHoldBracketedAt(s).Should().BeTrue($"the pattern matches \"{s}\"");
         }
         labels.Should().BeGreaterThan(20, "the inputs must exercise the label pattern");

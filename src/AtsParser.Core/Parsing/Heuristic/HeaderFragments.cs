@@ -165,7 +165,8 @@ public static partial class HeaderFragments
     {
         // "Ostrava Freight Ltd (Manchester, UK)", "Store Manager, Hadley Outfitters (Leeds)": the bracketed place goes
         // first, so its comma does not cut the name; what is before it is read on its own.
-        var paren = TrailingPlace().Match(p);
+        // The pattern needs an opening bracket.
+        var paren = p.Contains('(') ? TrailingPlace().Match(p) : Match.Empty;
         if (paren.Success && paren.Groups["c"].Value.Trim() is { Length: > 0 } named && IsParenthesisedPlace(named, paren.Groups["p"].Value.Trim()))
         {
             foreach (var f in SplitAroundPlace(named, index, experience)) yield return f;
@@ -233,7 +234,7 @@ public static partial class HeaderFragments
     private static partial Regex LinkSuffix();
 
     [GeneratedRegex(@"^(?<c>.{2,80}?)\s*\((?<p>[^()]{2,40})\)$")]
-    private static partial Regex TrailingPlace();
+    internal static partial Regex TrailingPlace();
 
     [GeneratedRegex(@"^(?:remote|hybrid|remoto|télétravail|homeoffice|home office)$", RegexOptions.IgnoreCase)]
     private static partial Regex Remote();
