@@ -49,7 +49,8 @@ public static class ParsingBench
         var parse = new List<double>();
         var baseline = new List<double>();
         var cpu = new List<double>();
-        Console.WriteLine($"{"document",-45} {"chars",7} {"parse median ms",16} {"sections-only ms",17} {"parse cpu ms",13}");
+        var allocated = new List<double>();
+        Console.WriteLine($"{"document",-45} {"chars",7} {"parse median ms",16} {"sections-only ms",17} {"parse cpu ms",13} {"alloc KB",9}");
         foreach (var (file, input) in inputs)
         {
             // CPU time per parse (the whole process, over all rounds): on a shared, overloaded machine wall-clock
@@ -57,14 +58,19 @@ public static class ParsingBench
             var cpuBefore = Environment.CpuUsage.TotalTime;
             var p = Measure(rounds, () => parser.Parse(input));
             cpu.Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds / rounds);
+            // Bytes allocated by one parse on this thread (the parser is single-threaded), after the timed rounds.
+            var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+            parser.Parse(input);
+            allocated.Add((GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / 1024.0);
             var b = Measure(rounds, () => _ = new ResumeDocument(input.Text));
             parse.AddRange(p);
             baseline.AddRange(b);
-            Console.WriteLine($"{file,-45} {input.Text.Length,7} {Median(p),16:0.000} {Median(b),17:0.000} {cpu[^1],13:0.000}");
+            Console.WriteLine($"{file,-45} {input.Text.Length,7} {Median(p),16:0.000} {Median(b),17:0.000} {cpu[^1],13:0.000} {allocated[^1],9:0.0}");
         }
         if (args.Contains("--phases")) PrintPhases(inputs, services, rounds);
         Console.WriteLine($"heuristic parse: median {Median(parse):0.000} ms, p95 {P95(parse):0.000} ms over {parse.Count} samples ({inputs.Count} documents x {rounds})");
         Console.WriteLine($"heuristic parse CPU time per document: median {Median(cpu):0.000} ms, p95 {P95(cpu):0.000} ms, max {cpu.Max():0.000} ms");
+        Console.WriteLine($"heuristic parse allocation per document: median {Median(allocated):0.0} KB, p95 {P95(allocated):0.0} KB, total {allocated.Sum():0} KB");
         Console.WriteLine($"baseline (normalise + sections only): median {Median(baseline):0.000} ms, p95 {P95(baseline):0.000} ms; parse/baseline = {Median(parse) / Median(baseline):0.0}x");
         return 0;
     }
@@ -90,15 +96,22 @@ public static class ParsingBench
         var skills = services.GetRequiredService<SkillDictionary>();
         var parser = services.GetRequiredService<HeuristicResumeParser>();
         var finalizer = services.GetRequiredService<AtsParser.Core.Parsing.Derivation.ResumeFinalizer>();
-        var perPhase = new Dictionary<string, List<(string File, double Ms)>>();
+        var perPhase = new Dictionary<string, List<(string File, double Ms, double Kb)>>();
         foreach (var (file, input) in inputs)
             foreach (var (phase, action) in ParsingPhases.For(input, skills, parser, finalizer))
-                (perPhase.TryGetValue(phase, out var l) ? l : perPhase[phase] = []).Add((file, Median(Measure(rounds, () => { ParseMemo.Forget(); action(); }))));
-        Console.WriteLine($"{"phase",-16} {"median ms",10} {"max ms",9}  slowest document");
+            {
+                var ms = Median(Measure(rounds, () => { ParseMemo.Forget(); action(); }));
+                ParseMemo.Forget();
+                var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+                action();
+                var kb = (GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / 1024.0;
+                (perPhase.TryGetValue(phase, out var l) ? l : perPhase[phase] = []).Add((file, ms, kb));
+            }
+        Console.WriteLine($"{"phase",-16} {"median ms",10} {"max ms",9} {"median KB",10} {"total KB",9}  slowest document");
         foreach (var (phase, xs) in perPhase)
         {
             var worst = xs.MaxBy(x => x.Ms);
-            Console.WriteLine($"{phase,-16} {Median(xs.Select(x => x.Ms).ToList()),10:0.000} {worst.Ms,9:0.000}  {worst.File}");
+            Console.WriteLine($"{phase,-16} {Median(xs.Select(x => x.Ms).ToList()),10:0.000} {worst.Ms,9:0.000} {Median(xs.Select(x => x.Kb).ToList()),10:0.0} {xs.Sum(x => x.Kb),9:0}  {worst.File}");
         }
     }
 
