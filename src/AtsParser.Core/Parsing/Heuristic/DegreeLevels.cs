@@ -29,7 +29,7 @@ public static class DegreeLevelClassifier
 
     internal static string? ComputeLevel(string degree)
     {
-        var folded = " " + Tokenise(TextNormalizer.Fold(degree)) + " ";
+        var folded = Tokenise(TextNormalizer.Fold(degree), padded: true);
         foreach (var (level, needles) in LevelNeedles)
             foreach (var needle in needles)
                 if (folded.Contains(needle, StringComparison.Ordinal)) return level;
@@ -71,7 +71,7 @@ public static class DegreeLevelClassifier
 
     internal static bool ComputeIsInstitution(string text)
     {
-        var folded = " " + Tokenise(TextNormalizer.Fold(text)) + " ";
+        var folded = Tokenise(TextNormalizer.Fold(text), padded: true);
         foreach (var needle in InstitutionNeedles)
             if (folded.Contains(needle, StringComparison.Ordinal)) return true;
         return OpenVocabulary.IsUniversity(text);
@@ -80,11 +80,27 @@ public static class DegreeLevelClassifier
     static string Needle(string word) =>
         word.Any(NameExtractor.IsCjk) || word.Any(c => c is >= '\u05D0' and <= '\u05EA') ? word : " " + word + " ";
 
-    // Punctuation around words becomes spaces, but dots inside abbreviations ("b.s.", "m.sc") stay.
-    static string Tokenise(string s)
+    // Punctuation around words becomes spaces, but dots inside abbreviations ("b.s.", "m.sc") stay; one word's lone final dot
+    // goes ("sc." → "sc"). Padded: with a space at each end, as the needles are. One pass into one buffer, one string.
+    internal static string Tokenise(string s, bool padded = false)
     {
-        var chars = s.Select(c => char.IsLetterOrDigit(c) || c is '.' or '\'' or '-' ? c : ' ').ToArray();
-        var t = new string(chars);
-        return string.Join(' ', t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length > 2 && w.EndsWith('.') && w.Count(c => c == '.') == 1 ? w.TrimEnd('.') : w));
+        Span<char> buffer = s.Length <= 256 ? stackalloc char[s.Length + 2] : new char[s.Length + 2];
+        int n = 0, first = padded ? 1 : 0;
+        if (padded) buffer[n++] = ' ';
+        for (int i = 0; i < s.Length;)
+        {
+            if (!IsWordChar(s[i])) { i++; continue; }
+            int start = i, dots = 0;
+            for (; i < s.Length && IsWordChar(s[i]); i++) if (s[i] == '.') dots++;
+            int length = i - start;
+            if (length > 2 && s[i - 1] == '.' && dots == 1) length--;
+            if (n > first) buffer[n++] = ' ';
+            s.AsSpan(start, length).CopyTo(buffer[n..]);
+            n += length;
+        }
+        if (padded) buffer[n++] = ' ';
+        return new string(buffer[..n]);
     }
+
+    static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '\'' or '-';
 }

@@ -60,7 +60,7 @@ static partial class ListItems
 
     /// <summary>Up to three words, no label colon, no date, no list separator: what a wrapped item leaves on the next line.</summary>
     internal static bool WrappedItemTail(string t) =>
-        t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && !t.EndsWith(':') && !t.EndsWith('：')
+        TextNormalizer.WordCount(t) <= 3 && !t.EndsWith(':') && !t.EndsWith('：')
         && t.IndexOfAny([',', '|', ';', '，', '、']) < 0 && Dates.DateParser.FindRanges(t).Count == 0;
 
     public static string StripPrefix(string line)
@@ -83,13 +83,21 @@ static partial class ListItems
             else if (c is ')' or ']' or '}') depth = Math.Max(0, depth - 1);
             else if (depth == 0 && IsSeparator(line, i, out int width))
             {
-                items.Add(line[start..i]);
+                AddItem(items, line.AsSpan(start, i - start));
                 start = i + width;
                 i = start - 1;
             }
         }
-        items.Add(line[start..]);
-        return items.Select(Clean).Where(x => x.Any(char.IsLetterOrDigit)).ToList();
+        AddItem(items, line.AsSpan(start));
+        return items;
+    }
+
+    // Cleaned on the span, so an item costs one string, and none when it holds no letter or digit.
+    static void AddItem(List<string> items, ReadOnlySpan<char> item)
+    {
+        var t = Clean(item);
+        foreach (var c in t)
+            if (char.IsLetterOrDigit(c)) { items.Add(t.ToString()); return; }
     }
 
     /// <summary>False when Split cannot cut the line (or any part of it) into two items: it holds none of the separators.</summary>
@@ -110,10 +118,9 @@ static partial class ListItems
         return false;
     }
 
-    static string Clean(string item)
+    internal static ReadOnlySpan<char> Clean(ReadOnlySpan<char> item)
     {
-        var t = item.Trim().Trim('.', ':', '-', '–', '*', '•', ' ');
-        t = TextNormalizer.CollapseWhitespace(t);
+        var t = TextNormalizer.CollapseWhitespace(item.Trim().Trim(".:-–*• "));
         if (t.EndsWith(" and", StringComparison.Ordinal)) t = t[..^4];
         if (t.StartsWith("and ", StringComparison.Ordinal)) t = t[4..];
         return t.Trim();

@@ -159,7 +159,7 @@ public static partial class RoleSplitter
         return PartRole.Unknown;
     }
 
-    static bool LooksLikeOrganisation(string part) => part.Split(' ').Length >= 2 && char.IsUpper(part[0]) && JobTitles.TitleScore(part) == 0;
+    static bool LooksLikeOrganisation(string part) => part.Contains(' ') && char.IsUpper(part[0]) && JobTitles.TitleScore(part) == 0;
 
     static bool LargeCity(string part) => Cities.Named(part) is [{ Population: >= 100_000 }, ..];
 

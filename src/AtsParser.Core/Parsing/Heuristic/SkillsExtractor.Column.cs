@@ -61,7 +61,7 @@ static partial class SkillsExtractor
     }
 
     // A job description line: a sentence or a bullet of more than three words.
-    static bool IsDescription(string line) => line.Trim().EndsWith('.') || ListItems.StripPrefix(line).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 3;
+    static bool IsDescription(string line) => line.Trim().EndsWith('.') || TextNormalizer.WordCount(ListItems.StripPrefix(line)) > 3;
 
     // A line naming two or more dictionary skills ("Python, SQL, Docker").
     static bool SkillLine(string line, SkillDictionary dictionary) => dictionary.Mentions(line).Take(2).Count() == 2;

@@ -79,10 +79,37 @@ public static class TextNormalizer
     /// <summary>Every run of whitespace as one space, as Regex.Replace(s, @"\s+", " ") does; most text has single spaces only and is returned as is.</summary>
     public static string CollapseWhitespace(string s)
     {
+        int at = CollapsedUpTo(s);
+        return at == s.Length ? s : Collapse(s, at);
+    }
+
+    /// <summary>As <see cref="CollapseWhitespace(string)"/>; the span itself when there is nothing to collapse.</summary>
+    public static ReadOnlySpan<char> CollapseWhitespace(ReadOnlySpan<char> s)
+    {
+        int at = CollapsedUpTo(s);
+        return at == s.Length ? s : Collapse(s, at);
+    }
+
+    /// <summary>What <c>s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length</c> gives, without the strings.</summary>
+    public static int WordCount(ReadOnlySpan<char> s)
+    {
+        int words = 0;
+        for (int i = 0; i < s.Length; i++)
+            if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) words++;
+        return words;
+    }
+
+    // Length of the prefix that is already collapsed.
+    static int CollapsedUpTo(ReadOnlySpan<char> s)
+    {
         int at = 0;
         while (at < s.Length && (!char.IsWhiteSpace(s[at]) || s[at] == ' ' && (at + 1 == s.Length || !char.IsWhiteSpace(s[at + 1])))) at++;
-        if (at == s.Length) return s;
-        var sb = new StringBuilder(s.Length).Append(s, 0, at);
+        return at;
+    }
+
+    static string Collapse(ReadOnlySpan<char> s, int at)
+    {
+        var sb = new StringBuilder(s.Length).Append(s[..at]);
         for (int i = at; i < s.Length; i++)
         {
             if (!char.IsWhiteSpace(s[i])) { sb.Append(s[i]); continue; }
