@@ -50,7 +50,21 @@ public sealed class SkillDictionary
 
     internal IReadOnlyList<string> Names => _names;
 
-    public string? Normalize(string raw) => _byAlias.GetValueOrDefault(Key(raw));
+    public string? Normalize(string raw)
+    {
+        // ASCII (most items): Key is the lower-cased characters other than white space, built here on the stack.
+        if (raw.Length <= 256 && System.Text.Ascii.IsValid(raw))
+        {
+            Span<char> key = stackalloc char[raw.Length];
+            int n = 0;
+            foreach (var c in raw)
+                if (!char.IsWhiteSpace(c)) key[n++] = char.ToLowerInvariant(c);
+            return _byAlias.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key[..n], out var name) ? name : null;
+        }
+        return _byAlias.GetValueOrDefault(Key(raw));
+    }
+
+    internal string? NormalizeByKey(string raw) => _byAlias.GetValueOrDefault(Key(raw));
 
     /// <summary>
     /// Dictionary skills named in prose, matched as printed in the dictionary (case-sensitive, whole words) so "Go" the verb
@@ -58,7 +72,7 @@ public sealed class SkillDictionary
     /// </summary>
     public IEnumerable<string> Mentions(string line)
     {
-        var found = new List<string>();
+        List<string>? found = null;
         for (int at = 0; at < line.Length; at++)
         {
             if (at > 0 && IsWordChar(line[at - 1])) continue;
@@ -71,10 +85,11 @@ public sealed class SkillDictionary
                 int end = at + name.Length;
                 if (end > line.Length || string.CompareOrdinal(line, at, name, 0, name.Length) != 0) continue;
                 bool right = end >= line.Length || !IsWordChar(line[end]) || (line[end] == '.' && (end + 1 >= line.Length || !char.IsLetter(line[end + 1])));
-                if (right && !found.Contains(name)) found.Add(name);
+                if (right && !(found ??= []).Contains(name)) found.Add(name);
             }
         }
-        return found;
+        // Most lines name no skill: no list for them.
+        return found ?? (IEnumerable<string>)[];
     }
 
     internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '+' or '#' or '_';
