@@ -14,9 +14,17 @@ static class ParsingPhases
     {
         var doc = new ResumeDocument(input.Text);
         var parsed = parser.Parse(input);
+        var lines = TextNormalizer.Lines(input.Text);
+        var repaired = ColumnTables.Repair(lines);
+        var experience = doc.OfKind(SectionKinds.Experience).ToList();
         return new()
         {
             ["document"] = () => _ = new ResumeDocument(input.Text),
+            // The document's three steps, and the experience phase's segmentation, each alone.
+            [" lines"] = () => TextNormalizer.Lines(input.Text),
+            [" tables"] = () => ColumnTables.Repair(lines),
+            [" sections"] = () => SectionDetector.Detect(repaired),
+            [" segment"] = () => { foreach (var s in experience) EntrySegmenter.Segment(doc, s); },
             ["contact"] = () => ContactExtractor.Extract(doc, input.Links),
             ["experience"] = () => ExperienceExtractor.Extract(doc),
             ["education"] = () => EducationExtractor.Extract(doc),
