@@ -64,8 +64,22 @@ public class AllocationFastPathTests
         foreach (var s in All(23))
         {
             TextNormalizer.WordCount(s).Should().Be(s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length, $"the words of \"{s}\"");
+            TextNormalizer.SpaceParts(s).Should().Be(s.Split(' ').Length, $"the parts of \"{s}\"");
             TextNormalizer.CollapseWhitespace(s.AsSpan()).ToString().Should().Be(TextNormalizer.CollapseWhitespace(s));
         }
+    }
+
+    [Fact]
+    public void A_line_the_cell_test_passes_over_is_one_cell()
+    {
+        int tables = 0;
+        foreach (var s in All(26).Concat(ParserFastPathTests.Generated()))
+        {
+            if (TableColumns.Cells(s).Length < 2) continue;
+            tables++;
+            TableColumns.MayHoldCells(s).Should().BeTrue($"\"{s}\" splits into cells");
+        }
+        tables.Should().BeGreaterThan(1000, "the inputs must exercise the cell separator");
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public static partial class Cities
         var t = PostalCode().Replace(place, " ").Trim(' ', '.', ',', ';', '|', '-', '–');
         if (t.Length is < 2 or > 80 || t.Any(char.IsDigit)) return null;
         var first = RegionSeparator().Split(t)[0].Trim();
-        if (first.Length < 2 || first.Split(' ').Length > 4) return null;
+        if (first.Length < 2 || TextNormalizer.SpaceParts(first) > 4) return null;
         return Named(first).Count > 0 ? first : null;
     }
 

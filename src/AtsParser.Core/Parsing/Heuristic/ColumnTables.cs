@@ -109,8 +109,9 @@ public static partial class ColumnTables
     /// <summary>Two or more column labels of one kind, each followed by the same number (1–12) of cells, one of them a key column.</summary>
     static (List<(string Label, List<string> Cells)> Columns, int Consumed)? Table(string[] lines, int at, Func<string, string?> roleOf, string key1, string key2)
     {
-        var columns = new List<(string Label, List<string> Cells)>();
-        var roles = new List<string>();
+        // Made at the first label: almost no line is one, and this runs twice for every line.
+        List<(string Label, List<string> Cells)>? columns = null;
+        List<string>? roles = null;
         int pos = at, rows = -1;
         while (pos < lines.Length && Label(lines[pos], roleOf) is { } role)
         {
@@ -119,11 +120,11 @@ public static partial class ColumnTables
             while (p < lines.Length && (rows < 0 || cells.Count < rows) && IsCell(lines[p], roleOf)) cells.Add(lines[p++].Trim());
             if (cells.Count == 0 || cells.Count > 12 || rows >= 0 && cells.Count != rows) break;
             rows = cells.Count;
-            columns.Add((lines[pos].Trim().TrimEnd(':', '：').Trim(), cells));
-            roles.Add(role);
+            (columns ??= []).Add((lines[pos].Trim().TrimEnd(':', '：').Trim(), cells));
+            (roles ??= []).Add(role);
             pos = p;
         }
-        if (columns.Count < 2 || !roles.Any(r => r == key1 || r == key2) || roles.Distinct().Count() != roles.Count) return null;
+        if (columns is null || roles is null || columns.Count < 2 || !roles.Any(r => r == key1 || r == key2) || roles.Distinct().Count() != roles.Count) return null;
         return (columns, pos - at);
     }
 

@@ -197,7 +197,7 @@ static partial class ContactExtractor
             if (t.Length == 0) continue;
             if ((inHeader && doc.KindOf(i) != SectionKinds.Header) || doc.IsHeading(i)) return null;
             bool contact = t.Contains('@') || t.Contains("://") || t.Count(char.IsDigit) >= 4 || LocationExtractor.IsPlace(t);
-            if (contact || t.Split(' ').Length > 10 || t.EndsWith('.') || NameExtractor.LooksLikeName(t, false)) return null;
+            if (contact || TextNormalizer.SpaceParts(t) > 10 || t.EndsWith('.') || NameExtractor.LooksLikeName(t, false)) return null;
             // "Nationality: German", "Date of birth: …": a labelled detail is no headline.
             if (LabelledDetail().IsMatch(t)) return null;
             // Outside the header (a name in personal details or below a sidebar) only a line naming a job is a headline.

@@ -25,7 +25,7 @@ public static partial class EntrySegmenter
     {
         var runs = new List<(List<int> Header, List<int> Body)>();
         List<int>? header = null, body = null;
-        var lines = InterleaveDateColumn(doc, section.LineIndexes.Where(i => doc.Lines[i].Trim().Trim(Bullets).Trim().Length > 0).ToList());
+        var lines = InterleaveDateColumn(doc, section.LineIndexes.Where(i => doc.Lines[i].AsSpan().Trim().Trim(Bullets).Trim().Length > 0).ToList());
         for (int k = 0; k < lines.Count; k++)
         {
             int i = lines[k];
@@ -62,7 +62,7 @@ public static partial class EntrySegmenter
         var t = doc.Lines[lines[k]].Trim();
         var previous = doc.Lines[lines[k - 1]].TrimEnd();
         // A line carrying a date range opens the next entry even in lower case ("septembre 2019 - juillet 2023").
-        if (t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8 && DateParser.FindRanges(t).Count > 0) return false;
+        if (TextNormalizer.WordCount(t) <= 8 && DateParser.FindRanges(t).Count > 0) return false;
         if (char.IsLower(t[0])) return true;
         if (previous.EndsWith('.') || previous.EndsWith(':') || previous.EndsWith(';') || previous.EndsWith('!') || previous.EndsWith('?')) return false;
         for (int j = k; j < lines.Count && j <= k + 2; j++)
@@ -101,16 +101,23 @@ public static partial class EntrySegmenter
     /// <summary>"Wirtschaftsinformatik" under "Bachelor of Science": a short name with no school, degree, date or place in it is the field.</summary>
     static bool FieldLine(string t)
     {
-        var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length is >= 1 and <= 4 && char.IsUpper(t[0]) && !t.Any(char.IsDigit) && !t.Contains(',') && !t.Contains('|')
+        return TextNormalizer.WordCount(t) is >= 1 and <= 4 && char.IsUpper(t[0]) && !t.Any(char.IsDigit) && !t.Contains(',') && !t.Contains('|')
             && !DegreeLevelClassifier.IsInstitution(t) && !DegreeLevelClassifier.IsDegree(t) && !LocationExtractor.IsPlace(t) && Geo.CountryNamed(t) is null;
     }
 
     /// <summary>"S.A. de C.V., Querétaro" under "Jefe de datos clínicos, Lumello Energía": the legal form wrapped.</summary>
     static bool StartsWithLegalForm(string t)
     {
-        var first = t.Split(',')[0].Trim();
-        return first.Length >= 2 && first.Length <= 16 && OpenVocabulary.IsLegalForm(first) && first.Any(char.IsUpper);
+        int comma = t.IndexOf(',');
+        var first = (comma < 0 ? t.AsSpan() : t.AsSpan(0, comma)).Trim();
+        return first.Length >= 2 && first.Length <= 16 && OpenVocabulary.IsLegalForm(first.ToString()) && HasUpper(first);
+    }
+
+    static bool HasUpper(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+            if (char.IsUpper(c)) return true;
+        return false;
     }
 
     /// <summary>"University" alone under "Supply Chain Management, Dorridge State": the school's name wrapped.</summary>
@@ -122,7 +129,7 @@ public static partial class EntrySegmenter
         var m = LastPiece().Match(t);
         if (!m.Success || i + 1 >= doc.Lines.Length) return false;
         var next = doc.Lines[i + 1].Trim();
-        if (next.Length == 0 || next.Split(' ').Length > 3 || !char.IsUpper(next[0]) || DateParser.FindRanges(next).Count > 0 || LocationExtractor.IsPlace(next)) return false;
+        if (next.Length == 0 || next.AsSpan().Count(' ') > 2 || !char.IsUpper(next[0]) || DateParser.FindRanges(next).Count > 0 || LocationExtractor.IsPlace(next)) return false;
         var piece = m.Groups["w"].Value;
         return JobTitles.TitleScore(piece) == 0 && JobTitles.TitleScore(piece + " " + next) > 0;
     }
@@ -157,7 +164,7 @@ public static partial class EntrySegmenter
         var after = body[(r.Index + r.Length)..].Trim(' ', ')', ']', ':', ',', '|', '-', '–', '—');
         var rest = before.Length == 0 ? after : after.Length == 0 ? before : null;
         if (rest is null || rest.Length < 3 || rest.EndsWith('.')) return false;
-        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10 && RoleSplitter.StartsName(rest);
+        return TextNormalizer.WordCount(rest) <= 10 && RoleSplitter.StartsName(rest);
     }
 
     public static bool IsBullet(string t) => t.Length > 1 && Bullets.Contains(t[0]) && (char.IsWhiteSpace(t[1]) || t[0] is '•' or '●' or '▪' or '➢' or '►');
@@ -172,7 +179,7 @@ public static partial class EntrySegmenter
         if (IsBullet(t) || SubHeading().IsMatch(t) || (BodyLabel().IsMatch(t) && !HeaderFragments.IsClientVia(t)) || Recommendations().IsMatch(t)) return true;
         // Chinese and Japanese write sentences without spaces and end them with an ideographic full stop.
         if (t.Length >= 6 && t[^1] is '。' or '！' or '；') return true;
-        var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var words = TextNormalizer.WordCount(t);
         bool dated = DateParser.FindRanges(t).Count > 0;
         // "Director of IT – Hybrid Cloud Automation <tab> March 2019 – Nov 2021 Halvern Media – Austin, TX" is one long header.
         if (words > 14) return !dated || words > 26 || SentenceInside().IsMatch(t);

@@ -59,7 +59,7 @@ static class ExperienceExtractor
     public static bool WellFormed(string value)
     {
         var t = value.Trim();
-        if (t.Length < 2 || t.Split(' ').Length > 10) return false;
+        if (t.Length < 2 || TextNormalizer.SpaceParts(t) > 10) return false;
         if (char.IsLetter(t[0]) && char.IsLower(t[0])) return false;
         for (int i = 1; i < t.Length - 1; i++)
             if (t[i] == '.' && char.IsLetter(t[i + 1]) && t[i + 1] > 0x7F) return false; // "תפקידי.במסגרת": two sentences glued

@@ -184,10 +184,10 @@ public static partial class HeaderFragments
         for (int k = 1; k < parts.Length; k++)
         {
             var tail = parts[k].Trim();
-            bool state = Geo.StateCountry(tail.Split(' ')[0]) is not null && tail.Split(' ').Length <= 2;
+            bool state = Geo.StateCountry(tail.Split(' ')[0]) is not null && TextNormalizer.SpaceParts(tail) <= 2;
             bool country = Geo.CountryNamed(tail) is not null;
             if (!state && !country) continue;
-            if (k == 1 && parts.Length == 2 && !state && parts[0].Split(' ').Length > 3) continue;
+            if (k == 1 && parts.Length == 2 && !state && TextNormalizer.SpaceParts(parts[0]) > 3) continue;
             int cityAt = k - 1;
             if (cityAt > 0 || parts.Length > k + 1 || state)
             {

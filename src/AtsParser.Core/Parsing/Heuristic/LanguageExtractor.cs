@@ -17,7 +17,7 @@ static class LanguageExtractor
             {
                 var items = ListItems.Split(ListItems.StripPrefix(line));
                 if (!languages && !SkillsExtractor.IsSpokenLanguageLine(items)) continue;
-                if (languages && items.Count == 1 && items[0].Split(' ').Length > 6) continue;
+                if (languages && items.Count == 1 && TextNormalizer.SpaceParts(items[0]) > 6) continue;
                 foreach (var item in items)
                     if (SpokenLanguages.Parse(item) is { } l && !result.Any(r => r.Code == l.Code)) result.Add(l);
             }

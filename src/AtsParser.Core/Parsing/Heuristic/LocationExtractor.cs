@@ -80,7 +80,7 @@ static partial class LocationExtractor
     {
         if (s.Length > 120 || s.Count(char.IsDigit) > 8) return false;
         var parts = s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2 || parts.Any(p => p.Split(' ').Length > 6)) return false;
+        if (parts.Length < 2 || parts.Any(p => TextNormalizer.SpaceParts(p) > 6)) return false;
         var last = StripZip(parts[^1]);
         if (Geo.StateCountry(last) is not null) return char.IsUpper(parts[^2].TrimStart()[0]);
         return Geo.CountryNamed(last) is not null && parts[0].Length > 0 && char.IsUpper(parts[0][0]);

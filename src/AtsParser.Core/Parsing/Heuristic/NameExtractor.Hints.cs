@@ -83,7 +83,7 @@ static partial class NameExtractor
         var family = FamilyFirst().Match(t.Trim());
         if (family.Success) t = family.Groups["f"].Value + " " + family.Groups["l"].Value;
         var name = Clean(t);
-        return name is not null && LooksLikeName(name, allowSingle: false) && name.Split(' ').Length <= 4 && JobTitles.CompanyScore(name) == 0 ? name : null;
+        return name is not null && LooksLikeName(name, allowSingle: false) && TextNormalizer.SpaceParts(name) <= 4 && JobTitles.CompanyScore(name) == 0 ? name : null;
     }
 
     /// <summary>The first lines with text, up to the first experience, education or references section (folded).</summary>

@@ -58,7 +58,7 @@ static partial class NameExtractor
             // A name printed over two lines ("CHRISTIAN" / "LARICO DEPAZ").
             int next = NextNonEmpty(lines, i);
             if (next > 0 && doc.KindOf(next) == SectionKinds.Header && LooksLikeName(candidate, allowSingle: true)
-                && Clean(lines[next]) is { } second && LooksLikeName(candidate + " " + second, allowSingle: false) && second.Split(' ').Length <= 3)
+                && Clean(lines[next]) is { } second && LooksLikeName(candidate + " " + second, allowSingle: false) && TextNormalizer.SpaceParts(second) <= 3)
                 return (Split(candidate + " " + second), i);
         }
         var confirmed = Confirmed(doc, emails);
@@ -93,7 +93,7 @@ static partial class NameExtractor
     static bool IsLabel(string line)
     {
         var t = line.Trim().TrimEnd(':', '：').Trim();
-        return t.Length is >= 2 and <= 40 && !t.Any(char.IsDigit) && !t.Contains('@') && t.Split(' ').Length <= 4
+        return t.Length is >= 2 and <= 40 && !t.Any(char.IsDigit) && !t.Contains('@') && TextNormalizer.SpaceParts(t) <= 4
             && (BareNameLabel().IsMatch(t) || char.IsUpper(t[0]) || t.Any(IsCjk));
     }
 
@@ -130,7 +130,7 @@ static partial class NameExtractor
         {
             if (doc.KindOf(i) is SectionKinds.Experience or SectionKinds.Education or SectionKinds.References) break;
             if (i == line || doc.IsHeading(i) || Clean(lines[i]) is not { } other || !LooksLikeName(other, allowSingle: false)) continue;
-            if (other.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 && EmailNames(emails, other)) return (Split(other), i);
+            if (TextNormalizer.WordCount(other) <= 4 && EmailNames(emails, other)) return (Split(other), i);
         }
         return (Split(candidate), line);
     }
@@ -147,7 +147,7 @@ static partial class NameExtractor
         {
             if (doc.KindOf(i) is SectionKinds.Experience or SectionKinds.Education or SectionKinds.References) break;
             if (doc.IsHeading(i) || Clean(lines[i]) is not { } candidate || !LooksLikeName(candidate, allowSingle: false)) continue;
-            if (candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4) continue;
+            if (TextNormalizer.WordCount(candidate) > 4) continue;
             var next = Enumerable.Range(i + 1, Math.Max(0, Math.Min(3, lines.Length - i - 1))).Where(k => lines[k].Trim().Length > 0).ToList();
             bool headlineAndPlace = next.Any(k => HeadlineAt(doc, k)) && next.Any(k => LocationExtractor.IsPlace(lines[k].Trim()));
             if (headlineAndPlace || EmailNames(emails, candidate)) return (Split(candidate), i);

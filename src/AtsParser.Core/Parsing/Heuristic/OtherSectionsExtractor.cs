@@ -19,7 +19,7 @@ static partial class OtherSectionsExtractor
                 var name = date is not null || parts.Length >= 3 ? parts[0] : text;
                 // "AWS Certified Security - Specialty, Amazon Web Services (AWS)": the issuer follows the last comma.
                 int comma = name.LastIndexOf(", ", StringComparison.Ordinal);
-                if (issuer is null && comma > 0 && CertWord().IsMatch(name[..comma]) && name[(comma + 2)..].Split(' ').Length <= 6)
+                if (issuer is null && comma > 0 && CertWord().IsMatch(name[..comma]) && TextNormalizer.SpaceParts(name.AsSpan(comma + 2)) <= 6)
                     (name, issuer) = (name[..comma], name[(comma + 2)..]);
                 if (name.Length >= 3 && !result.Any(c => c.Name == name)) result.Add(new Certification(name, issuer, date));
             }

@@ -71,7 +71,7 @@ public static partial class RoleSplitter
     static IEnumerable<Fragment> CommaRoles(string p, int index, bool afterTitle)
     {
         var parts = JoinLegalForms(p.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        if (parts.Length < 2 || parts.Length > 4 || parts.Any(x => x.Length == 0 || x.Split(' ').Length > 7))
+        if (parts.Length < 2 || parts.Length > 4 || parts.Any(x => x.Length == 0 || TextNormalizer.SpaceParts(x) > 7))
         {
             yield return new Fragment(p, afterTitle ? HeaderFragments.EmployerLabel : null, index);
             yield break;
@@ -142,7 +142,7 @@ public static partial class RoleSplitter
     public static bool LooksLikeEntryHeader(string line)
     {
         var t = line.Trim();
-        if (t.Length == 0 || t.EndsWith('.') && !OpenVocabulary.EndsWithLegalForm(t) || !char.IsUpper(t[0]) || t.Split(' ').Length > 8) return false;
+        if (t.Length == 0 || t.EndsWith('.') && !OpenVocabulary.EndsWithLegalForm(t) || !char.IsUpper(t[0]) || TextNormalizer.SpaceParts(t) > 8) return false;
         if (JobTitles.CompanyScore(t) > 0 || JobTitles.TitleScore(t) > 0) return true;
         var parts = t.Split(", ");
         return parts.Length is 2 or 3 && IsCityLike(parts[^1].Trim()) && LooksLikeOrganisation(parts[0]);

@@ -51,7 +51,7 @@ static partial class SkillsExtractor
         var raw = line.Trim();
         if (raw.Contains(':') || raw.Contains('：')) return null;
         var t = ListItems.StripPrefix(raw).Trim();
-        if (t.Length is < 2 or > 40 || !t.Any(char.IsLetter) || t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 3) return null;
+        if (t.Length is < 2 or > 40 || !t.Any(char.IsLetter) || TextNormalizer.WordCount(t) > 3) return null;
         if (dictionary.Normalize(t) is not null) return t;
         if (t.IndexOfAny([',', ';', '|', '•', '·', '@', '!', '?', '(', ')']) >= 0 || t.EndsWith('.') || t.Contains("://") || t.Any(char.IsDigit)) return null;
         if (ProseLead().IsMatch(t) || NotSkill(t) || SectionDetector.Heading(t) is not null || SpokenLanguages.Find(t) is not null) return null;

@@ -36,7 +36,7 @@ static partial class SkillsExtractor
         // Skills listed under certifications because their own heading was lost (see OtherSectionsExtractor).
         foreach (var s in doc.OfKind(SectionKinds.Certifications))
             foreach (var item in OtherSectionsExtractor.CertificationItems(doc, s).Overrun.SelectMany(ListItems.Split))
-                if (item.AsSpan().Count(' ') <= 5 && item.Length <= 60 && item.Any(char.IsLetter) && !NotSkill(item))
+                if (TextNormalizer.SpaceParts(item) <= 6 && item.Length <= 60 && item.Any(char.IsLetter) && !NotSkill(item))
                     Add(skills, at, item, dictionary.Normalize(item) ?? item, SectionSource);
         // A sidebar or second column read into another section ("Python · Docker · Kubernetes" under the schools or the
         // summary): a line of three or more short items, at least three of them and three in four dictionary skills, is a
@@ -50,7 +50,7 @@ static partial class SkillsExtractor
                     // Split's items are trimmed and hold a letter or digit already.
                     var items = ListItems.Split(ListItems.StripPrefix(doc.Lines[i]));
                     int known = items.Count(it => dictionary.Normalize(it) is not null);
-                    if (items.Count < 3 || known < 3 || known * 4 < items.Count * 3 || items.Any(it => it.AsSpan().Count(' ') > 2 || it.Contains('@') || it.Any(char.IsDigit) && dictionary.Normalize(it) is null)) continue;
+                    if (items.Count < 3 || known < 3 || known * 4 < items.Count * 3 || items.Any(it => TextNormalizer.SpaceParts(it) > 3 || it.Contains('@') || it.Any(char.IsDigit) && dictionary.Normalize(it) is null)) continue;
                     foreach (var it in items) Add(skills, at, it, dictionary.Normalize(it) ?? it, kind);
                 }
         foreach (var (kind, items) in SkillColumns(doc, dictionary))

@@ -23,6 +23,7 @@ public static partial class TableColumns
     {
         foreach (var i in section.LineIndexes)
         {
+            if (!MayHoldCells(doc.Lines[i])) continue;
             var cells = Cells(doc.Lines[i]);
             if (cells.Length < 2) continue;
             var roles = cells.Select(roleOf).ToArray();
@@ -43,7 +44,16 @@ public static partial class TableColumns
         return result;
     }
 
-    static string[] Cells(string line) => CellSeparator().Split(line.Trim()).Select(c => c.Trim()).ToArray();
+    // CellSeparator needs a '|', a tab or three white-space characters in a row: a line with none of them is one cell.
+    internal static bool MayHoldCells(string line)
+    {
+        if (line.AsSpan().IndexOfAny('|', '\t') >= 0) return true;
+        for (int i = 0, run = 0; i < line.Length; i++)
+            if ((run = char.IsWhiteSpace(line[i]) ? run + 1 : 0) >= 3) return true;
+        return false;
+    }
+
+    internal static string[] Cells(string line) => CellSeparator().Split(line.Trim()).Select(c => c.Trim()).ToArray();
 
     const string DatesRole = "dates";
 

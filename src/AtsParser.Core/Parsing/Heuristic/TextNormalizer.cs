@@ -99,6 +99,9 @@ public static class TextNormalizer
         return words;
     }
 
+    /// <summary>What <c>s.Split(' ').Length</c> gives, without the strings.</summary>
+    public static int SpaceParts(ReadOnlySpan<char> s) => s.Count(' ') + 1;
+
     // Length of the prefix that is already collapsed.
     static int CollapsedUpTo(ReadOnlySpan<char> s)
     {
