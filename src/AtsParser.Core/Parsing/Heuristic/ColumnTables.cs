@@ -54,8 +54,8 @@ public static partial class ColumnTables
     static string? WrappedTitle(string t, string next, string after)
     {
         if (t.Length == 0 || EntrySegmenter.IsBullet(t) || next.Length is 0 or > 30 || next.Any(char.IsDigit) || !char.IsUpper(next[0])) return null;
-        var words = next.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > 2 || !JobTitles.IsTitleWord(words[^1]) || DateParser.FindRanges(t).Count > 0 || DateParser.FindRanges(after).Count == 0) return null;
+        // next is trimmed and not empty: its last word is what follows its last space.
+        if (TextNormalizer.WordCount(next) > 2 || !JobTitles.IsTitleWord(next[(next.LastIndexOf(' ') + 1)..]) || DateParser.FindRanges(t).Count > 0 || DateParser.FindRanges(after).Count == 0) return null;
         int sep = Math.Max(Math.Max(t.LastIndexOf(" — ", StringComparison.Ordinal), t.LastIndexOf(" – ", StringComparison.Ordinal)), t.LastIndexOf(" | ", StringComparison.Ordinal));
         if (sep <= 0) return null;
         var tail = t[(sep + 3)..].Trim();
