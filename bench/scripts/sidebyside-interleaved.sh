@@ -5,13 +5,8 @@
 #   sudo bash bench/scripts/sidebyside-interleaved.sh LISTFILE ROUNDS PORT... > out.txt   (lines: "PORT {json}" / "kz {json}")
 set -uo pipefail
 LIST=$1; R=$2; shift 2
-SBS=${SBS:-/tmp/sbs}; T=$SBS/trixie
-root=$(python3 -c 'import os,sys; print(os.path.commonpath([l.strip() for l in open(sys.argv[1]) if l.strip()]))' "$LIST")
-[ -d "$root" ] || root=$(dirname "$root")
-mountpoint -q "$T/data" && umount "$T/data"
-mount --bind "$root" "$T/data"
-sed "s#^$root#/data#" "$LIST" > "$T/sbs/run.list"
-trap 'umount "$T/data" 2>/dev/null' EXIT
+source "$(dirname "$0")/sidebyside-lib.sh"
+sbs_mount "$LIST"
 for p in "$@"; do (cd "$SBS" && node bench.mjs "ats=http://127.0.0.1:$p/api/v1/parse?force=true" "$LIST" 2 >/dev/null); done
 for r in $(seq 1 $R); do
   for p in "$@"; do (cd "$SBS" && node bench.mjs "ats=http://127.0.0.1:$p/api/v1/parse?force=true" "$LIST" 2) | sed "s/^/$p /"; done
