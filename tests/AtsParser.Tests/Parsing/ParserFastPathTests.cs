@@ -1,3 +1,4 @@
+using AtsParser.Core.Parsing;
 using AtsParser.Core.Parsing.Dates;
 using AtsParser.Core.Parsing.Heuristic;
 using FluentAssertions;
@@ -173,5 +174,32 @@ public class ParserFastPathTests
             if (pass == 0) continue;
             ParseMemo.Forget();
         }
+    }
+
+    [Fact]
+    public void Date_ranges_kept_for_a_document_depend_on_the_reading_direction()
+    {
+        // The same line read left to right and right to left (a Hebrew document) gives different ranges; the kept answer
+        // for one direction must never be handed out for the other.
+        string[] lines = ["2021 – 2018", "Jan 2019 - Mar 2021", "2015-2017 Engineer", "היום – 2019", "no year here", "’19 – ’21"];
+        var fresh = new List<(IReadOnlyList<DateRange> Ltr, IReadOnlyList<DateRange> Rtl)>();
+        foreach (var line in lines)
+        {
+            ParseMemo.Forget();
+            var ltr = DateParser.FindRanges(line);
+            ParseMemo.Forget();
+            fresh.Add((ltr, DateParser.FindRanges(line, rightToLeft: true)));
+        }
+        fresh[0].Ltr.Should().NotBeEquivalentTo(fresh[0].Rtl, "the test needs a line whose two readings differ");
+
+        ParseMemo.Forget();
+        for (int pass = 0; pass < 2; pass++)
+            for (int i = 0; i < lines.Length; i++)
+            {
+                // Alternate which direction is asked first, so each is asked while the other's answer is kept.
+                if ((i + pass) % 2 == 0) DateParser.FindRanges(lines[i], rightToLeft: true).Should().BeEquivalentTo(fresh[i].Rtl, lines[i]);
+                DateParser.FindRanges(lines[i]).Should().BeEquivalentTo(fresh[i].Ltr, lines[i]);
+                DateParser.FindRanges(lines[i], rightToLeft: true).Should().BeEquivalentTo(fresh[i].Rtl, lines[i]);
+            }
     }
 }

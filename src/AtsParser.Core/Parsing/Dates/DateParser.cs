@@ -41,18 +41,14 @@ public static partial class DateParser
     public static IReadOnlyList<DateRange> FindRanges(string line, bool rightToLeft = false)
     {
         if (!HasYear(line)) return [];
-        var seen = recent ??= [];
-        if (seen.TryGetValue((line, rightToLeft), out var known)) return known;
-        if (seen.Count >= 512) seen.Clear();
-        return seen[(line, rightToLeft)] = Scan(line, rightToLeft);
+        // The segmenter, the layout repairs and the extractors ask about the same lines many times in one parse, and the
+        // answer depends on the text alone.
+        return rightToLeft
+            ? (rtlRanges ??= new()).Get(line, static l => Scan(l, rightToLeft: true))
+            : (ltrRanges ??= new()).Get(line, static l => Scan(l, rightToLeft: false));
     }
 
-    // The segmenter, the layout repairs and the extractors ask about the same lines many times in one parse, and the
-    // answer depends on the text alone: the answers for the lines seen last are kept, per thread and bounded.
-    [ThreadStatic] static Dictionary<(string Line, bool RightToLeft), IReadOnlyList<DateRange>>? recent;
-
-    /// <summary>Forgets the kept answers (each new ResumeDocument does): a parse keeps one document's lines only, and parsing the same text again costs the same.</summary>
-    public static void ForgetRecent() => recent?.Clear();
+    [ThreadStatic] static ParseMemo.Cache<IReadOnlyList<DateRange>>? ltrRanges, rtlRanges;
 
     // Every token of the pattern holds a year ("19" or "20" and two ASCII digits) or an apostrophe and two digits ("'19"):
     // most lines have neither, and scanning for the pattern's word alternative costs a try at every word.
@@ -72,7 +68,7 @@ public static partial class DateParser
 
     static IReadOnlyList<DateRange> Scan(string line, bool rightToLeft)
     {
-        var tokens = Tokens(line);
+        var tokens = Tokens(line, yearFound: true);
         var ranges = new List<DateRange>();
         if (tokens.Count == 0) return ranges;
         bool rtl = rightToLeft || line.Any(c => c is >= '\u0590' and <= '\u06FF');
@@ -128,10 +124,11 @@ public static partial class DateParser
         a?.Iso is null || b?.Iso is null ? 0 : string.CompareOrdinal(a.Iso[..4], b.Iso[..4]) is var c && c != 0 ? c
             : a.Iso.Length < 7 || b.Iso.Length < 7 ? 0 : string.CompareOrdinal(a.Iso[..7], b.Iso[..7]);
 
-    static List<Found> Tokens(string line)
+    // yearFound: the caller has run HasYear on this line already (FindRanges does before it scans).
+    static List<Found> Tokens(string line, bool yearFound = false)
     {
         var list = new List<Found>();
-        if (!HasYear(line)) return list;
+        if (!yearFound && !HasYear(line)) return list;
         try
         {
             foreach (Match m in Token().Matches(line))

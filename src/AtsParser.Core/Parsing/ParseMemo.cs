@@ -1,10 +1,11 @@
-namespace AtsParser.Core.Parsing.Heuristic;
+namespace AtsParser.Core.Parsing;
 
 /// <summary>
 /// Answers that depend on their argument alone (and on the built-in vocabularies), kept while one document is parsed:
-/// the extractors ask about the same lines and fragments many times in one parse. Per thread and bounded; each new
-/// ResumeDocument forgets them, so a parse never reuses another parse's answers and parsing the same text again costs
-/// the same.
+/// the extractors, the segmenter and the date scan ask about the same lines and fragments many times in one parse. Per
+/// thread and bounded; each new ResumeDocument forgets them, so a parse never reuses another parse's answers and
+/// parsing the same text again costs the same. One mechanism for every site (heuristics and dates alike): a site keeps
+/// a <see cref="Cache{TValue}"/> in a <c>[ThreadStatic]</c> field.
 /// </summary>
 public static class ParseMemo
 {
@@ -14,7 +15,6 @@ public static class ParseMemo
     public static void Forget()
     {
         generation++;
-        Dates.DateParser.ForgetRecent();
     }
 
     /// <summary>One function's answers; a site keeps one per thread (<c>[ThreadStatic]</c>).</summary>
