@@ -27,6 +27,26 @@ public class EntryLayoutTests
     }
 
     [Fact]
+    public void A_duty_line_ending_in_a_product_acronym_stays_with_its_job()
+    {
+        // "Power BI." reads like a legal form with its dot ("BI" is a Lithuanian one); the full stop ends a sentence.
+        var r = Parse("Tomasz Wren\nWork History\n\nKelbrook Analytics Ltd — London\nSenior Data Scientist\t\tMarch 2021 – present\nBuilt churn models for telecom clients.\n\nOrvane Insurance — Manchester\nData Analyst\t\tSeptember 2017 – February 2021\nAutomated weekly reporting in Python and Power BI.\n\nPellow Bank — Leeds\nJunior Analyst\t\tJune 2015 – August 2017\nMaintained SQL dashboards in SSRS.");
+        JobRoles(r).Should().Equal(("Senior Data Scientist", "Kelbrook Analytics Ltd"), ("Data Analyst", "Orvane Insurance"), ("Junior Analyst", "Pellow Bank"));
+        r.WorkExperience[1].Description.Should().Contain("Power BI");
+    }
+
+    [Theory]
+    [InlineData("Analista de tarifas en Calant Consultores S.A. de C.V.", true)]
+    [InlineData("Nordlicht Ltda.", true)]
+    [InlineData("Brenner & Sohn GbR.", true)]
+    [InlineData("Pellow Holdings Inc.", true)]
+    [InlineData("Automated weekly reporting in Python and Power BI.", false)]
+    [InlineData("Migrated the dashboards to Power BI", false)]
+    [InlineData("Led the move to Power BI and SSRS.", false)]
+    public void A_full_stop_belongs_to_a_legal_form_only_when_the_form_is_written_so(string line, bool legal) =>
+        OpenVocabulary.FullStopOfLegalForm(line).Should().Be(legal, line);
+
+    [Fact]
     public void Dates_in_brackets_after_title_company_and_city_leave_no_bracket_behind()
     {
         var r = Parse("Jonas Keller\nBerufserfahrung\nTeamleitung Lohnbuchhaltung, Quendorf Logistik AG, Münster (07.2022 — 04.2024)\nTeamleitung Disposition, Marlo AG, Bremen (12.2019 — 04.2022)");

@@ -185,7 +185,7 @@ public static partial class EntrySegmenter
         if (words > 14) return !dated || words > 26 || SentenceInside().IsMatch(t);
         if (!t.EndsWith('.') || dated) return false;
         // "Analista de tarifas en Calant Consultores S.A. de C.V.": the full stop belongs to the legal form.
-        if (words <= 12 && OpenVocabulary.EndsWithLegalForm(t)) return false;
+        if (words <= 12 && OpenVocabulary.FullStopOfLegalForm(t)) return false;
         return words > 7 || words >= 4 && IsSentenceEnd(t);
     }
 
@@ -201,7 +201,7 @@ public static partial class EntrySegmenter
         // sentence when lower-case words run through it; no title or employer ends in a percentage or an amount.
         if (Figure().IsMatch(last) && words.Count(w => w.Length >= 2 && w.All(char.IsLetter) && char.IsLower(w[0])) >= 2) return true;
         // Hebrew and other scripts without capitals end sentences in a word with no upper-case letter too.
-        return last.Length >= 3 && last.All(char.IsLetter) && !last.Any(char.IsUpper) && !OpenVocabulary.EndsWithLegalForm(t);
+        return last.Length >= 3 && last.All(char.IsLetter) && !last.Any(char.IsUpper) && !OpenVocabulary.FullStopOfLegalForm(t);
     }
 
     static IEnumerable<EntryBlock> Split(ResumeDocument doc, List<int> header, List<int> body)

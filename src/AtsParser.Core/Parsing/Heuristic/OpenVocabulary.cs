@@ -126,6 +126,22 @@ public static class OpenVocabulary
     /// <summary>"Acme Pvt. Ltd.", "Nordlicht GmbH", "Telefónica S.A.", "Volvo AB": ends with a registered legal form.</summary>
     public static bool EndsWithLegalForm(string fragment) => LegalFormStrength(fragment) > 0;
 
+    /// <summary>
+    /// The text's final full stop is part of a legal form: "Calant Consultores S.A. de C.V.", "Nordlicht Ltda.", "Müller
+    /// GbR.". Not "…reporting in Python and Power BI.": a bare capitalised pair of letters ("BI" is a Lithuanian form)
+    /// that is no common company suffix and has no dot of its own ends a sentence there, as in any duty line.
+    /// </summary>
+    public static bool FullStopOfLegalForm(string text)
+    {
+        var t = text.TrimEnd();
+        if (!t.EndsWith('.')) return false;
+        if (LegalFormStrength(t[..^1]) >= 2) return true;
+        int space = t.LastIndexOf(' ');
+        int letters = 0;
+        foreach (var c in t.AsSpan(space + 1)) if (char.IsLetter(c)) letters++;
+        return letters >= 3 && EndsWithLegalForm(t);
+    }
+
     /// <summary>2 for a legal form of four letters or more or printed with dots ("GmbH", "S.A."); 1 for a bare short
     /// acronym ("SAS", "SAP", "AG"), which is as often a product or a skill as a company suffix.</summary>
     public static int LegalFormStrength(string fragment)

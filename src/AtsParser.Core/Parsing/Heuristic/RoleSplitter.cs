@@ -142,7 +142,7 @@ public static partial class RoleSplitter
     public static bool LooksLikeEntryHeader(string line)
     {
         var t = line.Trim();
-        if (t.Length == 0 || t.EndsWith('.') && !OpenVocabulary.EndsWithLegalForm(t) || !char.IsUpper(t[0]) || TextNormalizer.SpaceParts(t) > 8) return false;
+        if (t.Length == 0 || t.EndsWith('.') && !OpenVocabulary.FullStopOfLegalForm(t) || !char.IsUpper(t[0]) || TextNormalizer.SpaceParts(t) > 8) return false;
         if (JobTitles.CompanyScore(t) > 0 || JobTitles.TitleScore(t) > 0) return true;
         var parts = t.Split(", ");
         return parts.Length is 2 or 3 && IsCityLike(parts[^1].Trim()) && LooksLikeOrganisation(parts[0]);
