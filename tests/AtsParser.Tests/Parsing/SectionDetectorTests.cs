@@ -66,4 +66,34 @@ public class SectionDetectorTests
         doc.Lines.Should().NotContain("1");
     }
 
+    [Fact]
+    public void A_kind_of_experience_the_heading_list_lacks_opens_the_experience_section_when_dated_entries_follow()
+    {
+        var r = TestParser.Parse("Ines Varga\nRegistered Nurse\nines.varga@example.com\n\nLICENSES & CERTIFICATIONS\nBasic Life Support (BLS), American Heart Association\n\nCLINICAL EXPERIENCE\nHalden Regional Hospital, Tulsa, OK\nStaff Nurse – Cardiac ICU, 2019 – present\n- Care for 2–3 critically ill patients per shift\nWestbrook Health, Tulsa, OK\nStaff Nurse – Medical/Surgical, 2017 – 2019\n\nEDUCATION\nBachelor of Science in Nursing, Marlow State University, 2017");
+        r.WorkExperience.Select(j => j.Employer).Should().Equal("Halden Regional Hospital", "Westbrook Health");
+        r.WorkExperience.Should().OnlyContain(j => j.Title!.StartsWith("Staff Nurse"));
+        r.Skills.Select(s => s.Name).Should().NotContain(n => n.Contains("EXPERIENCE") || n.Contains("Hospital"));
+    }
+
+    [Theory]
+    [InlineData("Teaching Experience")]
+    [InlineData("RELEVANT SALES EXPERIENCE")]
+    [InlineData("Experiencia docente")]
+    [InlineData("Expérience internationale :")]
+    public void A_qualified_experience_line_followed_by_dates_is_a_heading(string heading)
+    {
+        var doc = new ResumeDocument($"Ana Lenz\n{heading}\nLecturer, Orrin College\n2018 – 2022\nEducation\nMarlow State University");
+        doc.KindOf(2).Should().Be(SectionKinds.Experience, heading);
+        doc.IsHeading(1).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("Skills\nSales Experience\nNegotiation\nForecasting")] // an item of a list, no dates after it
+    [InlineData("Experience\nHead of Support, Quarry Labs\nCustomer Experience\n2019 – 2023")] // a department line in a job
+    [InlineData("Summary\nUser Experience\nDesigner since 2015 – 2024 at several agencies")] // a field of work
+    public void Other_lines_naming_experience_are_not_headings(string text)
+    {
+        var doc = new ResumeDocument("Ana Lenz\n" + text);
+        doc.IsHeading(2).Should().BeFalse();
+    }
 }

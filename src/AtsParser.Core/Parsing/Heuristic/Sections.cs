@@ -38,7 +38,7 @@ public static partial class SectionDetector
         string rest = "";
         for (int i = 0; i < lines.Length; i++)
         {
-            var h = Heading(lines[i]);
+            var h = Heading(lines[i]) ?? OpenExperienceHeading(lines, i);
             if (h is null) continue;
             // "Norhaven Institute of" / "Technology": a line that ends in a connective wraps onto this one.
             if (i > 0 && WrapsOn().IsMatch(lines[i - 1])) continue;
@@ -65,6 +65,37 @@ public static partial class SectionDetector
         sections.Add(new Section(kind, headingLine, start, lines.Length, rest));
         return sections.Where(s => s.End > s.Start || s.HeadingRest.Length > 0 || s.Kind != SectionKinds.Header).ToList();
     }
+
+    /// <summary>
+    /// "CLINICAL EXPERIENCE", "Relevant Sales Experience", "Experiencia docente": a short line naming a kind of experience
+    /// the heading list does not hold. It opens an experience section only when a date range follows before the next
+    /// heading, within eight lines: the entries' dates are the evidence, so a qualifier from any field works and a
+    /// "Sales Experience" item in a list without dates stays an item. "Customer Experience" and the like name a field of
+    /// work (a department, a skill), never a section.
+    /// </summary>
+    static (string Kind, string After)? OpenExperienceHeading(string[] lines, int i)
+    {
+        var t = lines[i].AsSpan().Trim().TrimEnd(":：").TrimEnd();
+        if (t.Length is < 8 or > 40 || !char.IsUpper(t[0]) || (!t.Contains("xp", StringComparison.OrdinalIgnoreCase) && !t.Contains("sperien", StringComparison.OrdinalIgnoreCase))) return null;
+        foreach (var c in t) if (!char.IsLetter(c) && c is not (' ' or '&' or '/' or '-')) return null;
+        var words = TextNormalizer.Fold(t.ToString()).Split([' ', '&', '/', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("and" or "y" or "e" or "et")).ToArray();
+        if (words.Length is < 2 or > 3) return null;
+        bool english = words[^1] is "experience" or "experiences";
+        bool romance = words[0] is "experience" or "experiences" or "experiencia" or "experiencias" or "esperienza" or "esperienze";
+        if (!english && !romance || words.Any(FieldOfWork.Contains)) return null;
+        string kind = words.Any(w => w.StartsWith("proje", StringComparison.Ordinal) || w.StartsWith("proye", StringComparison.Ordinal) || w.StartsWith("proge", StringComparison.Ordinal))
+            ? SectionKinds.Projects : SectionKinds.Experience;
+        for (int j = i + 1; j < lines.Length && j <= i + 8; j++)
+        {
+            if (Heading(lines[j]) is not null) return null;
+            if (Dates.DateParser.FindRanges(lines[j]).Count > 0) return (kind, "");
+        }
+        return null;
+    }
+
+    // "Customer Experience", "User Experience", "Experiencia del cliente": fields of work named with the word.
+    static readonly HashSet<string> FieldOfWork = ["customer", "customers", "user", "users", "guest", "patient", "client", "clients", "employee", "candidate",
+        "member", "brand", "digital", "cliente", "clientes", "usuario", "usuarios", "utente", "language", "languages"];
 
     /// <summary>
     /// Where a labelled one-line section ends: its value wrapped onto the next lines when it stops on a comma or a connective
