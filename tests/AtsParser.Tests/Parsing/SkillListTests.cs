@@ -75,4 +75,26 @@ public class SkillListTests
         var fr = TestParser.Parse("Julien Moreau\nChef de projet digital\nExpériences\nChef d'équipe | Atelier Ouest | 2020 - 2023");
         fr.Skills.Select(s => s.Name).Should().NotContain("Chef");
     }
+
+    [Theory]
+    [InlineData("Kenntnisse\nSolidWorks, CATIA, MS Project, Englisch (fließend), Französisch (Grundkenntnisse)", "SolidWorks", "en", "fr")]
+    [InlineData("Skills\nExcel, SQL, Tableau, Spanish – fluent, Portuguese: B2", "Tableau", "es", "pt")]
+    public void A_language_with_its_level_in_a_line_of_skills_is_a_language_and_no_skill(string section, string skill, string code1, string code2)
+    {
+        var r = TestParser.Parse("Lena Brandt\nlena.brandt@example.com\n" + section);
+        r.Languages.Select(l => l.Code).Should().Equal(code1, code2);
+        r.Skills.Select(s => s.Raw).Should().Contain(skill).And.NotContain(s => s.Contains("(") || s.Contains("fluent") || s.Contains("B2"));
+    }
+
+    [Theory]
+    [InlineData("Englisch (fließend)", true)]
+    [InlineData("French – fluent", true)]
+    [InlineData("Spanish: B2", true)]
+    [InlineData("German: basic", true)]
+    [InlineData("English", false)] // a bare name in a line of skills stays as it was
+    [InlineData("Java (Spring Boot)", false)]
+    [InlineData("English: spoken and written, business level", false)]
+    [InlineData("Business English writing", false)]
+    public void A_language_with_its_level_is_told_from_other_items(string item, bool expected) =>
+        AtsParser.Core.Parsing.Heuristic.SpokenLanguages.IsLanguageWithLevel(item).Should().Be(expected, item);
 }

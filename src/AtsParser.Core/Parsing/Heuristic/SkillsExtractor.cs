@@ -20,7 +20,8 @@ static partial class SkillsExtractor
             {
                 var items = ListItems.Split(ListItems.StripPrefix(line));
                 if (items.Count == 0 || IsSpokenLanguageLine(items)) continue;
-                foreach (var item in items.Select(WithoutLevel).SelectMany(i => SkillPairs.Split(i, dictionary)))
+                // "Englisch (fließend)" in a line of skills is a spoken language (LanguageExtractor keeps it), not a skill.
+                foreach (var item in items.Where(i => !SpokenLanguages.IsLanguageWithLevel(i)).Select(WithoutLevel).SelectMany(i => SkillPairs.Split(i, dictionary)))
                 {
                     if (item.EndsWith(':') || !item.Any(char.IsLetter) || NotSkill(item)) continue;
                     // "Proficient in Windows and Mac OS", "Developed the Controllers and Models": a sentence, not a skill;

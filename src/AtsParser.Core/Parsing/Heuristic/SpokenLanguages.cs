@@ -66,6 +66,26 @@ public static partial class SpokenLanguages
         };
     }
 
+    /// <summary>
+    /// An item that is a spoken language and its level and nothing else: "Englisch (fließend)", "French – fluent",
+    /// "Spanish: B2". Such an item is a language wherever it is listed, also in a line of skills ("SolidWorks, CATIA,
+    /// Englisch (fließend)") that holds too few languages to be a language line.
+    /// </summary>
+    public static bool IsLanguageWithLevel(string item)
+    {
+        var t = item.Trim().Trim('•', '-', '*', '·', ',', ';', '.', ' ');
+        if (t.Length == 0 || t.Length > 60 || Find(t) is not { Index: 0 } hit) return false;
+        var tail = t[hit.Length..];
+        if (tail.Length == 0) return false;
+        var attached = AttachedLevel().Match(tail);
+        if (attached.Success) return attached.Length == tail.Length || tail[attached.Length..].Trim().Length == 0;
+        // "Spanish: B2", "German: basic": a colon and one or two words, no list inside.
+        var rest = tail.TrimStart();
+        if (rest.Length < 2 || rest[0] is not (':' or '：')) return false;
+        rest = rest[1..].Trim();
+        return rest.Length is > 0 and <= 20 && rest.IndexOfAny([',', ';', '/', '|']) < 0 && rest.Count(c => c == ' ') <= 1 && !char.IsDigit(rest[0]) || Cefr().IsMatch(rest) && rest.Length <= 3;
+    }
+
     static string Rest(string t, int index, int length)
     {
         var rest = (t[..index] + " " + t[(index + length)..]).Trim();
